@@ -1,0 +1,3220 @@
+/* iis-catalog.c: the container of entities and relations
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * # Storage
+ *
+ * The catalog is built to hold millions of relations and to answer each
+ * question in time proportional to the part of the graph it touches, not
+ * to the size of the catalog.
+ *
+ * Entities live in *nodes*, one per entity, indexed by a slot number
+ * (guint32) that never changes while the entity is in the catalog. Ids
+ * map to slots through a catalog-owned hash table keyed by the entity's
+ * own id string (no GQuarks: they are never freed).
+ *
+ * Relations are not kept as GObjects. Each is a 28-byte `Record` in one
+ * array, indexed by a relation slot: subject and object node slots, packed
+ * start and end dates (see iis-date-private.h), an interned role, a kind,
+ * a confidence, and the offset of its *extra words* (qualifiers, sources,
+ * unknown JSON members), 0 when it has none. Strings (roles, qualifier
+ * keys and values, unknown JSON) are interned once per catalog; sources
+ * are pooled by content, so a million relations citing one document hold
+ * one source.
+ *
+ * Every node has two adjacency arrays of relation slots: `out` (relations
+ * whose subject it is) and `in` (whose object it is). They are sorted by
+ * (kind, other end, start) lazily: adding appends and marks the array
+ * dirty, and the first question that reads it sorts it (under a mutex, so
+ * concurrent readers are safe). A question binary-searches the kind's
+ * range in one node's array and walks only that range.
+ *
+ * [class@Iis.Relation] objects are made on demand from records and bound
+ * to their slot; the catalog remembers them through weak references, so a
+ * slot has at most one live object and a relation removed from the
+ * catalog is unbound, never left pointing at a reused slot.
+ *
+ * Entity ranks (position in id order) are computed lazily too and used
+ * to sort answers and to give relations the file format's order.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "iis-catalog-private.h"
+#include "iis-date-private.h"
+#include "iis-enum-types.h"
+#include "iis-error.h"
+#include "iis-forum.h"
+#include "iis-problem.h"
+#include "iis-source-private.h"
+#include "iis-state.h"
+
+/**
+ * IisCatalog:
+ *
+ * The container of entities and relations, and the place questions are
+ * asked.
+ *
+ * A catalog holds [class@Iis.Entity] objects, unique by id, and the
+ * [class@Iis.Relation]s between them. It checks every relation it is
+ * given (both ends in the catalog, types the kind allows), answers
+ * relationship questions at a date, validates itself, reads and writes
+ * the JSON file format, and emits signals when its content changes.
+ *
+ * ```c
+ * g_autoptr(IisCatalog) catalog = iis_catalog_new_default ();
+ * IisEntity *sco = iis_catalog_lookup (catalog, "sco");
+ * g_autoptr(IisDate) at = iis_date_new (2018, 1, 1);
+ * g_autoptr(GListModel) members =
+ *   iis_catalog_get_members (catalog, IIS_ORGANIZATION (sco), "member", at);
+ *
+ * for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+ *   {
+ *     g_autoptr(IisEntity) member = g_list_model_get_item (members, i);
+ *     g_print ("%s\n", iis_entity_get_name (member));
+ *   }
+ * ```
+ *
+ * Lists come back as [iface@Gio.ListModel]s (in fact [class@Gio.ListStore]s,
+ * which GJS iterates with `for…of`), sorted by id unless said otherwise.
+ *
+ * ## Dates
+ *
+ * Questions that take a date `at` use the rule of
+ * [method@Iis.Relation.holds_at]: a relation holds at `at` when it has
+ * begun by then (its start is unknown, or not after `at`) and has not
+ * ended (its end is unknown, or after `at`), comparing at the coarser
+ * precision of the two dates, and when neither of its ends has ceased to
+ * exist: an organization dissolved by `at` has no members then. A `NULL`
+ * date means "at any time".
+ *
+ * ## Threads
+ *
+ * A catalog belongs to the thread that changes it. Once it is no longer
+ * changed, any number of threads may ask it questions at the same time.
+ *
+ * Since: 1.0
+ */
+
+#define ID_MAX_BYTES 256
+
+typedef struct
+{
+  guint32 subject;
+  guint32 object;
+  guint32 start;
+  guint32 end;
+  guint32 role;       /* interned string id, 0 for none */
+  guint32 extra;      /* offset into words, 0 for none */
+  guint8  kind;       /* IisRelationKind; IIS_RELATION_KIND_ANY marks a free slot */
+  guint8  confidence;
+  guint16 reserved;
+} Record;
+
+typedef struct
+{
+  guint32 *slots;
+  guint32  len;
+  guint32  cap;
+  gint     dirty;     /* atomic: not sorted */
+} Adjacency;
+
+typedef struct
+{
+  IisEntity *entity;  /* strong; NULL for a free node */
+  Adjacency  out;
+  Adjacency  in;
+} Node;
+
+struct _IisCatalog
+{
+  GObject     parent_instance;
+
+  /* Entities */
+  Node       *nodes;
+  guint32     n_nodes;
+  guint32     cap_nodes;
+  guint32     n_entities;
+  GArray     *free_nodes;       /* guint32 */
+  GHashTable *ids;              /* const char *id (the entity's) → slot + 1 */
+  GHashTable *identifiers;      /* "scheme\x1fvalue" → IisEntity (borrowed) */
+
+  /* Relations */
+  Record     *records;
+  guint32     n_records;
+  guint32     cap_records;
+  guint32     n_relations;
+  GArray     *free_records;     /* guint32 */
+  guint32    *words;            /* extra words; words[0] unused */
+  guint32     n_words;
+  guint32     cap_words;
+  guint32     garbage_words;
+
+  /* Interned strings: id → string, string → id; id 0 is NULL */
+  GPtrArray  *strings;
+  GHashTable *string_ids;
+  gsize       string_bytes;
+
+  /* Sources pooled by content: id → IisSource, key → id */
+  GPtrArray  *sources;
+  GHashTable *source_ids;
+
+  /* Live relation objects: relation slot → GWeakRef* */
+  GHashTable *live;
+  GMutex      live_lock;
+
+  /* Lazy indexes */
+  GMutex      index_lock;
+  gint        ranks_dirty;      /* atomic */
+  guint32    *ranks;            /* node slot → rank in id order */
+  guint32    *sorted_nodes;     /* rank → node slot (live nodes only) */
+  guint32     n_sorted;
+
+  JsonObject *document_unknown;
+
+  gsize       visited;          /* atomic: records looked at by questions */
+};
+
+G_DEFINE_FINAL_TYPE (IisCatalog, iis_catalog, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_N_ENTITIES,
+  PROP_N_RELATIONS,
+  N_PROPS
+};
+
+enum {
+  ENTITY_ADDED,
+  ENTITY_REMOVED,
+  RELATION_ADDED,
+  RELATION_REMOVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                      */
+
+static gpointer
+grow (gpointer  array,
+      guint32  *cap,
+      guint32   needed,
+      gsize     item_size)
+{
+  guint32 new_cap;
+
+  if (needed <= *cap)
+    return array;
+  if (needed > G_MAXUINT32 / 2)
+    g_error ("libiis: catalog storage exhausted (%u items)", needed);
+  new_cap = MAX (needed, MAX (*cap * 2, 8));
+  array = g_realloc_n (array, new_cap, item_size);
+  *cap = new_cap;
+  return array;
+}
+
+static inline IisEntity *
+node_entity (IisCatalog *self,
+             guint32     slot)
+{
+  return self->nodes[slot].entity;
+}
+
+static inline const char *
+node_id (IisCatalog *self,
+         guint32     slot)
+{
+  return iis_entity_get_id (self->nodes[slot].entity);
+}
+
+static guint32
+intern_string (IisCatalog *self,
+               const char *str)
+{
+  gpointer value;
+  char *copy;
+  guint32 id;
+
+  if (str == NULL)
+    return 0;
+  if (g_hash_table_lookup_extended (self->string_ids, str, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  copy = g_strdup (str);
+  id = self->strings->len;
+  g_ptr_array_add (self->strings, copy);
+  g_hash_table_insert (self->string_ids, copy, GUINT_TO_POINTER (id));
+  self->string_bytes += strlen (copy) + 1;
+  return id;
+}
+
+/* The id of an interned string, or G_MAXUINT32 when it was never interned
+ * (so that no record can match it). */
+static guint32
+find_string (IisCatalog *self,
+             const char *str)
+{
+  gpointer value;
+
+  if (str == NULL)
+    return 0;
+  if (g_hash_table_lookup_extended (self->string_ids, str, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+  return G_MAXUINT32;
+}
+
+static inline const char *
+string_of (IisCatalog *self,
+           guint32     id)
+{
+  return g_ptr_array_index (self->strings, id);
+}
+
+static void
+append_field (GString    *key,
+              const char *value)
+{
+  if (value != NULL)
+    g_string_append (key, value);
+  g_string_append_c (key, '\x1f');
+}
+
+static IisSource *
+source_copy (IisSource *source)
+{
+  IisSource *copy = iis_source_new (iis_source_get_title (source));
+
+  iis_source_set_url (copy, iis_source_get_url (source));
+  iis_source_set_document (copy, iis_source_get_document (source));
+  iis_source_set_publisher (copy, iis_source_get_publisher (source));
+  iis_source_set_date (copy, iis_source_get_date (source));
+  iis_source_set_quote (copy, iis_source_get_quote (source));
+  if (_iis_source_get_unknown (source) != NULL)
+    _iis_source_set_unknown (copy, _iis_source_get_unknown (source));
+  return copy;
+}
+
+/* Sources are pooled by content. The pool keeps private copies, so that
+ * no caller can change a source that other relations share. */
+static guint32
+pool_source (IisCatalog *self,
+             IisSource  *source)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  JsonObject *unknown;
+  gpointer value;
+  guint32 id;
+
+  append_field (key, iis_source_get_title (source));
+  append_field (key, iis_source_get_url (source));
+  append_field (key, iis_source_get_document (source));
+  append_field (key, iis_source_get_publisher (source));
+  if (iis_source_get_date (source) != NULL)
+    date = iis_date_to_string (iis_source_get_date (source));
+  append_field (key, date);
+  append_field (key, iis_source_get_quote (source));
+  unknown = _iis_source_get_unknown (source);
+  if (unknown != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *text = NULL;
+
+      json_node_set_object (node, unknown);
+      text = json_to_string (node, FALSE);
+      append_field (key, text);
+    }
+
+  if (g_hash_table_lookup_extended (self->source_ids, key->str, NULL, &value))
+    return GPOINTER_TO_UINT (value);
+
+  id = self->sources->len;
+  g_ptr_array_add (self->sources, source_copy (source));
+  self->string_bytes += key->len + 1;
+  g_hash_table_insert (self->source_ids, g_string_free (g_steal_pointer (&key), FALSE),
+                       GUINT_TO_POINTER (id));
+  return id;
+}
+
+static guint32
+append_words (IisCatalog     *self,
+              const guint32  *words,
+              guint32         n)
+{
+  guint32 offset;
+
+  if (self->n_words == 0)
+    self->n_words = 1;  /* offset 0 means "no extra" */
+  offset = self->n_words;
+  self->words = grow (self->words, &self->cap_words, self->n_words + n, sizeof (guint32));
+  memcpy (self->words + offset, words, n * sizeof (guint32));
+  self->n_words += n;
+  return offset;
+}
+
+/* Extra words at an offset: n_qualifiers, (key, value) × n, n_sources,
+ * source ids × n, unknown-json string id. */
+typedef struct
+{
+  guint32        n_qualifiers;
+  const guint32 *qualifiers;
+  guint32        n_sources;
+  const guint32 *sources;
+  guint32        unknown;
+} Extra;
+
+static void
+read_extra (IisCatalog *self,
+            guint32     offset,
+            Extra      *extra)
+{
+  const guint32 *w;
+
+  memset (extra, 0, sizeof *extra);
+  if (offset == 0)
+    return;
+  w = self->words + offset;
+  extra->n_qualifiers = *w++;
+  extra->qualifiers = w;
+  w += 2 * extra->n_qualifiers;
+  extra->n_sources = *w++;
+  extra->sources = w;
+  w += extra->n_sources;
+  extra->unknown = *w;
+}
+
+static guint32
+extra_size (const Extra *extra)
+{
+  return 3 + 2 * extra->n_qualifiers + extra->n_sources;
+}
+
+static int
+compare_qualifier_keys (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* Store qualifiers (sorted by key), sources and unknown JSON as extra
+ * words; returns 0 when there is nothing to store. */
+static guint32
+store_extra (IisCatalog        *self,
+             GHashTable        *qualifiers,
+             guint              n_sources,
+             IisSource *const  *sources,
+             const char        *unknown_json)
+{
+  g_autoptr(GArray) w = NULL;
+  g_autofree const char **keys = NULL;
+  guint n_keys = 0;
+
+  if ((qualifiers == NULL || g_hash_table_size (qualifiers) == 0) &&
+      n_sources == 0 && unknown_json == NULL)
+    return 0;
+
+  w = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (qualifiers != NULL)
+    keys = (const char **) g_hash_table_get_keys_as_array (qualifiers, &n_keys);
+  if (n_keys > 1)
+    qsort (keys, n_keys, sizeof (char *), compare_qualifier_keys);
+
+  g_array_append_val (w, n_keys);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      guint32 k = intern_string (self, keys[i]);
+      guint32 v = intern_string (self, g_hash_table_lookup (qualifiers, keys[i]));
+
+      g_array_append_val (w, k);
+      g_array_append_val (w, v);
+    }
+  g_array_append_val (w, n_sources);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      guint32 s = pool_source (self, sources[i]);
+
+      g_array_append_val (w, s);
+    }
+  {
+    guint32 u = intern_string (self, unknown_json);
+
+    g_array_append_val (w, u);
+  }
+
+  return append_words (self, (const guint32 *) (gpointer) w->data, w->len);
+}
+
+static void
+release_extra (IisCatalog *self,
+               guint32     offset)
+{
+  Extra extra;
+
+  if (offset == 0)
+    return;
+  read_extra (self, offset, &extra);
+  self->garbage_words += extra_size (&extra);
+}
+
+/* ------------------------------------------------------------------ */
+/* Adjacency                                                          */
+
+static void
+adjacency_append (Adjacency *adj,
+                  guint32    slot)
+{
+  adj->slots = grow (adj->slots, &adj->cap, adj->len + 1, sizeof (guint32));
+  adj->slots[adj->len++] = slot;
+  g_atomic_int_set (&adj->dirty, 1);
+}
+
+static void
+adjacency_remove (Adjacency *adj,
+                  guint32    slot)
+{
+  for (guint32 i = 0; i < adj->len; i++)
+    {
+      if (adj->slots[i] == slot)
+        {
+          memmove (adj->slots + i, adj->slots + i + 1,
+                   (adj->len - i - 1) * sizeof (guint32));
+          adj->len--;
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  const Record *records;
+  gboolean      in;
+} AdjacencySortData;
+
+static int
+compare_adjacent (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const AdjacencySortData *data = user_data;
+  const Record *ra = &data->records[*(const guint32 *) a];
+  const Record *rb = &data->records[*(const guint32 *) b];
+  guint32 oa, ob;
+
+  if (ra->kind != rb->kind)
+    return ra->kind < rb->kind ? -1 : 1;
+  oa = data->in ? ra->subject : ra->object;
+  ob = data->in ? rb->subject : rb->object;
+  if (oa != ob)
+    return oa < ob ? -1 : 1;
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return *(const guint32 *) a < *(const guint32 *) b ? -1 :
+         *(const guint32 *) a > *(const guint32 *) b;
+}
+
+static void
+ensure_sorted (IisCatalog *self,
+               Adjacency  *adj,
+               gboolean    in)
+{
+  if (!g_atomic_int_get (&adj->dirty))
+    return;
+
+  g_mutex_lock (&self->index_lock);
+  if (adj->dirty)
+    {
+      AdjacencySortData data = { self->records, in };
+
+      g_qsort_with_data (adj->slots, adj->len, sizeof (guint32),
+                         compare_adjacent, &data);
+      g_atomic_int_set (&adj->dirty, 0);
+    }
+  g_mutex_unlock (&self->index_lock);
+}
+
+/* The sorted range of @kind (IIS_RELATION_KIND_ANY: everything) in one
+ * adjacency array. */
+static void
+kind_range (IisCatalog      *self,
+            Adjacency       *adj,
+            gboolean         in,
+            IisRelationKind  kind,
+            guint32         *begin,
+            guint32         *end)
+{
+  guint32 lo, hi;
+
+  ensure_sorted (self, adj, in);
+
+  if (kind == IIS_RELATION_KIND_ANY)
+    {
+      *begin = 0;
+      *end = adj->len;
+      return;
+    }
+
+  lo = 0;
+  hi = adj->len;
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      if (self->records[adj->slots[mid]].kind < (guint) kind)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *begin = lo;
+
+  hi = adj->len;
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      if (self->records[adj->slots[mid]].kind <= (guint) kind)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *end = lo;
+}
+
+/* ------------------------------------------------------------------ */
+/* Ranks                                                              */
+
+static int
+compare_node_ids (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  IisCatalog *self = user_data;
+
+  return strcmp (node_id (self, *(const guint32 *) a),
+                 node_id (self, *(const guint32 *) b));
+}
+
+static void
+ensure_ranks (IisCatalog *self)
+{
+  if (!g_atomic_int_get (&self->ranks_dirty))
+    return;
+
+  g_mutex_lock (&self->index_lock);
+  if (self->ranks_dirty)
+    {
+      guint32 n = 0;
+
+      g_free (self->ranks);
+      g_free (self->sorted_nodes);
+      self->ranks = g_new0 (guint32, MAX (self->n_nodes, 1));
+      self->sorted_nodes = g_new (guint32, MAX (self->n_entities, 1));
+      for (guint32 i = 0; i < self->n_nodes; i++)
+        if (self->nodes[i].entity != NULL)
+          self->sorted_nodes[n++] = i;
+      g_assert (n == self->n_entities);
+      g_qsort_with_data (self->sorted_nodes, n, sizeof (guint32),
+                         compare_node_ids, self);
+      for (guint32 r = 0; r < n; r++)
+        self->ranks[self->sorted_nodes[r]] = r;
+      self->n_sorted = n;
+      g_atomic_int_set (&self->ranks_dirty, 0);
+    }
+  g_mutex_unlock (&self->index_lock);
+}
+
+static int
+compare_node_ranks (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const guint32 *ranks = user_data;
+  guint32 ra = ranks[*(const guint32 *) a];
+  guint32 rb = ranks[*(const guint32 *) b];
+
+  return ra < rb ? -1 : ra > rb;
+}
+
+static int
+compare_records (IisCatalog *self,
+                 guint32     a,
+                 guint32     b)
+{
+  const Record *ra = &self->records[a];
+  const Record *rb = &self->records[b];
+
+  if (ra->subject != rb->subject)
+    return self->ranks[ra->subject] < self->ranks[rb->subject] ? -1 : 1;
+  if (ra->kind != rb->kind)
+    return ra->kind < rb->kind ? -1 : 1;
+  if (ra->object != rb->object)
+    return self->ranks[ra->object] < self->ranks[rb->object] ? -1 : 1;
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  if (ra->end != rb->end)
+    return ra->end < rb->end ? -1 : 1;
+  if (ra->role != rb->role)
+    {
+      if (ra->role == 0 || rb->role == 0)
+        return ra->role == 0 ? -1 : 1;
+      return strcmp (string_of (self, ra->role), string_of (self, rb->role));
+    }
+  return a < b ? -1 : a > b;
+}
+
+static int
+compare_record_slots (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  return compare_records (user_data, *(const guint32 *) a, *(const guint32 *) b);
+}
+
+static void
+sort_relation_slots (IisCatalog *self,
+                     guint32    *slots,
+                     guint32     n)
+{
+  ensure_ranks (self);
+  g_qsort_with_data (slots, n, sizeof (guint32), compare_record_slots, self);
+}
+
+/* Turn node slots into a GListStore of entities sorted by id; duplicates
+ * are dropped. */
+static GListModel *
+entities_to_model (IisCatalog *self,
+                   GArray     *slots)
+{
+  GListStore *store = g_list_store_new (IIS_TYPE_ENTITY);
+  g_autofree gpointer *items = NULL;
+  guint32 n = 0;
+
+  if (slots->len == 0)
+    return G_LIST_MODEL (store);
+
+  ensure_ranks (self);
+  g_qsort_with_data (slots->data, slots->len, sizeof (guint32),
+                     compare_node_ranks, self->ranks);
+
+  items = g_new (gpointer, slots->len);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      guint32 slot = g_array_index (slots, guint32, i);
+
+      if (i > 0 && slot == g_array_index (slots, guint32, i - 1))
+        continue;
+      items[n++] = node_entity (self, slot);
+    }
+  g_list_store_splice (store, 0, 0, items, n);
+  return G_LIST_MODEL (store);
+}
+
+/* ------------------------------------------------------------------ */
+/* Relation objects                                                   */
+
+static IisDate *
+unpack_date (guint32 packed)
+{
+  IisDate d;
+
+  if (packed == IIS_DATE_PACKED_NONE)
+    return NULL;
+  _iis_date_unpack (packed, &d);
+  return iis_date_copy (&d);
+}
+
+/* The one relation object bound to @slot, made if needed. */
+static IisRelation *
+relation_for_slot (IisCatalog *self,
+                   guint32     slot)
+{
+  const Record *rec = &self->records[slot];
+  g_autoptr(IisDate) start = NULL;
+  g_autoptr(IisDate) end = NULL;
+  GWeakRef *ref;
+  IisRelation *relation;
+  Extra extra;
+
+  g_mutex_lock (&self->live_lock);
+  ref = g_hash_table_lookup (self->live, GUINT_TO_POINTER (slot));
+  if (ref != NULL)
+    {
+      relation = g_weak_ref_get (ref);
+      if (relation != NULL)
+        {
+          g_mutex_unlock (&self->live_lock);
+          return relation;
+        }
+    }
+
+  start = unpack_date (rec->start);
+  end = unpack_date (rec->end);
+  relation = g_object_new (IIS_TYPE_RELATION,
+                           "kind", (IisRelationKind) rec->kind,
+                           "subject", node_entity (self, rec->subject),
+                           "object", node_entity (self, rec->object),
+                           "role", rec->role ? string_of (self, rec->role) : NULL,
+                           "start", start,
+                           "end", end,
+                           "confidence", (IisConfidence) rec->confidence,
+                           NULL);
+
+  read_extra (self, rec->extra, &extra);
+  if (extra.n_qualifiers > 0)
+    {
+      GHashTable *qualifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      for (guint32 i = 0; i < extra.n_qualifiers; i++)
+        g_hash_table_insert (qualifiers,
+                             g_strdup (string_of (self, extra.qualifiers[2 * i])),
+                             g_strdup (string_of (self, extra.qualifiers[2 * i + 1])));
+      _iis_relation_set_qualifiers_take (relation, qualifiers);
+    }
+  if (extra.n_sources > 0)
+    {
+      GPtrArray *sources = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint32 i = 0; i < extra.n_sources; i++)
+        g_ptr_array_add (sources, source_copy (g_ptr_array_index (self->sources,
+                                                                  extra.sources[i])));
+      _iis_relation_set_sources_take (relation, sources);
+    }
+  if (extra.unknown != 0)
+    _iis_relation_set_unknown_json (relation, string_of (self, extra.unknown));
+
+  _iis_relation_bind (relation, self, slot);
+
+  if (ref == NULL)
+    {
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, relation);
+      g_hash_table_insert (self->live, GUINT_TO_POINTER (slot), ref);
+    }
+  else
+    g_weak_ref_set (ref, relation);
+  g_mutex_unlock (&self->live_lock);
+
+  return relation;
+}
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  GWeakRef *ref = data;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* Unbind and forget the live object of @slot, if any; returns it (full). */
+static IisRelation *
+steal_live_relation (IisCatalog *self,
+                     guint32     slot)
+{
+  IisRelation *relation = NULL;
+  GWeakRef *ref;
+
+  g_mutex_lock (&self->live_lock);
+  ref = g_hash_table_lookup (self->live, GUINT_TO_POINTER (slot));
+  if (ref != NULL)
+    {
+      relation = g_weak_ref_get (ref);
+      g_hash_table_remove (self->live, GUINT_TO_POINTER (slot));
+    }
+  g_mutex_unlock (&self->live_lock);
+
+  if (relation != NULL)
+    _iis_relation_unbind (relation);
+  return relation;
+}
+
+void
+_iis_catalog_forget_relation (IisCatalog  *self,
+                              IisRelation *relation)
+{
+  guint32 slot = _iis_relation_get_slot (relation);
+  GWeakRef *ref;
+
+  g_mutex_lock (&self->live_lock);
+  ref = g_hash_table_lookup (self->live, GUINT_TO_POINTER (slot));
+  if (ref != NULL)
+    {
+      IisRelation *current = g_weak_ref_get (ref);
+
+      if (current == NULL)
+        g_hash_table_remove (self->live, GUINT_TO_POINTER (slot));
+      else
+        {
+          /* A new object already took the slot over (it cannot be this
+           * one, which is being finalized); drop the extra reference
+           * outside the lock. */
+          g_mutex_unlock (&self->live_lock);
+          g_object_unref (current);
+          return;
+        }
+    }
+  g_mutex_unlock (&self->live_lock);
+}
+
+static GListModel *
+relations_to_model (IisCatalog *self,
+                    GArray     *slots)
+{
+  GListStore *store = g_list_store_new (IIS_TYPE_RELATION);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (slots->len == 0)
+    return G_LIST_MODEL (store);
+
+  sort_relation_slots (self, (guint32 *) (gpointer) slots->data, slots->len);
+  items = g_ptr_array_new_full (slots->len, g_object_unref);
+  for (guint i = 0; i < slots->len; i++)
+    g_ptr_array_add (items, relation_for_slot (self, g_array_index (slots, guint32, i)));
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                            */
+
+static void
+iis_catalog_dispose (GObject *object)
+{
+  IisCatalog *self = IIS_CATALOG (object);
+  GHashTableIter iter;
+  gpointer value;
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Unbind the relation objects still alive: they keep their data. */
+  g_mutex_lock (&self->live_lock);
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      IisRelation *relation = g_weak_ref_get (value);
+
+      if (relation != NULL)
+        g_ptr_array_add (live, relation);
+    }
+  g_hash_table_remove_all (self->live);
+  g_mutex_unlock (&self->live_lock);
+  for (guint i = 0; i < live->len; i++)
+    _iis_relation_unbind (g_ptr_array_index (live, i));
+
+  for (guint32 i = 0; i < self->n_nodes; i++)
+    {
+      Node *node = &self->nodes[i];
+
+      if (node->entity != NULL)
+        {
+          _iis_entity_detach (node->entity);
+          g_clear_object (&node->entity);
+        }
+    }
+  g_hash_table_remove_all (self->ids);
+  g_hash_table_remove_all (self->identifiers);
+
+  G_OBJECT_CLASS (iis_catalog_parent_class)->dispose (object);
+}
+
+static void
+iis_catalog_finalize (GObject *object)
+{
+  IisCatalog *self = IIS_CATALOG (object);
+
+  for (guint32 i = 0; i < self->n_nodes; i++)
+    {
+      g_free (self->nodes[i].out.slots);
+      g_free (self->nodes[i].in.slots);
+    }
+  g_free (self->nodes);
+  g_array_unref (self->free_nodes);
+  g_hash_table_unref (self->ids);
+  g_hash_table_unref (self->identifiers);
+  g_free (self->records);
+  g_array_unref (self->free_records);
+  g_free (self->words);
+  g_hash_table_unref (self->string_ids);
+  g_ptr_array_unref (self->strings);
+  g_hash_table_unref (self->source_ids);
+  g_ptr_array_unref (self->sources);
+  g_hash_table_unref (self->live);
+  g_mutex_clear (&self->live_lock);
+  g_mutex_clear (&self->index_lock);
+  g_free (self->ranks);
+  g_free (self->sorted_nodes);
+  g_clear_pointer (&self->document_unknown, json_object_unref);
+
+  G_OBJECT_CLASS (iis_catalog_parent_class)->finalize (object);
+}
+
+static void
+iis_catalog_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  IisCatalog *self = IIS_CATALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ENTITIES:
+      g_value_set_uint (value, self->n_entities);
+      break;
+
+    case PROP_N_RELATIONS:
+      g_value_set_uint (value, self->n_relations);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iis_catalog_class_init (IisCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = iis_catalog_dispose;
+  object_class->finalize = iis_catalog_finalize;
+  object_class->get_property = iis_catalog_get_property;
+
+  /**
+   * IisCatalog:n-entities: (getter get_n_entities)
+   *
+   * The number of entities in the catalog.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_N_ENTITIES] =
+    g_param_spec_uint ("n-entities", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * IisCatalog:n-relations: (getter get_n_relations)
+   *
+   * The number of relations in the catalog.
+   *
+   * Since: 1.0
+   */
+  properties[PROP_N_RELATIONS] =
+    g_param_spec_uint ("n-relations", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * IisCatalog::entity-added:
+   * @self: the catalog
+   * @entity: the entity that was added
+   *
+   * Emitted after an entity was added, by [method@Iis.Catalog.add_entity]
+   * or by a load. An entity that replaces another with the same id
+   * (a layer loaded with %IIS_LOAD_FLAGS_OVERRIDE) is announced by
+   * [signal@Iis.Catalog::entity-removed] for the old one, then this
+   * signal for the new one.
+   *
+   * Since: 1.0
+   */
+  signals[ENTITY_ADDED] =
+    g_signal_new ("entity-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IIS_TYPE_ENTITY);
+
+  /**
+   * IisCatalog::entity-removed:
+   * @self: the catalog
+   * @entity: the entity that was removed
+   *
+   * Emitted after an entity was removed. Its relations were removed
+   * (and announced) before it.
+   *
+   * Since: 1.0
+   */
+  signals[ENTITY_REMOVED] =
+    g_signal_new ("entity-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IIS_TYPE_ENTITY);
+
+  /**
+   * IisCatalog::relation-added:
+   * @self: the catalog
+   * @relation: the relation that was added
+   *
+   * Emitted after a relation was added. While nobody is connected, a
+   * load of many relations makes no relation objects for it.
+   *
+   * Since: 1.0
+   */
+  signals[RELATION_ADDED] =
+    g_signal_new ("relation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IIS_TYPE_RELATION);
+
+  /**
+   * IisCatalog::relation-removed:
+   * @self: the catalog
+   * @relation: the relation that was removed, no longer in the catalog
+   *
+   * Emitted after a relation was removed, directly or because one of its
+   * ends was removed.
+   *
+   * Since: 1.0
+   */
+  signals[RELATION_REMOVED] =
+    g_signal_new ("relation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, IIS_TYPE_RELATION);
+}
+
+static void
+iis_catalog_init (IisCatalog *self)
+{
+  self->free_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->free_records = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->strings, NULL);
+  self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sources = g_ptr_array_new_with_free_func (unref_nullable);
+  g_ptr_array_add (self->sources, NULL);
+  self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->live = g_hash_table_new_full (NULL, NULL, NULL, free_weak_ref);
+  g_mutex_init (&self->live_lock);
+  g_mutex_init (&self->index_lock);
+  self->ranks_dirty = 1;
+}
+
+/**
+ * iis_catalog_new:
+ *
+ * Creates an empty catalog.
+ *
+ * Returns: (transfer full): a new, empty catalog
+ *
+ * Since: 1.0
+ */
+IisCatalog *
+iis_catalog_new (void)
+{
+  return g_object_new (IIS_TYPE_CATALOG, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Entities                                                           */
+
+static gboolean
+check_id (const char  *id,
+          const char  *where,
+          GError     **error)
+{
+  gsize len;
+
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "%s%sThe entity has no id", where ? where : "", where ? ": " : "");
+      return FALSE;
+    }
+  len = strlen (id);
+  if (len > ID_MAX_BYTES || !g_utf8_validate (id, len, NULL))
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "%s%sInvalid entity id: longer than %d bytes or not UTF-8",
+                   where ? where : "", where ? ": " : "", ID_MAX_BYTES);
+      return FALSE;
+    }
+  for (const char *p = id; *p; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        {
+          g_autofree char *escaped = g_strescape (id, NULL);
+
+          g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                       "%s%sInvalid entity id “%s”: it contains a control character",
+                       where ? where : "", where ? ": " : "", escaped);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+identifier_key (const char *scheme,
+                const char *value)
+{
+  return g_strconcat (scheme, "\x1f", value, NULL);
+}
+
+static void
+index_identifiers (IisCatalog *self,
+                   IisEntity  *entity,
+                   gboolean    add)
+{
+  GHashTable *identifiers = _iis_entity_get_identifiers (entity);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (identifiers == NULL)
+    return;
+  g_hash_table_iter_init (&iter, identifiers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (add)
+        _iis_catalog_identifier_changed (self, entity, key, NULL, value);
+      else
+        _iis_catalog_identifier_changed (self, entity, key, value, NULL);
+    }
+}
+
+void
+_iis_catalog_identifier_changed (IisCatalog *self,
+                                 IisEntity  *entity,
+                                 const char *scheme,
+                                 const char *old_value,
+                                 const char *new_value)
+{
+  if (old_value != NULL)
+    {
+      g_autofree char *key = identifier_key (scheme, old_value);
+
+      if (g_hash_table_lookup (self->identifiers, key) == entity)
+        g_hash_table_remove (self->identifiers, key);
+    }
+  if (new_value != NULL)
+    g_hash_table_insert (self->identifiers, identifier_key (scheme, new_value), entity);
+}
+
+static guint32
+attach_entity (IisCatalog *self,
+               IisEntity  *entity)
+{
+  guint32 slot;
+
+  if (self->free_nodes->len > 0)
+    {
+      slot = g_array_index (self->free_nodes, guint32, self->free_nodes->len - 1);
+      g_array_set_size (self->free_nodes, self->free_nodes->len - 1);
+    }
+  else
+    {
+      self->nodes = grow (self->nodes, &self->cap_nodes, self->n_nodes + 1, sizeof (Node));
+      slot = self->n_nodes++;
+      memset (&self->nodes[slot], 0, sizeof (Node));
+    }
+
+  self->nodes[slot].entity = g_object_ref (entity);
+  self->n_entities++;
+  g_hash_table_insert (self->ids, (gpointer) iis_entity_get_id (entity),
+                       GUINT_TO_POINTER (slot + 1));
+  _iis_entity_attach (entity, self, slot);
+  index_identifiers (self, entity, TRUE);
+  g_atomic_int_set (&self->ranks_dirty, 1);
+  return slot;
+}
+
+static gboolean
+lookup_slot (IisCatalog *self,
+             const char *id,
+             guint32    *slot)
+{
+  gpointer value = g_hash_table_lookup (self->ids, id);
+
+  if (value == NULL)
+    return FALSE;
+  *slot = GPOINTER_TO_UINT (value) - 1;
+  return TRUE;
+}
+
+/**
+ * iis_catalog_add_entity:
+ * @self: a catalog
+ * @entity: the entity to add; not in any catalog
+ * @error: return location for an error
+ *
+ * Adds @entity to the catalog, which takes a reference to it.
+ *
+ * Fails with %IIS_ERROR_DUPLICATE_ID when an entity with the same id is
+ * already in the catalog, and with %IIS_ERROR_INVALID_VALUE when the id
+ * is empty, longer than 256 bytes, or holds control characters.
+ *
+ * Returns: whether @entity was added
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_catalog_add_entity (IisCatalog  *self,
+                        IisEntity   *entity,
+                        GError     **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = iis_entity_get_id (entity);
+  if (!check_id (id, NULL, error))
+    return FALSE;
+
+  if (g_hash_table_contains (self->ids, id))
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID,
+                   "An entity with id “%s” is already in the catalog", id);
+      return FALSE;
+    }
+
+  g_return_val_if_fail (_iis_entity_get_catalog (entity) == NULL, FALSE);
+
+  attach_entity (self, entity);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
+  g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+  return TRUE;
+}
+
+static void remove_relation_slot (IisCatalog *self,
+                                  guint32     slot,
+                                  gboolean    emit);
+
+/**
+ * iis_catalog_remove_entity:
+ * @self: a catalog
+ * @entity: an entity
+ *
+ * Removes @entity and every relation it takes part in from the catalog.
+ * The relations are announced by [signal@Iis.Catalog::relation-removed]
+ * first, then the entity by [signal@Iis.Catalog::entity-removed].
+ *
+ * Returns: %TRUE if @entity was in the catalog and is removed, %FALSE if
+ *   it was not in the catalog
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_catalog_remove_entity (IisCatalog *self,
+                           IisEntity  *entity)
+{
+  g_autoptr(IisEntity) held = NULL;
+  guint32 slot;
+  Node *node;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), FALSE);
+
+  if (_iis_entity_get_catalog (entity) != self)
+    return FALSE;
+
+  slot = _iis_entity_get_slot (entity);
+  node = &self->nodes[slot];
+  g_assert (node->entity == entity);
+
+  /* Removing a relation changes the other end's arrays, and may change
+   * this node's array when both ends are this entity, so take the last
+   * slot each time. */
+  while (node->out.len > 0)
+    {
+      remove_relation_slot (self, node->out.slots[node->out.len - 1], TRUE);
+      node = &self->nodes[slot];
+    }
+  while (node->in.len > 0)
+    {
+      remove_relation_slot (self, node->in.slots[node->in.len - 1], TRUE);
+      node = &self->nodes[slot];
+    }
+
+  index_identifiers (self, entity, FALSE);
+  g_hash_table_remove (self->ids, iis_entity_get_id (entity));
+  held = g_steal_pointer (&node->entity);
+  g_clear_pointer (&node->out.slots, g_free);
+  g_clear_pointer (&node->in.slots, g_free);
+  memset (node, 0, sizeof *node);
+  g_array_append_val (self->free_nodes, slot);
+  self->n_entities--;
+  _iis_entity_detach (held);
+  g_atomic_int_set (&self->ranks_dirty, 1);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
+  g_signal_emit (self, signals[ENTITY_REMOVED], 0, held);
+  return TRUE;
+}
+
+/**
+ * iis_catalog_lookup:
+ * @self: a catalog
+ * @id: an entity id
+ *
+ * Finds an entity by its id.
+ *
+ * Returns: (transfer none) (nullable): the entity with id @id, or %NULL
+ *
+ * Since: 1.0
+ */
+IisEntity *
+iis_catalog_lookup (IisCatalog *self,
+                    const char *id)
+{
+  guint32 slot;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!lookup_slot (self, id, &slot))
+    return NULL;
+  return node_entity (self, slot);
+}
+
+/**
+ * iis_catalog_list_entities:
+ * @self: a catalog
+ * @type: an entity type, such as `IIS_TYPE_STATE`; `IIS_TYPE_ENTITY` for all
+ *
+ * Lists the entities of a type (or of its subtypes).
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_list_entities (IisCatalog *self,
+                           GType       type)
+{
+  GListStore *store;
+  g_autofree gpointer *items = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, IIS_TYPE_ENTITY), NULL);
+
+  ensure_ranks (self);
+  store = g_list_store_new (type);
+  items = g_new (gpointer, MAX (self->n_sorted, 1));
+  for (guint32 r = 0; r < self->n_sorted; r++)
+    {
+      IisEntity *entity = node_entity (self, self->sorted_nodes[r]);
+
+      if (g_type_is_a (G_OBJECT_TYPE (entity), type))
+        items[n++] = entity;
+    }
+  g_list_store_splice (store, 0, 0, items, n);
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * iis_catalog_find_by_identifier:
+ * @self: a catalog
+ * @scheme: an identifier scheme, such as `"iso3166-1"` or `"wikidata"`
+ * @value: the identifier in that scheme
+ *
+ * Finds the entity with an external identifier; see
+ * [method@Iis.Entity.set_identifier].
+ *
+ * Returns: (transfer none) (nullable): the entity, or %NULL
+ *
+ * Since: 1.0
+ */
+IisEntity *
+iis_catalog_find_by_identifier (IisCatalog *self,
+                                const char *scheme,
+                                const char *value)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (scheme != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  key = identifier_key (scheme, value);
+  return g_hash_table_lookup (self->identifiers, key);
+}
+
+/**
+ * iis_catalog_get_n_entities: (get-property n-entities)
+ * @self: a catalog
+ *
+ * Gets the number of entities in the catalog.
+ *
+ * Returns: the number of entities
+ *
+ * Since: 1.0
+ */
+guint
+iis_catalog_get_n_entities (IisCatalog *self)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), 0);
+
+  return self->n_entities;
+}
+
+/* ------------------------------------------------------------------ */
+/* Relations                                                          */
+
+static const char *
+type_nick (IisEntity *entity)
+{
+  const char *nick = iis_entity_get_type_nick (entity);
+
+  return nick ? nick : G_OBJECT_TYPE_NAME (entity);
+}
+
+static void
+set_type_mismatch (GError          **error,
+                   const char       *where,
+                   IisRelationKind   kind,
+                   IisEntity        *subject,
+                   IisEntity        *object)
+{
+  g_set_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH,
+               "%s%sA %s relation cannot go from %s “%s” to %s “%s”",
+               where ? where : "", where ? ": " : "",
+               iis_relation_kind_to_nick (kind),
+               type_nick (subject), iis_entity_get_id (subject),
+               type_nick (object), iis_entity_get_id (object));
+}
+
+static guint32
+new_record (IisCatalog *self)
+{
+  guint32 slot;
+
+  if (self->free_records->len > 0)
+    {
+      slot = g_array_index (self->free_records, guint32, self->free_records->len - 1);
+      g_array_set_size (self->free_records, self->free_records->len - 1);
+    }
+  else
+    {
+      self->records = grow (self->records, &self->cap_records,
+                            self->n_records + 1, sizeof (Record));
+      slot = self->n_records++;
+    }
+  memset (&self->records[slot], 0, sizeof (Record));
+  return slot;
+}
+
+static void
+link_record (IisCatalog *self,
+             guint32     slot)
+{
+  const Record *rec = &self->records[slot];
+
+  adjacency_append (&self->nodes[rec->subject].out, slot);
+  adjacency_append (&self->nodes[rec->object].in, slot);
+  self->n_relations++;
+}
+
+static void
+encode_relation (IisCatalog  *self,
+                 IisRelation *relation,
+                 Record      *rec)
+{
+  GPtrArray *sources = _iis_relation_get_source_array (relation);
+
+  rec->role = intern_string (self, iis_relation_get_role (relation));
+  rec->start = _iis_date_pack (iis_relation_get_start (relation));
+  rec->end = _iis_date_pack (iis_relation_get_end (relation));
+  rec->confidence = iis_relation_get_confidence (relation);
+  rec->extra = store_extra (self,
+                            _iis_relation_get_qualifiers (relation),
+                            sources ? sources->len : 0,
+                            sources ? (IisSource *const *) sources->pdata : NULL,
+                            _iis_relation_get_unknown_json (relation));
+}
+
+/**
+ * iis_catalog_add_relation:
+ * @self: a catalog
+ * @relation: a relation that is in no catalog
+ * @error: return location for an error
+ *
+ * Adds @relation to the catalog. Both its ends must be in the catalog
+ * (else %IIS_ERROR_UNKNOWN_REFERENCE), and its kind must allow their
+ * types (else %IIS_ERROR_TYPE_MISMATCH; see
+ * [func@Iis.RelationKind.allows]). A relation with no kind or no ends
+ * fails with %IIS_ERROR_INVALID_VALUE.
+ *
+ * The catalog stores the relation's data; @relation stays bound to it,
+ * so changes to its role, dates, confidence, qualifiers and sources are
+ * stored too, until it is removed.
+ *
+ * Returns: whether @relation was added
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_catalog_add_relation (IisCatalog   *self,
+                          IisRelation  *relation,
+                          GError      **error)
+{
+  IisRelationKind kind;
+  IisEntity *subject, *object;
+  guint32 slot;
+  Record *rec;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (IIS_IS_RELATION (relation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (_iis_relation_get_catalog (relation) == NULL, FALSE);
+
+  kind = iis_relation_get_kind (relation);
+  subject = iis_relation_get_subject (relation);
+  object = iis_relation_get_object (relation);
+
+  if (kind == IIS_RELATION_KIND_ANY)
+    {
+      g_set_error_literal (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                           "The relation has no kind");
+      return FALSE;
+    }
+  if (subject == NULL || object == NULL)
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "The %s relation has no %s",
+                   iis_relation_kind_to_nick (kind), subject == NULL ? "subject" : "object");
+      return FALSE;
+    }
+  if (_iis_entity_get_catalog (subject) != self || _iis_entity_get_catalog (object) != self)
+    {
+      IisEntity *missing = _iis_entity_get_catalog (subject) != self ? subject : object;
+
+      g_set_error (error, IIS_ERROR, IIS_ERROR_UNKNOWN_REFERENCE,
+                   "The %s of the %s relation, “%s”, is not in the catalog",
+                   missing == subject ? "subject" : "object",
+                   iis_relation_kind_to_nick (kind), iis_entity_get_id (missing));
+      return FALSE;
+    }
+  if (!iis_relation_kind_allows (kind, G_OBJECT_TYPE (subject), G_OBJECT_TYPE (object)))
+    {
+      set_type_mismatch (error, NULL, kind, subject, object);
+      return FALSE;
+    }
+
+  slot = new_record (self);
+  rec = &self->records[slot];
+  rec->kind = kind;
+  rec->subject = _iis_entity_get_slot (subject);
+  rec->object = _iis_entity_get_slot (object);
+  encode_relation (self, relation, rec);
+  link_record (self, slot);
+
+  g_mutex_lock (&self->live_lock);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, relation);
+    g_hash_table_insert (self->live, GUINT_TO_POINTER (slot), ref);
+  }
+  g_mutex_unlock (&self->live_lock);
+  _iis_relation_bind (relation, self, slot);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+  g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+  return TRUE;
+}
+
+void
+_iis_catalog_update_relation (IisCatalog  *self,
+                              IisRelation *relation)
+{
+  guint32 slot = _iis_relation_get_slot (relation);
+  Record *rec = &self->records[slot];
+
+  release_extra (self, rec->extra);
+  encode_relation (self, relation, rec);
+  g_atomic_int_set (&self->nodes[rec->subject].out.dirty, 1);
+  g_atomic_int_set (&self->nodes[rec->object].in.dirty, 1);
+}
+
+static void
+remove_relation_slot (IisCatalog *self,
+                      guint32     slot,
+                      gboolean    emit)
+{
+  Record *rec = &self->records[slot];
+  g_autoptr(IisRelation) relation = NULL;
+  IisRelation *live;
+  gboolean wanted = emit && g_signal_has_handler_pending (self, signals[RELATION_REMOVED], 0, FALSE);
+
+  /* Give a listener the relation as it was, unbound. */
+  if (wanted)
+    relation = relation_for_slot (self, slot);
+  live = steal_live_relation (self, slot);
+  g_clear_object (&live);
+
+  adjacency_remove (&self->nodes[rec->subject].out, slot);
+  adjacency_remove (&self->nodes[rec->object].in, slot);
+  release_extra (self, rec->extra);
+  memset (rec, 0, sizeof *rec);
+  g_array_append_val (self->free_records, slot);
+  self->n_relations--;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+  if (wanted)
+    g_signal_emit (self, signals[RELATION_REMOVED], 0, relation);
+}
+
+/**
+ * iis_catalog_remove_relation:
+ * @self: a catalog
+ * @relation: a relation
+ *
+ * Removes @relation from the catalog. It keeps its data but is no longer
+ * bound to the catalog.
+ *
+ * Returns: %TRUE if @relation was in the catalog and is removed
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_catalog_remove_relation (IisCatalog  *self,
+                             IisRelation *relation)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (IIS_IS_RELATION (relation), FALSE);
+
+  if (_iis_relation_get_catalog (relation) != self)
+    return FALSE;
+
+  remove_relation_slot (self, _iis_relation_get_slot (relation), TRUE);
+  return TRUE;
+}
+
+static inline gboolean
+entity_in_catalog (IisCatalog *self,
+                   IisEntity  *entity)
+{
+  return entity != NULL && _iis_entity_get_catalog (entity) == self;
+}
+
+/**
+ * iis_catalog_list_relations:
+ * @self: a catalog
+ * @subject: (nullable): the subject, or %NULL for any
+ * @kind: the kind, or %IIS_RELATION_KIND_ANY for any
+ * @object: (nullable): the object, or %NULL for any
+ *
+ * Lists the relations that match a pattern. With neither @subject nor
+ * @object this walks every relation of the catalog; otherwise only the
+ * relations of one end.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Relation], sorted by
+ *   subject id, kind, object id, start, end and role
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_list_relations (IisCatalog      *self,
+                            IisEntity       *subject,
+                            IisRelationKind  kind,
+                            IisEntity       *object)
+{
+  g_autoptr(GArray) slots = NULL;
+  gsize visited = 0;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (subject == NULL || IIS_IS_ENTITY (subject), NULL);
+  g_return_val_if_fail (object == NULL || IIS_IS_ENTITY (object), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if ((subject != NULL && !entity_in_catalog (self, subject)) ||
+      (object != NULL && !entity_in_catalog (self, object)))
+    return relations_to_model (self, slots);
+
+  if (subject != NULL || object != NULL)
+    {
+      gboolean in = subject == NULL;
+      Adjacency *adj = in ? &self->nodes[_iis_entity_get_slot (object)].in
+                          : &self->nodes[_iis_entity_get_slot (subject)].out;
+      guint32 other = object != NULL && subject != NULL ? _iis_entity_get_slot (object) : G_MAXUINT32;
+      guint32 begin, end;
+
+      kind_range (self, adj, in, kind, &begin, &end);
+      for (guint32 i = begin; i < end; i++)
+        {
+          guint32 slot = adj->slots[i];
+
+          visited++;
+          if (other != G_MAXUINT32 && self->records[slot].object != other)
+            continue;
+          g_array_append_val (slots, slot);
+        }
+    }
+  else
+    {
+      for (guint32 slot = 0; slot < self->n_records; slot++)
+        {
+          const Record *rec = &self->records[slot];
+
+          visited++;
+          if (rec->kind == IIS_RELATION_KIND_ANY)
+            continue;
+          if (kind != IIS_RELATION_KIND_ANY && rec->kind != (guint) kind)
+            continue;
+          g_array_append_val (slots, slot);
+        }
+    }
+
+  g_atomic_pointer_add (&self->visited, visited);
+  return relations_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_get_n_relations: (get-property n-relations)
+ * @self: a catalog
+ *
+ * Gets the number of relations in the catalog.
+ *
+ * Returns: the number of relations
+ *
+ * Since: 1.0
+ */
+guint
+iis_catalog_get_n_relations (IisCatalog *self)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), 0);
+
+  return self->n_relations;
+}
+
+/* ------------------------------------------------------------------ */
+/* Questions                                                          */
+
+/* Whether @entity (a node slot) has ceased to exist by @at. */
+static gboolean
+node_ended_by (IisCatalog *self,
+               guint32     slot,
+               guint32     at)
+{
+  IisEntity *entity = node_entity (self, slot);
+  const IisDate *dissolved;
+
+  if (!IIS_IS_ORGANIZATION (entity))
+    return FALSE;
+  dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+  return dissolved != NULL &&
+         _iis_date_packed_compare_coarse (_iis_date_pack (dissolved), at) <= 0;
+}
+
+static gboolean
+record_holds (IisCatalog   *self,
+              const Record *rec,
+              guint32       at)
+{
+  if (at == IIS_DATE_PACKED_NONE)
+    return TRUE;
+  if (!_iis_date_packed_period_holds (rec->start, rec->end, at))
+    return FALSE;
+  return !node_ended_by (self, rec->subject, at) && !node_ended_by (self, rec->object, at);
+}
+
+/* Walk the @kind range of one end's adjacency, collecting the other end
+ * of each relation that holds at @at (and has role @role, when not 0). */
+static void
+collect_other_ends (IisCatalog      *self,
+                    guint32          slot,
+                    gboolean         in,
+                    IisRelationKind  kind,
+                    guint32          role,
+                    gboolean         any_role,
+                    guint32          at,
+                    GArray          *out)
+{
+  Adjacency *adj = in ? &self->nodes[slot].in : &self->nodes[slot].out;
+  guint32 begin, end;
+
+  kind_range (self, adj, in, kind, &begin, &end);
+  for (guint32 i = begin; i < end; i++)
+    {
+      const Record *rec = &self->records[adj->slots[i]];
+      guint32 other = in ? rec->subject : rec->object;
+
+      if (!any_role && rec->role != role)
+        continue;
+      if (!record_holds (self, rec, at))
+        continue;
+      g_array_append_val (out, other);
+    }
+  g_atomic_pointer_add (&self->visited, end - begin);
+}
+
+static GListModel *
+other_ends_model (IisCatalog      *self,
+                  IisEntity       *entity,
+                  gboolean         in,
+                  IisRelationKind  kind,
+                  const IisDate   *at)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (entity_in_catalog (self, entity))
+    collect_other_ends (self, _iis_entity_get_slot (entity), in, kind, 0, TRUE,
+                        _iis_date_pack (at), slots);
+  return entities_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_is_member:
+ * @self: a catalog
+ * @member: a state or organization
+ * @organization: an organization
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Answers whether @member holds a membership of @organization (in any
+ * role) at @at. This looks only at the memberships between the two, so
+ * its cost does not depend on the size of either.
+ *
+ * Returns: whether @member is a member of @organization at @at
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_catalog_is_member (IisCatalog      *self,
+                       IisEntity       *member,
+                       IisOrganization *organization,
+                       const IisDate   *at)
+{
+  guint32 begin, end, lo, hi, target, packed_at;
+  Adjacency *adj;
+  gboolean found = FALSE;
+  gsize visited = 0;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (IIS_IS_ENTITY (member), FALSE);
+  g_return_val_if_fail (IIS_IS_ORGANIZATION (organization), FALSE);
+
+  if (!entity_in_catalog (self, member) || !entity_in_catalog (self, IIS_ENTITY (organization)))
+    return FALSE;
+
+  adj = &self->nodes[_iis_entity_get_slot (member)].out;
+  target = _iis_entity_get_slot (IIS_ENTITY (organization));
+  packed_at = _iis_date_pack (at);
+  kind_range (self, adj, FALSE, IIS_RELATION_KIND_MEMBER_OF, &begin, &end);
+
+  lo = begin;
+  hi = end;
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      visited++;
+      if (self->records[adj->slots[mid]].object < target)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint32 i = lo; i < end && !found; i++)
+    {
+      const Record *rec = &self->records[adj->slots[i]];
+
+      visited++;
+      if (rec->object != target)
+        break;
+      found = record_holds (self, rec, packed_at);
+    }
+
+  g_atomic_pointer_add (&self->visited, visited);
+  return found;
+}
+
+/**
+ * iis_catalog_get_members:
+ * @self: a catalog
+ * @organization: an organization
+ * @role: (nullable): a role such as `"member"` or `"observer"`, or %NULL
+ *   for any role
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Lists the entities that hold a `member-of` relation to @organization
+ * with @role at @at.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_members (IisCatalog      *self,
+                         IisOrganization *organization,
+                         const char      *role,
+                         const IisDate   *at)
+{
+  g_autoptr(GArray) slots = NULL;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ORGANIZATION (organization), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (entity_in_catalog (self, IIS_ENTITY (organization)))
+    collect_other_ends (self, _iis_entity_get_slot (IIS_ENTITY (organization)), TRUE,
+                        IIS_RELATION_KIND_MEMBER_OF, find_string (self, role), role == NULL,
+                        _iis_date_pack (at), slots);
+  return entities_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_get_memberships:
+ * @self: a catalog
+ * @member: a state or organization
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Lists the `member-of` relations of @member that hold at @at, for
+ * example Belarus's successive roles in the SCO.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Relation], sorted by
+ *   organization id, then start
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_memberships (IisCatalog    *self,
+                             IisEntity     *member,
+                             const IisDate *at)
+{
+  g_autoptr(GArray) slots = NULL;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ENTITY (member), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (entity_in_catalog (self, member))
+    {
+      Adjacency *adj = &self->nodes[_iis_entity_get_slot (member)].out;
+      guint32 packed_at = _iis_date_pack (at);
+      guint32 begin, end;
+
+      kind_range (self, adj, FALSE, IIS_RELATION_KIND_MEMBER_OF, &begin, &end);
+      for (guint32 i = begin; i < end; i++)
+        if (record_holds (self, &self->records[adj->slots[i]], packed_at))
+          g_array_append_val (slots, adj->slots[i]);
+      g_atomic_pointer_add (&self->visited, end - begin);
+    }
+  return relations_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_get_parties:
+ * @self: a catalog
+ * @agreement: an agreement
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Lists the entities bound by @agreement at @at: those with a `party-to`
+ * relation to it that holds then (from the entry into force for that
+ * party until a denunciation or withdrawal).
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_parties (IisCatalog    *self,
+                         IisAgreement  *agreement,
+                         const IisDate *at)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_AGREEMENT (agreement), NULL);
+
+  return other_ends_model (self, IIS_ENTITY (agreement), TRUE, IIS_RELATION_KIND_PARTY_TO, at);
+}
+
+/**
+ * iis_catalog_get_signatories:
+ * @self: a catalog
+ * @agreement: an agreement
+ *
+ * Lists the entities that signed @agreement (with a `signatory-of`
+ * relation), at any time.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_signatories (IisCatalog   *self,
+                             IisAgreement *agreement)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_AGREEMENT (agreement), NULL);
+
+  return other_ends_model (self, IIS_ENTITY (agreement), TRUE, IIS_RELATION_KIND_SIGNATORY_OF, NULL);
+}
+
+/**
+ * iis_catalog_get_agreements_of:
+ * @self: a catalog
+ * @party: a state or organization
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Lists the agreements @party is bound by at @at (a `party-to` relation
+ * that holds then).
+ *
+ * Returns: (transfer full): a list of [class@Iis.Agreement], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_agreements_of (IisCatalog    *self,
+                               IisEntity     *party,
+                               const IisDate *at)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ENTITY (party), NULL);
+
+  return other_ends_model (self, party, FALSE, IIS_RELATION_KIND_PARTY_TO, at);
+}
+
+/* The node slots reachable from @start through part-of relations, in the
+ * direction of the parts (@towards_parts) or of the wholes; @start itself
+ * is never included, even when a cycle leads back to it. Cycle-safe. */
+static void
+part_of_closure (IisCatalog *self,
+                 guint32     start,
+                 gboolean    towards_parts,
+                 gboolean    transitive,
+                 GArray     *out)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint head = 0;
+
+  g_array_append_val (queue, start);
+  g_hash_table_add (seen, GUINT_TO_POINTER (start + 1));
+
+  while (head < queue->len)
+    {
+      guint32 slot = g_array_index (queue, guint32, head++);
+      guint first = out->len;
+
+      collect_other_ends (self, slot, towards_parts, IIS_RELATION_KIND_PART_OF,
+                          0, TRUE, IIS_DATE_PACKED_NONE, out);
+
+      for (guint i = first; i < out->len; )
+        {
+          guint32 other = g_array_index (out, guint32, i);
+
+          if (!g_hash_table_add (seen, GUINT_TO_POINTER (other + 1)))
+            {
+              g_array_remove_index_fast (out, i);
+              continue;
+            }
+          if (transitive)
+            g_array_append_val (queue, other);
+          i++;
+        }
+    }
+}
+
+/**
+ * iis_catalog_get_agreements_addressing:
+ * @self: a catalog
+ * @category: a threat category
+ * @include_narrower: whether to include the agreements that address a
+ *   narrower category (one that is `part-of` @category, at any depth)
+ *
+ * Lists the agreements that address @category (an `addresses` relation),
+ * and with @include_narrower those that address any category below it.
+ * The walk down the hierarchy is safe against cycles.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Agreement], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_agreements_addressing (IisCatalog        *self,
+                                       IisThreatCategory *category,
+                                       gboolean           include_narrower)
+{
+  g_autoptr(GArray) categories = NULL;
+  g_autoptr(GArray) slots = NULL;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_THREAT_CATEGORY (category), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (!entity_in_catalog (self, IIS_ENTITY (category)))
+    return entities_to_model (self, slots);
+
+  categories = g_array_new (FALSE, FALSE, sizeof (guint32));
+  {
+    guint32 root = _iis_entity_get_slot (IIS_ENTITY (category));
+
+    g_array_append_val (categories, root);
+    if (include_narrower)
+      part_of_closure (self, root, TRUE, TRUE, categories);
+  }
+
+  for (guint i = 0; i < categories->len; i++)
+    collect_other_ends (self, g_array_index (categories, guint32, i), TRUE,
+                        IIS_RELATION_KIND_ADDRESSES, 0, TRUE, IIS_DATE_PACKED_NONE, slots);
+
+  for (guint i = 0; i < slots->len; )
+    {
+      if (!IIS_IS_AGREEMENT (node_entity (self, g_array_index (slots, guint32, i))))
+        g_array_remove_index_fast (slots, i);
+      else
+        i++;
+    }
+  return entities_to_model (self, slots);
+}
+
+/* Whether a forum takes place at @at: its days, first to last, meet @at
+ * at the coarser precision. Unknown dates: unbounded; a forum with a
+ * start and no end lasts one day. */
+static gboolean
+forum_meets (IisForum *forum,
+             guint32   at)
+{
+  guint32 start = _iis_date_pack (iis_forum_get_start (forum));
+  guint32 end = _iis_date_pack (iis_forum_get_end (forum));
+
+  if (at == IIS_DATE_PACKED_NONE)
+    return TRUE;
+  if (end == IIS_DATE_PACKED_NONE)
+    end = start;
+  if (start != IIS_DATE_PACKED_NONE && _iis_date_packed_compare_coarse (start, at) > 0)
+    return FALSE;
+  if (end != IIS_DATE_PACKED_NONE && _iis_date_packed_compare_coarse (end, at) < 0)
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * iis_catalog_get_forums_of:
+ * @self: a catalog
+ * @entity: a state or organization
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Lists the forums @entity organized, hosted or took part in
+ * (`organizer-of`, `host-of`, `participant-in`). With a date, only the
+ * forums that took place then (their first to last day meets @at at the
+ * coarser precision; undated forums always do) and whose relation holds
+ * then.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Forum], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_forums_of (IisCatalog    *self,
+                           IisEntity     *entity,
+                           const IisDate *at)
+{
+  static const IisRelationKind kinds[] = {
+    IIS_RELATION_KIND_ORGANIZER_OF,
+    IIS_RELATION_KIND_HOST_OF,
+    IIS_RELATION_KIND_PARTICIPANT_IN,
+  };
+  g_autoptr(GArray) slots = NULL;
+  guint32 packed_at;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (!entity_in_catalog (self, entity))
+    return entities_to_model (self, slots);
+
+  packed_at = _iis_date_pack (at);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    collect_other_ends (self, _iis_entity_get_slot (entity), FALSE, kinds[k],
+                        0, TRUE, packed_at, slots);
+
+  for (guint i = 0; i < slots->len; )
+    {
+      IisEntity *forum = node_entity (self, g_array_index (slots, guint32, i));
+
+      if (!forum_meets (IIS_FORUM (forum), packed_at))
+        g_array_remove_index_fast (slots, i);
+      else
+        i++;
+    }
+  return entities_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_get_parts:
+ * @self: a catalog
+ * @whole: an entity
+ * @transitive: whether to include the parts of parts, at any depth
+ *
+ * Lists the entities that are `part-of` @whole: the bodies of an
+ * organization, the editions of a forum series, the narrower categories
+ * of a threat category. Safe against cycles.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_parts (IisCatalog *self,
+                       IisEntity  *whole,
+                       gboolean    transitive)
+{
+  g_autoptr(GArray) slots = NULL;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ENTITY (whole), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (entity_in_catalog (self, whole))
+    part_of_closure (self, _iis_entity_get_slot (whole), TRUE, transitive, slots);
+  return entities_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_get_wholes:
+ * @self: a catalog
+ * @part: an entity
+ * @transitive: whether to include the wholes of wholes, at any depth
+ *
+ * Lists the entities @part is `part-of`: the organization a body belongs
+ * to, the series of a forum edition, the broader categories of a threat
+ * category. Safe against cycles.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_wholes (IisCatalog *self,
+                        IisEntity  *part,
+                        gboolean    transitive)
+{
+  g_autoptr(GArray) slots = NULL;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ENTITY (part), NULL);
+
+  slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (entity_in_catalog (self, part))
+    part_of_closure (self, _iis_entity_get_slot (part), FALSE, transitive, slots);
+  return entities_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_get_related:
+ * @self: a catalog
+ * @entity: an entity
+ * @kind: a relation kind, or %IIS_RELATION_KIND_ANY
+ * @reverse: %FALSE to follow relations whose subject is @entity (to their
+ *   objects), %TRUE to follow those whose object is @entity (to their
+ *   subjects)
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Lists the entities at the other end of @entity's relations of @kind
+ * that hold at @at. The general form of the other questions.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_get_related (IisCatalog      *self,
+                         IisEntity       *entity,
+                         IisRelationKind  kind,
+                         gboolean         reverse,
+                         const IisDate   *at)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), NULL);
+
+  return other_ends_model (self, entity, reverse, kind, at);
+}
+
+void
+_iis_catalog_collect_related (IisCatalog      *self,
+                              IisEntity       *entity,
+                              IisRelationKind  kind,
+                              gboolean         reverse,
+                              const char      *role,
+                              const IisDate   *at,
+                              GPtrArray       *out)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (!entity_in_catalog (self, entity))
+    return;
+  collect_other_ends (self, _iis_entity_get_slot (entity), reverse, kind,
+                      find_string (self, role), role == NULL, _iis_date_pack (at), slots);
+  for (guint i = 0; i < slots->len; i++)
+    g_ptr_array_add (out, node_entity (self, g_array_index (slots, guint32, i)));
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                         */
+
+static char *
+describe_record (IisCatalog   *self,
+                 const Record *rec)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%s “%s” → “%s”",
+                          iis_relation_kind_to_nick (rec->kind),
+                          node_id (self, rec->subject), node_id (self, rec->object));
+  if (rec->role != 0)
+    g_string_append_printf (s, " (%s)", string_of (self, rec->role));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+packed_to_string (guint32 packed)
+{
+  IisDate d;
+
+  _iis_date_unpack (packed, &d);
+  return iis_date_to_string (&d);
+}
+
+static void
+add_problem (IisCatalog     *self,
+             GListStore     *problems,
+             IisProblemKind  kind,
+             const char     *subject_id,
+             GObject        *item,
+             char           *message)
+{
+  g_autoptr(IisProblem) problem = iis_problem_new (kind, subject_id, message);
+
+  if (item != NULL)
+    iis_problem_set_item (problem, item);
+  g_list_store_append (problems, problem);
+  g_free (message);
+}
+
+static void
+add_record_problem (IisCatalog     *self,
+                    GListStore     *problems,
+                    IisProblemKind  kind,
+                    guint32         slot,
+                    char           *message)
+{
+  g_autoptr(IisRelation) relation = relation_for_slot (self, slot);
+
+  add_problem (self, problems, kind, node_id (self, self->records[slot].subject),
+               G_OBJECT (relation), message);
+}
+
+static void
+validate_entity (IisCatalog *self,
+                 IisEntity  *entity,
+                 GListStore *problems)
+{
+  const IisDate *first = NULL, *last = NULL;
+
+  if (IIS_IS_ORGANIZATION (entity))
+    {
+      first = iis_organization_get_founded (IIS_ORGANIZATION (entity));
+      last = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+    }
+  else if (IIS_IS_FORUM (entity))
+    {
+      first = iis_forum_get_start (IIS_FORUM (entity));
+      last = iis_forum_get_end (IIS_FORUM (entity));
+    }
+
+  if (first != NULL && last != NULL && iis_date_compare_coarse (first, last) > 0)
+    {
+      g_autofree char *a = iis_date_to_string (first);
+      g_autofree char *b = iis_date_to_string (last);
+
+      add_problem (self, problems, IIS_PROBLEM_KIND_REVERSED_PERIOD,
+                   iis_entity_get_id (entity), G_OBJECT (entity),
+                   g_strdup_printf ("“%s” ends (%s) before it begins (%s)",
+                                    iis_entity_get_id (entity), b, a));
+    }
+}
+
+static void
+validate_lifetime (IisCatalog *self,
+                   guint32     slot,
+                   guint32     end_slot,
+                   GListStore *problems)
+{
+  const Record *rec = &self->records[slot];
+  IisEntity *entity = node_entity (self, end_slot);
+  const IisDate *founded, *dissolved;
+  g_autofree char *what = NULL;
+
+  if (!IIS_IS_ORGANIZATION (entity) || rec->start == IIS_DATE_PACKED_NONE)
+    return;
+
+  founded = iis_organization_get_founded (IIS_ORGANIZATION (entity));
+  dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+
+  if (founded != NULL &&
+      _iis_date_packed_compare_coarse (rec->start, _iis_date_pack (founded)) < 0)
+    {
+      g_autofree char *s = packed_to_string (rec->start);
+      g_autofree char *f = iis_date_to_string (founded);
+
+      what = describe_record (self, rec);
+      add_record_problem (self, problems, IIS_PROBLEM_KIND_OUTSIDE_LIFETIME, slot,
+                          g_strdup_printf ("Relation %s starts (%s) before “%s” was founded (%s)",
+                                           what, s, iis_entity_get_id (entity), f));
+    }
+  if (dissolved != NULL &&
+      _iis_date_packed_compare_coarse (rec->start, _iis_date_pack (dissolved)) >= 0)
+    {
+      g_autofree char *s = packed_to_string (rec->start);
+      g_autofree char *d = iis_date_to_string (dissolved);
+
+      g_free (what);
+      what = describe_record (self, rec);
+      add_record_problem (self, problems, IIS_PROBLEM_KIND_OUTSIDE_LIFETIME, slot,
+                          g_strdup_printf ("Relation %s starts (%s) after “%s” was dissolved (%s)",
+                                           what, s, iis_entity_get_id (entity), d));
+    }
+}
+
+/* Whether two periods overlap; unknown starts and ends are unbounded,
+ * comparisons at the coarser precision, ends exclusive. */
+static gboolean
+periods_overlap (const Record *a,
+                 const Record *b)
+{
+  if (a->start != IIS_DATE_PACKED_NONE && b->end != IIS_DATE_PACKED_NONE &&
+      _iis_date_packed_compare_coarse (a->start, b->end) >= 0)
+    return FALSE;
+  if (b->start != IIS_DATE_PACKED_NONE && a->end != IIS_DATE_PACKED_NONE &&
+      _iis_date_packed_compare_coarse (b->start, a->end) >= 0)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+validate_overlaps (IisCatalog *self,
+                   guint32     node_slot,
+                   GListStore *problems)
+{
+  Adjacency *adj = &self->nodes[node_slot].out;
+  guint32 run = 0;
+
+  ensure_sorted (self, adj, FALSE);
+
+  /* The array is sorted by (kind, object, start): pairs to compare are in
+   * runs of equal kind and object. */
+  while (run < adj->len)
+    {
+      const Record *first = &self->records[adj->slots[run]];
+      guint32 run_end = run + 1;
+
+      while (run_end < adj->len &&
+             self->records[adj->slots[run_end]].kind == first->kind &&
+             self->records[adj->slots[run_end]].object == first->object)
+        run_end++;
+
+      for (guint32 i = run; i < run_end; i++)
+        for (guint32 j = i + 1; j < run_end; j++)
+          {
+            const Record *a = &self->records[adj->slots[i]];
+            const Record *b = &self->records[adj->slots[j]];
+
+            if (a->role == b->role && periods_overlap (a, b))
+              {
+                g_autofree char *what = describe_record (self, a);
+
+                add_record_problem (self, problems, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
+                                    adj->slots[j],
+                                    g_strdup_printf ("Relation %s is stated twice for overlapping periods",
+                                                     what));
+              }
+          }
+      run = run_end;
+    }
+}
+
+static void
+validate_cycles (IisCatalog *self,
+                 GListStore *problems)
+{
+  /* Iterative depth-first search over part-of, colouring nodes white (0),
+   * grey (1, on the stack) and black (2, done). */
+  g_autofree guint8 *colour = g_new0 (guint8, MAX (self->n_nodes, 1));
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
+
+  for (guint32 root = 0; root < self->n_nodes; root++)
+    {
+      guint32 frame[2];
+
+      if (self->nodes[root].entity == NULL || colour[root] != 0)
+        continue;
+
+      frame[0] = root;
+      frame[1] = 0;
+      g_array_append_val (stack, frame);
+      colour[root] = 1;
+
+      while (stack->len > 0)
+        {
+          guint32 *top = &g_array_index (stack, guint32, (stack->len - 1) * 2);
+          guint32 slot = top[0];
+          Adjacency *adj = &self->nodes[slot].out;
+          guint32 begin, end;
+
+          kind_range (self, adj, FALSE, IIS_RELATION_KIND_PART_OF, &begin, &end);
+          if (begin + top[1] >= end)
+            {
+              colour[slot] = 2;
+              g_array_set_size (stack, stack->len - 1);
+              continue;
+            }
+
+          {
+            guint32 next = self->records[adj->slots[begin + top[1]]].object;
+
+            top[1]++;
+            if (colour[next] == 1)
+              {
+                GString *path = g_string_new (NULL);
+                gboolean in_cycle = FALSE;
+
+                for (guint i = 0; i < stack->len; i++)
+                  {
+                    guint32 s = g_array_index (stack, guint32, i * 2);
+
+                    if (s == next)
+                      in_cycle = TRUE;
+                    if (in_cycle)
+                      g_string_append_printf (path, "“%s” → ", node_id (self, s));
+                  }
+                g_string_append_printf (path, "“%s”", node_id (self, next));
+                add_problem (self, problems, IIS_PROBLEM_KIND_PART_OF_CYCLE,
+                             node_id (self, next), G_OBJECT (node_entity (self, next)),
+                             g_strdup_printf ("part-of relations form a cycle: %s", path->str));
+                g_string_free (path, TRUE);
+              }
+            else if (colour[next] == 0)
+              {
+                guint32 new_frame[2] = { next, 0 };
+
+                colour[next] = 1;
+                g_array_append_val (stack, new_frame);
+              }
+          }
+        }
+    }
+}
+
+/**
+ * iis_catalog_validate:
+ * @self: a catalog
+ *
+ * Checks the catalog for inconsistencies that single additions cannot
+ * catch: periods that end before they begin (relations, organizations,
+ * forums), relations dated before an organization at one of their ends
+ * was founded or after it was dissolved, cycles of `part-of` relations,
+ * and identical relations (same ends, kind and role) stated for
+ * overlapping periods.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
+ *   catalog is consistent
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_validate (IisCatalog *self)
+{
+  GListStore *problems;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+
+  problems = g_list_store_new (IIS_TYPE_PROBLEM);
+  ensure_ranks (self);
+
+  for (guint32 r = 0; r < self->n_sorted; r++)
+    validate_entity (self, node_entity (self, self->sorted_nodes[r]), problems);
+
+  {
+    g_autofree guint32 *order = g_new (guint32, MAX (self->n_relations, 1));
+    guint32 n = 0;
+
+    for (guint32 slot = 0; slot < self->n_records; slot++)
+      if (self->records[slot].kind != IIS_RELATION_KIND_ANY)
+        order[n++] = slot;
+    sort_relation_slots (self, order, n);
+
+    for (guint32 i = 0; i < n; i++)
+      {
+        const Record *rec = &self->records[order[i]];
+
+        if (rec->start != IIS_DATE_PACKED_NONE && rec->end != IIS_DATE_PACKED_NONE &&
+            _iis_date_packed_compare_coarse (rec->start, rec->end) > 0)
+          {
+            g_autofree char *what = describe_record (self, rec);
+            g_autofree char *s = packed_to_string (rec->start);
+            g_autofree char *e = packed_to_string (rec->end);
+
+            add_record_problem (self, problems, IIS_PROBLEM_KIND_REVERSED_PERIOD, order[i],
+                                g_strdup_printf ("Relation %s ends (%s) before it starts (%s)",
+                                                 what, e, s));
+          }
+        validate_lifetime (self, order[i], rec->subject, problems);
+        if (rec->object != rec->subject)
+          validate_lifetime (self, order[i], rec->object, problems);
+      }
+  }
+
+  for (guint32 r = 0; r < self->n_sorted; r++)
+    validate_overlaps (self, self->sorted_nodes[r], problems);
+
+  validate_cycles (self, problems);
+
+  return G_LIST_MODEL (problems);
+}
+
+/* ------------------------------------------------------------------ */
+/* Staging                                                            */
+
+typedef struct
+{
+  const char *subject_id;   /* in the stage's chunk */
+  const char *object_id;
+  const char *role;
+  guint32     start;
+  guint32     end;
+  guint32     extra;        /* index into stage->extras + 1, 0 for none */
+  guint8      kind;
+  guint8      confidence;
+  guint32     subject;      /* after resolve: node slot, or staged index | STAGED */
+  guint32     object;
+} StagedRelation;
+
+#define STAGED_BIT 0x80000000u
+
+typedef struct
+{
+  GHashTable *qualifiers;   /* nullable */
+  GPtrArray  *sources;      /* nullable */
+  const char *unknown_json; /* in the chunk, nullable */
+} StagedExtra;
+
+struct _IisStage
+{
+  IisLoadFlags  flags;
+  GPtrArray    *entities;       /* IisEntity, owned */
+  GHashTable   *entity_ids;     /* id → staged index + 1 */
+  GArray       *relations;      /* StagedRelation */
+  GArray       *extras;         /* StagedExtra */
+  GStringChunk *chunk;
+  JsonObject   *document_unknown;
+  GArray       *replaces;       /* guint32 per staged entity: node slot, or G_MAXUINT32 */
+  gboolean      resolved;
+};
+
+static void
+staged_extra_clear (gpointer data)
+{
+  StagedExtra *extra = data;
+
+  g_clear_pointer (&extra->qualifiers, g_hash_table_unref);
+  g_clear_pointer (&extra->sources, g_ptr_array_unref);
+}
+
+IisStage *
+_iis_stage_new (IisLoadFlags flags)
+{
+  IisStage *stage = g_new0 (IisStage, 1);
+
+  stage->flags = flags;
+  stage->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  stage->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  stage->relations = g_array_new (FALSE, FALSE, sizeof (StagedRelation));
+  stage->extras = g_array_new (FALSE, TRUE, sizeof (StagedExtra));
+  g_array_set_clear_func (stage->extras, staged_extra_clear);
+  stage->chunk = g_string_chunk_new (64 * 1024);
+  stage->replaces = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return stage;
+}
+
+void
+_iis_stage_free (IisStage *stage)
+{
+  if (stage == NULL)
+    return;
+  g_hash_table_unref (stage->entity_ids);
+  g_ptr_array_unref (stage->entities);
+  g_array_unref (stage->relations);
+  g_array_unref (stage->extras);
+  g_string_chunk_free (stage->chunk);
+  g_clear_pointer (&stage->document_unknown, json_object_unref);
+  g_array_unref (stage->replaces);
+  g_free (stage);
+}
+
+guint
+_iis_stage_get_n_entities (IisStage *stage)
+{
+  return stage->entities->len;
+}
+
+guint
+_iis_stage_get_n_relations (IisStage *stage)
+{
+  return stage->relations->len;
+}
+
+gboolean
+_iis_stage_add_entity (IisStage    *stage,
+                       IisEntity   *entity,
+                       const char  *where,
+                       GError     **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (stage != NULL, FALSE);
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), FALSE);
+
+  id = iis_entity_get_id (entity);
+  if (!check_id (id, where, error))
+    return FALSE;
+  if (g_hash_table_contains (stage->entity_ids, id))
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID,
+                   "%s%sThe id “%s” is used twice",
+                   where ? where : "", where ? ": " : "", id);
+      return FALSE;
+    }
+
+  g_ptr_array_add (stage->entities, g_object_ref (entity));
+  g_hash_table_insert (stage->entity_ids, (gpointer) id,
+                       GUINT_TO_POINTER (stage->entities->len));
+  stage->resolved = FALSE;
+  return TRUE;
+}
+
+gboolean
+_iis_stage_add_relation (IisStage          *stage,
+                         IisRelationKind    kind,
+                         const char        *subject_id,
+                         const char        *object_id,
+                         const char        *role,
+                         guint32            start,
+                         guint32            end,
+                         IisConfidence      confidence,
+                         const char *const *qualifiers,
+                         IisSource *const  *sources,
+                         guint              n_sources,
+                         const char        *unknown_json,
+                         GError           **error)
+{
+  StagedRelation rel = { 0 };
+  guint index;
+
+  g_return_val_if_fail (stage != NULL, FALSE);
+
+  index = stage->relations->len;
+  if (kind == IIS_RELATION_KIND_ANY || (guint) kind > IIS_RELATION_KIND_REFERENCES)
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "relations[%u].kind: the relation has no valid kind", index);
+      return FALSE;
+    }
+  if (subject_id == NULL || *subject_id == '\0' || object_id == NULL || *object_id == '\0')
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "relations[%u].%s: empty entity id", index,
+                   subject_id == NULL || *subject_id == '\0' ? "subject" : "object");
+      return FALSE;
+    }
+
+  rel.kind = kind;
+  rel.confidence = confidence;
+  rel.subject_id = g_string_chunk_insert_const (stage->chunk, subject_id);
+  rel.object_id = g_string_chunk_insert_const (stage->chunk, object_id);
+  rel.role = role ? g_string_chunk_insert_const (stage->chunk, role) : NULL;
+  rel.start = start;
+  rel.end = end;
+
+  if ((qualifiers != NULL && qualifiers[0] != NULL) || n_sources > 0 || unknown_json != NULL)
+    {
+      StagedExtra extra = { 0 };
+
+      if (qualifiers != NULL && qualifiers[0] != NULL)
+        {
+          extra.qualifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          for (guint i = 0; qualifiers[i] != NULL && qualifiers[i + 1] != NULL; i += 2)
+            g_hash_table_insert (extra.qualifiers, g_strdup (qualifiers[i]),
+                                 g_strdup (qualifiers[i + 1]));
+        }
+      if (n_sources > 0)
+        {
+          extra.sources = g_ptr_array_new_full (n_sources, g_object_unref);
+          for (guint i = 0; i < n_sources; i++)
+            g_ptr_array_add (extra.sources, g_object_ref (sources[i]));
+        }
+      if (unknown_json != NULL)
+        extra.unknown_json = g_string_chunk_insert (stage->chunk, unknown_json);
+      g_array_append_val (stage->extras, extra);
+      rel.extra = stage->extras->len;
+    }
+
+  g_array_append_val (stage->relations, rel);
+  stage->resolved = FALSE;
+  return TRUE;
+}
+
+void
+_iis_stage_set_document_unknown (IisStage   *stage,
+                                 JsonObject *unknown)
+{
+  g_clear_pointer (&stage->document_unknown, json_object_unref);
+  if (unknown != NULL)
+    stage->document_unknown = json_object_ref (unknown);
+}
+
+static gboolean
+resolve_end (IisStage    *stage,
+             IisCatalog  *catalog,
+             const char  *id,
+             guint        index,
+             const char  *member,
+             guint32     *ref,
+             IisEntity  **entity,
+             GError     **error)
+{
+  gpointer value = g_hash_table_lookup (stage->entity_ids, id);
+  guint32 slot;
+
+  if (value != NULL)
+    {
+      guint staged = GPOINTER_TO_UINT (value) - 1;
+
+      *ref = staged | STAGED_BIT;
+      *entity = g_ptr_array_index (stage->entities, staged);
+      return TRUE;
+    }
+  if (lookup_slot (catalog, id, &slot))
+    {
+      *ref = slot;
+      *entity = node_entity (catalog, slot);
+      return TRUE;
+    }
+
+  g_set_error (error, IIS_ERROR, IIS_ERROR_UNKNOWN_REFERENCE,
+               "relations[%u].%s: unknown entity “%s”", index, member, id);
+  return FALSE;
+}
+
+gboolean
+_iis_stage_resolve (IisStage    *stage,
+                    IisCatalog  *catalog,
+                    GError     **error)
+{
+  g_return_val_if_fail (stage != NULL, FALSE);
+  g_return_val_if_fail (IIS_IS_CATALOG (catalog), FALSE);
+
+  g_array_set_size (stage->replaces, 0);
+  for (guint i = 0; i < stage->entities->len; i++)
+    {
+      IisEntity *entity = g_ptr_array_index (stage->entities, i);
+      const char *id = iis_entity_get_id (entity);
+      guint32 slot = G_MAXUINT32;
+
+      if (_iis_entity_get_catalog (entity) != NULL)
+        {
+          g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                       "entities[%u]: the entity “%s” is already in a catalog", i, id);
+          return FALSE;
+        }
+      if (lookup_slot (catalog, id, &slot))
+        {
+          IisEntity *old = node_entity (catalog, slot);
+
+          if (!(stage->flags & IIS_LOAD_FLAGS_OVERRIDE))
+            {
+              g_set_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID,
+                           "entities[%u].id: an entity with id “%s” is already in the catalog",
+                           i, id);
+              return FALSE;
+            }
+          if (G_OBJECT_TYPE (old) != G_OBJECT_TYPE (entity))
+            {
+              g_set_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH,
+                           "entities[%u].type: “%s” is a %s in the catalog and cannot be replaced by a %s",
+                           i, id, type_nick (old), type_nick (entity));
+              return FALSE;
+            }
+        }
+      g_array_append_val (stage->replaces, slot);
+    }
+
+  for (guint i = 0; i < stage->relations->len; i++)
+    {
+      StagedRelation *rel = &g_array_index (stage->relations, StagedRelation, i);
+      IisEntity *subject, *object;
+
+      if (!resolve_end (stage, catalog, rel->subject_id, i, "subject",
+                        &rel->subject, &subject, error) ||
+          !resolve_end (stage, catalog, rel->object_id, i, "object",
+                        &rel->object, &object, error))
+        return FALSE;
+
+      if (!iis_relation_kind_allows (rel->kind, G_OBJECT_TYPE (subject), G_OBJECT_TYPE (object)))
+        {
+          g_autofree char *where = g_strdup_printf ("relations[%u]", i);
+
+          set_type_mismatch (error, where, rel->kind, subject, object);
+          return FALSE;
+        }
+    }
+
+  stage->resolved = TRUE;
+  return TRUE;
+}
+
+static void
+replace_entity (IisCatalog *self,
+                guint32     slot,
+                IisEntity  *entity)
+{
+  Node *node = &self->nodes[slot];
+  g_autoptr(IisEntity) old = g_steal_pointer (&node->entity);
+
+  index_identifiers (self, old, FALSE);
+  _iis_entity_detach (old);
+  node->entity = g_object_ref (entity);
+  g_hash_table_replace (self->ids, (gpointer) iis_entity_get_id (entity),
+                        GUINT_TO_POINTER (slot + 1));
+  _iis_entity_attach (entity, self, slot);
+  index_identifiers (self, entity, TRUE);
+
+  g_signal_emit (self, signals[ENTITY_REMOVED], 0, old);
+  g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+}
+
+void
+_iis_stage_commit (IisStage   *stage,
+                   IisCatalog *self)
+{
+  g_autofree guint32 *staged_slots = NULL;
+  gboolean emit_relations;
+  guint32 first_new_record;
+
+  g_return_if_fail (stage != NULL);
+  g_return_if_fail (IIS_IS_CATALOG (self));
+  g_return_if_fail (stage->resolved);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  staged_slots = g_new (guint32, MAX (stage->entities->len, 1));
+  for (guint i = 0; i < stage->entities->len; i++)
+    {
+      IisEntity *entity = g_ptr_array_index (stage->entities, i);
+      guint32 replaces = g_array_index (stage->replaces, guint32, i);
+
+      if (replaces != G_MAXUINT32)
+        {
+          replace_entity (self, replaces, entity);
+          staged_slots[i] = replaces;
+        }
+      else
+        {
+          staged_slots[i] = attach_entity (self, entity);
+          g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+        }
+    }
+
+  /* Reserve the records in one go. */
+  self->records = grow (self->records, &self->cap_records,
+                        self->n_records + stage->relations->len, sizeof (Record));
+  first_new_record = self->n_relations;
+  emit_relations = g_signal_has_handler_pending (self, signals[RELATION_ADDED], 0, FALSE);
+
+  for (guint i = 0; i < stage->relations->len; i++)
+    {
+      const StagedRelation *rel = &g_array_index (stage->relations, StagedRelation, i);
+      guint32 slot = new_record (self);
+      Record *rec = &self->records[slot];
+
+      rec->kind = rel->kind;
+      rec->confidence = rel->confidence;
+      rec->subject = rel->subject & STAGED_BIT ? staged_slots[rel->subject & ~STAGED_BIT] : rel->subject;
+      rec->object = rel->object & STAGED_BIT ? staged_slots[rel->object & ~STAGED_BIT] : rel->object;
+      rec->start = rel->start;
+      rec->end = rel->end;
+      rec->role = intern_string (self, rel->role);
+      if (rel->extra != 0)
+        {
+          const StagedExtra *extra = &g_array_index (stage->extras, StagedExtra, rel->extra - 1);
+
+          rec->extra = store_extra (self, extra->qualifiers,
+                                    extra->sources ? extra->sources->len : 0,
+                                    extra->sources ? (IisSource *const *) extra->sources->pdata : NULL,
+                                    extra->unknown_json);
+        }
+      link_record (self, slot);
+
+      if (emit_relations)
+        {
+          g_autoptr(IisRelation) relation = relation_for_slot (self, slot);
+
+          g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+        }
+    }
+
+  if (stage->document_unknown != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      if (self->document_unknown == NULL)
+        self->document_unknown = json_object_new ();
+      json_object_iter_init (&iter, stage->document_unknown);
+      while (json_object_iter_next (&iter, &name, &node))
+        json_object_set_member (self->document_unknown, name, json_node_copy (node));
+    }
+
+  if (stage->entities->len > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
+  if (self->n_relations != first_new_record)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* For the writer, the tests and the benchmarks                       */
+
+void
+_iis_catalog_foreach_relation (IisCatalog          *self,
+                               IisRelationViewFunc  func,
+                               gpointer             user_data)
+{
+  g_autofree guint32 *order = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  guint32 n = 0;
+
+  g_return_if_fail (IIS_IS_CATALOG (self));
+
+  order = g_new (guint32, MAX (self->n_relations, 1));
+  for (guint32 slot = 0; slot < self->n_records; slot++)
+    if (self->records[slot].kind != IIS_RELATION_KIND_ANY)
+      order[n++] = slot;
+  sort_relation_slots (self, order, n);
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      const Record *rec = &self->records[order[i]];
+      IisRelationView view = { 0 };
+      Extra extra;
+
+      read_extra (self, rec->extra, &extra);
+      g_ptr_array_set_size (keys, 0);
+      g_ptr_array_set_size (values, 0);
+      g_ptr_array_set_size (sources, 0);
+      for (guint32 q = 0; q < extra.n_qualifiers; q++)
+        {
+          g_ptr_array_add (keys, (gpointer) string_of (self, extra.qualifiers[2 * q]));
+          g_ptr_array_add (values, (gpointer) string_of (self, extra.qualifiers[2 * q + 1]));
+        }
+      for (guint32 s = 0; s < extra.n_sources; s++)
+        g_ptr_array_add (sources, g_ptr_array_index (self->sources, extra.sources[s]));
+
+      view.kind = rec->kind;
+      view.subject = node_entity (self, rec->subject);
+      view.object = node_entity (self, rec->object);
+      view.role = rec->role ? string_of (self, rec->role) : NULL;
+      view.start = rec->start;
+      view.end = rec->end;
+      view.confidence = rec->confidence;
+      view.n_qualifiers = extra.n_qualifiers;
+      view.qualifier_keys = (const char *const *) keys->pdata;
+      view.qualifier_values = (const char *const *) values->pdata;
+      view.n_sources = extra.n_sources;
+      view.sources = (IisSource *const *) sources->pdata;
+      view.unknown_json = extra.unknown ? string_of (self, extra.unknown) : NULL;
+
+      func (&view, user_data);
+    }
+}
+
+GPtrArray *
+_iis_catalog_dup_entities_sorted (IisCatalog *self)
+{
+  GPtrArray *entities;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+
+  ensure_ranks (self);
+  entities = g_ptr_array_sized_new (self->n_sorted);
+  for (guint32 r = 0; r < self->n_sorted; r++)
+    g_ptr_array_add (entities, node_entity (self, self->sorted_nodes[r]));
+  return entities;
+}
+
+JsonObject *
+_iis_catalog_get_document_unknown (IisCatalog *self)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+
+  return self->document_unknown;
+}
+
+void
+_iis_catalog_get_stats (IisCatalog      *self,
+                        IisCatalogStats *stats)
+{
+  g_return_if_fail (IIS_IS_CATALOG (self));
+
+  memset (stats, 0, sizeof *stats);
+  stats->n_entities = self->n_entities;
+  stats->n_relations = self->n_relations;
+  stats->n_free_slots = self->free_records->len;
+  stats->record_bytes = (gsize) self->cap_records * sizeof (Record);
+  for (guint32 i = 0; i < self->n_nodes; i++)
+    stats->index_bytes += ((gsize) self->nodes[i].out.cap + self->nodes[i].in.cap) * sizeof (guint32);
+  stats->index_bytes += (gsize) self->cap_nodes * sizeof (Node);
+  stats->extra_bytes = (gsize) self->cap_words * sizeof (guint32);
+  /* Each string or source key is counted with its bytes, plus a hash
+   * table entry (key, value, hash: about 24 bytes) and a pointer. */
+  stats->string_bytes = self->string_bytes +
+    ((gsize) self->strings->len + self->sources->len) * (24 + sizeof (gpointer));
+  stats->visited = g_atomic_pointer_get (&self->visited);
+}
+
+void
+_iis_catalog_shrink (IisCatalog *self)
+{
+  g_return_if_fail (IIS_IS_CATALOG (self));
+
+  for (guint32 i = 0; i < self->n_nodes; i++)
+    {
+      Node *node = &self->nodes[i];
+
+      if (node->out.cap > node->out.len)
+        {
+          node->out.slots = g_realloc_n (node->out.slots, node->out.len, sizeof (guint32));
+          node->out.cap = node->out.len;
+        }
+      if (node->in.cap > node->in.len)
+        {
+          node->in.slots = g_realloc_n (node->in.slots, node->in.len, sizeof (guint32));
+          node->in.cap = node->in.len;
+        }
+    }
+  if (self->cap_records > self->n_records)
+    {
+      self->records = g_realloc_n (self->records, MAX (self->n_records, 1), sizeof (Record));
+      self->cap_records = MAX (self->n_records, 1);
+    }
+  if (self->cap_words > self->n_words)
+    {
+      self->words = g_realloc_n (self->words, MAX (self->n_words, 1), sizeof (guint32));
+      self->cap_words = MAX (self->n_words, 1);
+    }
+}

@@ -1,0 +1,238 @@
+/* iis-catalog.h: the container of entities and relations
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(IIS_INSIDE) && !defined(IIS_COMPILATION)
+# error "Only <libiis/iis.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "iis-version.h"
+#include "iis-agreement.h"
+#include "iis-entity.h"
+#include "iis-organization.h"
+#include "iis-relation.h"
+#include "iis-threat-category.h"
+
+G_BEGIN_DECLS
+
+/**
+ * IisLoadFlags:
+ * @IIS_LOAD_FLAGS_NONE: entities whose id is already in the catalog are
+ *   an error (%IIS_ERROR_DUPLICATE_ID)
+ * @IIS_LOAD_FLAGS_OVERRIDE: an entity whose id is already in the catalog
+ *   replaces the one there, keeping its relations; used to layer catalogs
+ *
+ * Flags for loading a catalog.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+  IIS_LOAD_FLAGS_NONE     = 0,
+  IIS_LOAD_FLAGS_OVERRIDE = 1 << 0,
+} IisLoadFlags;
+
+/**
+ * IisSaveFlags:
+ * @IIS_SAVE_FLAGS_NONE: pretty-printed output, two-space indent
+ * @IIS_SAVE_FLAGS_COMPACT: compact output, no white space
+ *
+ * Flags for writing a catalog.
+ *
+ * Since: 1.0
+ */
+typedef enum /*< flags >*/ {
+  IIS_SAVE_FLAGS_NONE    = 0,
+  IIS_SAVE_FLAGS_COMPACT = 1 << 0,
+} IisSaveFlags;
+
+#define IIS_TYPE_CATALOG (iis_catalog_get_type ())
+
+IIS_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (IisCatalog, iis_catalog, IIS, CATALOG, GObject)
+
+IIS_AVAILABLE_IN_ALL
+IisCatalog  *iis_catalog_new                       (void);
+IIS_AVAILABLE_IN_ALL
+IisCatalog  *iis_catalog_new_default               (void);
+
+/* Entities */
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_add_entity                (IisCatalog        *self,
+                                                    IisEntity         *entity,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_remove_entity             (IisCatalog        *self,
+                                                    IisEntity         *entity);
+IIS_AVAILABLE_IN_ALL
+IisEntity   *iis_catalog_lookup                    (IisCatalog        *self,
+                                                    const char        *id);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_list_entities             (IisCatalog        *self,
+                                                    GType              type);
+IIS_AVAILABLE_IN_ALL
+IisEntity   *iis_catalog_find_by_identifier        (IisCatalog        *self,
+                                                    const char        *scheme,
+                                                    const char        *value);
+IIS_AVAILABLE_IN_ALL
+guint        iis_catalog_get_n_entities            (IisCatalog        *self);
+
+/* Relations */
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_add_relation              (IisCatalog        *self,
+                                                    IisRelation       *relation,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_remove_relation           (IisCatalog        *self,
+                                                    IisRelation       *relation);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_list_relations            (IisCatalog        *self,
+                                                    IisEntity         *subject,
+                                                    IisRelationKind    kind,
+                                                    IisEntity         *object);
+IIS_AVAILABLE_IN_ALL
+guint        iis_catalog_get_n_relations           (IisCatalog        *self);
+
+/* Questions */
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_is_member                 (IisCatalog        *self,
+                                                    IisEntity         *member,
+                                                    IisOrganization   *organization,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_members               (IisCatalog        *self,
+                                                    IisOrganization   *organization,
+                                                    const char        *role,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_memberships           (IisCatalog        *self,
+                                                    IisEntity         *member,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_parties               (IisCatalog        *self,
+                                                    IisAgreement      *agreement,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_signatories           (IisCatalog        *self,
+                                                    IisAgreement      *agreement);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_agreements_of         (IisCatalog        *self,
+                                                    IisEntity         *party,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_agreements_addressing (IisCatalog        *self,
+                                                    IisThreatCategory *category,
+                                                    gboolean           include_narrower);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_forums_of             (IisCatalog        *self,
+                                                    IisEntity         *entity,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_parts                 (IisCatalog        *self,
+                                                    IisEntity         *whole,
+                                                    gboolean           transitive);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_wholes                (IisCatalog        *self,
+                                                    IisEntity         *part,
+                                                    gboolean           transitive);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_get_related               (IisCatalog        *self,
+                                                    IisEntity         *entity,
+                                                    IisRelationKind    kind,
+                                                    gboolean           reverse,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_validate                  (IisCatalog        *self);
+
+/* Reading and writing (iis-catalog-io.c) */
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_from_data            (IisCatalog        *self,
+                                                    const char        *data,
+                                                    gssize             length,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_from_data_full       (IisCatalog        *self,
+                                                    const char        *data,
+                                                    gssize             length,
+                                                    IisLoadFlags       flags,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_from_file            (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_from_file_full       (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    IisLoadFlags       flags,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_from_stream          (IisCatalog        *self,
+                                                    GInputStream      *stream,
+                                                    IisLoadFlags       flags,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+void         iis_catalog_load_from_file_async      (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_from_file_finish     (IisCatalog        *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+char        *iis_catalog_to_data                   (IisCatalog        *self,
+                                                    gsize             *length,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+char        *iis_catalog_to_data_full              (IisCatalog        *self,
+                                                    IisSaveFlags       flags,
+                                                    gsize             *length,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_save_to_file              (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_save_to_file_full         (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    IisSaveFlags       flags,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_save_to_stream            (IisCatalog        *self,
+                                                    GOutputStream     *stream,
+                                                    IisSaveFlags       flags,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+void         iis_catalog_save_to_file_async        (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    IisSaveFlags       flags,
+                                                    GCancellable      *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer           user_data);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_save_to_file_finish       (IisCatalog        *self,
+                                                    GAsyncResult      *result,
+                                                    GError           **error);
+
+/* The bundled catalog and data folders (iis-catalog-default.c) */
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_bundled              (IisCatalog        *self,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_ALL
+gboolean     iis_catalog_load_data_path            (IisCatalog        *self,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+
+G_END_DECLS

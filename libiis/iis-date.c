@@ -1,0 +1,648 @@
+/* iis-date.c: dates known to the year, the month or the day
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "iis-date-private.h"
+#include "iis-error.h"
+
+/**
+ * IisDate:
+ *
+ * A calendar date known to the year, to the month or to the day.
+ *
+ * History is often known only in part: an organization was founded "in
+ * 2001", an agreement signed "in June 2009". An `IisDate` records as much
+ * as is known, at one of three precisions ([enum@Iis.DatePrecision]):
+ *
+ * - a year, written `2017`;
+ * - a year and a month, written `2017-02`;
+ * - a full date, written `2017-02-02`.
+ *
+ * Years run from 1 to 9999 in the proleptic Gregorian calendar. A month or
+ * a day of 0 means "unknown"; a day is only known together with its month.
+ * Impossible dates are refused: month 13, day 0 written out
+ * (`2017-02-00`), 30 February, 29 February of a common year (a year is a
+ * leap year when it divides by 4, except centuries that do not divide by
+ * 400, so 2000 was a leap year and 1900 was not).
+ *
+ * [ctor@Iis.Date.new] is for values the program knows to be valid and
+ * treats anything else as a programmer error; [ctor@Iis.Date.new_checked]
+ * and [func@Iis.Date.parse] are for input, and report an invalid date as
+ * %IIS_ERROR_INVALID_VALUE with a message that names the value, e.g.
+ * `Invalid date “2017-13-40”: month 13 is out of range`.
+ * [method@Iis.Date.to_string] writes the ISO 8601 form back, so
+ * `iis_date_to_string (iis_date_parse (text))` gives @text again.
+ *
+ * ## Ordering
+ *
+ * [func@Iis.Date.compare] is a total order for sorting: by year, then by
+ * month, then by day, an unknown month or day sorting before every known
+ * one, so `2017` < `2017-01` < `2017-01-01` < `2017-01-02` < `2017-02`.
+ * A %NULL date sorts before every date.
+ *
+ * [func@Iis.Date.compare_coarse] compares two dates at the coarser of
+ * their two precisions: `2017` and `2017-06-01` compare equal, `2017-05`
+ * comes before `2017-06-01`.
+ *
+ * ## Holding at a date
+ *
+ * Relations, names and organizations have a period: a start (inclusive)
+ * and an end (exclusive: the first date it no longer holds), either of
+ * which may be unknown. A period *holds at* a date @at when
+ *
+ * - it has begun: its start is unknown, or `compare_coarse (start, at) <= 0`;
+ * - and it has not ended: its end is unknown, or
+ *   `compare_coarse (end, at) > 0`.
+ *
+ * Asking "at any time" (a %NULL date) always holds. Comparing at the
+ * coarser precision makes a sequence of periods that share their
+ * boundary date hand over cleanly: with Belarus a dialogue partner of the
+ * SCO from 2010 to 2015 and an observer from 2015, exactly one of the two
+ * holds at `2014`, `2015`, `2015-06-30` or `2016`.
+ *
+ * ```c
+ * g_autoptr(GError) error = NULL;
+ * g_autoptr(IisDate) founded = iis_date_parse ("2001-06-15", &error);
+ * g_autoptr(IisDate) year = iis_date_new (2001, 0, 0);
+ *
+ * g_assert_cmpint (iis_date_get_precision (founded), ==, IIS_DATE_PRECISION_DAY);
+ * g_assert_cmpint (iis_date_compare (year, founded), <, 0);
+ * g_assert_cmpint (iis_date_compare_coarse (year, founded), ==, 0);
+ * ```
+ *
+ * Since: 1.0
+ */
+
+G_DEFINE_BOXED_TYPE (IisDate, iis_date, iis_date_copy, iis_date_free)
+
+static const char * const month_names[] = {
+  NULL, "January", "February", "March", "April", "May", "June", "July",
+  "August", "September", "October", "November", "December",
+};
+
+static gboolean
+is_leap_year (guint year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static guint
+days_in_month (guint year,
+               guint month)
+{
+  static const guint8 days[] = { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month == 2 && is_leap_year (year))
+    return 29;
+  return days[month];
+}
+
+/* Why (@year, @month, @day) is not a date, or NULL when it is one. A
+ * written-out day or month of 0 is out of range; an omitted one is 0 but
+ * @month_written / @day_written say whether it was written. */
+static char *
+explain_invalid (guint    year,
+                 guint    month,
+                 guint    day,
+                 gboolean month_written,
+                 gboolean day_written)
+{
+  guint n_days;
+
+  if (year < 1 || year > 9999)
+    return g_strdup_printf ("year %u is out of range", year);
+  if (month > 12 || (month == 0 && month_written))
+    return g_strdup_printf ("month %u is out of range", month);
+  if (month == 0)
+    {
+      if (day != 0)
+        return g_strdup_printf ("day %u is given without a month", day);
+      return NULL;
+    }
+  if (day == 0 && !day_written)
+    return NULL;
+
+  n_days = days_in_month (year, month);
+  if (day == 0 || day > 31)
+    return g_strdup_printf ("day %u is out of range", day);
+  if (day > n_days)
+    return g_strdup_printf ("%s %u has %u days", month_names[month], year, n_days);
+  return NULL;
+}
+
+/* Quote @text (of @length bytes) for an error message: control bytes,
+ * NUL and bytes of invalid UTF-8 are escaped, long input is shortened. */
+static char *
+quote_text (const char *text,
+            gsize       length)
+{
+  const gsize max_length = 40;
+  GString *s = g_string_new (NULL);
+  gboolean valid = g_utf8_validate_len (text, length, NULL);
+  gsize shown = MIN (length, max_length);
+
+  /* Do not cut a UTF-8 sequence in two. */
+  if (valid)
+    while (shown < length && shown > 0 && ((guchar) text[shown] & 0xc0) == 0x80)
+      shown--;
+
+  for (gsize i = 0; i < shown; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (c == '\0')
+        g_string_append (s, "\\0");
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !valid))
+        g_string_append_printf (s, "\\x%02x", c);
+      else
+        g_string_append_c (s, (char) c);
+    }
+  if (shown < length)
+    g_string_append (s, "…");
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+parse_digits (const char *p,
+              guint       n,
+              guint      *out)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (p[i] < '0' || p[i] > '9')
+        return FALSE;
+      value = value * 10 + (guint) (p[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+_iis_date_parse_into (const char  *text,
+                      gssize       length,
+                      IisDate     *out,
+                      GError     **error)
+{
+  guint year = 0, month = 0, day = 0;
+  gboolean syntax_ok;
+  gsize len;
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+
+  /* YYYY, YYYY-MM or YYYY-MM-DD, nothing before or after. An embedded NUL
+   * is not a digit nor a dash, so it fails the syntax check. */
+  switch (len)
+    {
+    case 4:
+      syntax_ok = parse_digits (text, 4, &year);
+      break;
+    case 7:
+      syntax_ok = parse_digits (text, 4, &year) && text[4] == '-'
+                  && parse_digits (text + 5, 2, &month);
+      break;
+    case 10:
+      syntax_ok = parse_digits (text, 4, &year) && text[4] == '-'
+                  && parse_digits (text + 5, 2, &month) && text[7] == '-'
+                  && parse_digits (text + 8, 2, &day);
+      break;
+    default:
+      syntax_ok = FALSE;
+      break;
+    }
+
+  if (!syntax_ok)
+    {
+      g_autofree char *quoted = quote_text (text, len);
+
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "Invalid date “%s”: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                   quoted);
+      return FALSE;
+    }
+
+  why = explain_invalid (year, month, day, len >= 7, len == 10);
+  if (why != NULL)
+    {
+      g_autofree char *quoted = quote_text (text, len);
+
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "Invalid date “%s”: %s", quoted, why);
+      return FALSE;
+    }
+
+  out->year = (guint16) year;
+  out->month = (guint8) month;
+  out->day = (guint8) day;
+  return TRUE;
+}
+
+static inline IisDatePrecision
+packed_precision (guint32 packed)
+{
+  if ((packed & 0x1f) != 0)
+    return IIS_DATE_PRECISION_DAY;
+  if (((packed >> 5) & 0xf) != 0)
+    return IIS_DATE_PRECISION_MONTH;
+  return IIS_DATE_PRECISION_YEAR;
+}
+
+int
+_iis_date_packed_compare_coarse (guint32 a,
+                                 guint32 b)
+{
+  IisDatePrecision precision = MIN (packed_precision (a), packed_precision (b));
+
+  switch (precision)
+    {
+    case IIS_DATE_PRECISION_YEAR:
+      a >>= 9;
+      b >>= 9;
+      break;
+    case IIS_DATE_PRECISION_MONTH:
+      a >>= 5;
+      b >>= 5;
+      break;
+    case IIS_DATE_PRECISION_DAY:
+    default:
+      break;
+    }
+
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+gboolean
+_iis_date_packed_period_holds (guint32 start,
+                               guint32 end,
+                               guint32 at)
+{
+  gboolean begun;
+  gboolean ended;
+
+  if (at == IIS_DATE_PACKED_NONE)
+    return TRUE;
+
+  begun = start == IIS_DATE_PACKED_NONE
+          || _iis_date_packed_compare_coarse (start, at) <= 0;
+  ended = end != IIS_DATE_PACKED_NONE
+          && _iis_date_packed_compare_coarse (end, at) <= 0;
+
+  return begun && !ended;
+}
+
+/**
+ * iis_date_is_valid:
+ * @year: the year, 1 to 9999
+ * @month: the month, 1 to 12, or 0 if unknown
+ * @day: the day of the month, or 0 if unknown
+ *
+ * Checks whether @year, @month and @day make a date: the year in range,
+ * the month in range or unknown, the day in the month or unknown, and no
+ * day without a month.
+ *
+ * Returns: %TRUE if [ctor@Iis.Date.new] accepts these values
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_date_is_valid (guint year,
+                   guint month,
+                   guint day)
+{
+  g_autofree char *why = explain_invalid (year, month, day, FALSE, FALSE);
+
+  return why == NULL;
+}
+
+/**
+ * iis_date_new:
+ * @year: the year, 1 to 9999
+ * @month: the month, 1 to 12, or 0 if unknown
+ * @day: the day of the month, or 0 if unknown
+ *
+ * Creates a date from values the program knows to be valid (see
+ * [func@Iis.Date.is_valid]); an impossible date is a programmer error.
+ * Use [ctor@Iis.Date.new_checked] for values that come from input.
+ *
+ * Returns: (transfer full) (nullable): a new date, or %NULL if the values
+ *   are not a valid date
+ *
+ * Since: 1.0
+ */
+IisDate *
+iis_date_new (guint year,
+              guint month,
+              guint day)
+{
+  IisDate *self;
+
+  g_return_val_if_fail (iis_date_is_valid (year, month, day), NULL);
+
+  self = g_new0 (IisDate, 1);
+  self->year = (guint16) year;
+  self->month = (guint8) month;
+  self->day = (guint8) day;
+  return self;
+}
+
+/**
+ * iis_date_new_checked:
+ * @year: the year, 1 to 9999
+ * @month: the month, 1 to 12, or 0 if unknown
+ * @day: the day of the month, or 0 if unknown
+ * @error: return location for a #GError
+ *
+ * Creates a date from values that may be invalid, for example values
+ * read from input. An impossible date is reported as
+ * %IIS_ERROR_INVALID_VALUE.
+ *
+ * Returns: (transfer full): a new date, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+IisDate *
+iis_date_new_checked (guint     year,
+                      guint     month,
+                      guint     day,
+                      GError  **error)
+{
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  why = explain_invalid (year, month, day, FALSE, FALSE);
+  if (why != NULL)
+    {
+      g_autofree char *value = NULL;
+
+      if (month == 0 && day == 0)
+        value = g_strdup_printf ("%04u", year);
+      else if (day == 0)
+        value = g_strdup_printf ("%04u-%02u", year, month);
+      else
+        value = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+
+      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                   "Invalid date “%s”: %s", value, why);
+      return NULL;
+    }
+
+  return iis_date_new (year, month, day);
+}
+
+/**
+ * iis_date_parse:
+ * @text: an ISO 8601 calendar date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+ * @error: return location for a #GError
+ *
+ * Parses a date written at any of the three precisions. Exactly those
+ * forms are accepted: four-digit years, two-digit months and days, no
+ * sign, no white space, nothing after the date. Anything else, or an
+ * impossible date, is reported as %IIS_ERROR_INVALID_VALUE with a message
+ * that quotes @text.
+ *
+ * Returns: (transfer full): a new date, or %NULL with @error set
+ *
+ * Since: 1.0
+ */
+IisDate *
+iis_date_parse (const char  *text,
+                GError     **error)
+{
+  IisDate date;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_iis_date_parse_into (text, -1, &date, error))
+    return NULL;
+
+  return iis_date_copy (&date);
+}
+
+/**
+ * iis_date_copy:
+ * @self: a date
+ *
+ * Copies a date.
+ *
+ * Returns: (transfer full): a copy of @self
+ *
+ * Since: 1.0
+ */
+IisDate *
+iis_date_copy (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_memdup2 (self, sizeof *self);
+}
+
+/**
+ * iis_date_free:
+ * @self: (nullable): a date
+ *
+ * Frees a date. Does nothing when @self is %NULL.
+ *
+ * Since: 1.0
+ */
+void
+iis_date_free (IisDate *self)
+{
+  g_free (self);
+}
+
+/**
+ * iis_date_to_string:
+ * @self: a date
+ *
+ * Writes the date in ISO 8601 form at its own precision: `2017`,
+ * `2017-02` or `2017-02-02`.
+ *
+ * Returns: (transfer full): the date as a string
+ *
+ * Since: 1.0
+ */
+char *
+iis_date_to_string (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->month == 0)
+    return g_strdup_printf ("%04u", (guint) self->year);
+  if (self->day == 0)
+    return g_strdup_printf ("%04u-%02u", (guint) self->year, (guint) self->month);
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          (guint) self->year, (guint) self->month, (guint) self->day);
+}
+
+/**
+ * iis_date_get_year:
+ * @self: a date
+ *
+ * Gets the year.
+ *
+ * Returns: the year, 1 to 9999
+ *
+ * Since: 1.0
+ */
+guint
+iis_date_get_year (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->year;
+}
+
+/**
+ * iis_date_get_month:
+ * @self: a date
+ *
+ * Gets the month.
+ *
+ * Returns: the month, 1 to 12, or 0 if it is not known
+ *
+ * Since: 1.0
+ */
+guint
+iis_date_get_month (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->month;
+}
+
+/**
+ * iis_date_get_day:
+ * @self: a date
+ *
+ * Gets the day of the month.
+ *
+ * Returns: the day, 1 to 31, or 0 if it is not known
+ *
+ * Since: 1.0
+ */
+guint
+iis_date_get_day (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->day;
+}
+
+/**
+ * iis_date_get_precision:
+ * @self: a date
+ *
+ * Gets how much of the date is known.
+ *
+ * Returns: the precision of @self
+ *
+ * Since: 1.0
+ */
+IisDatePrecision
+iis_date_get_precision (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, IIS_DATE_PRECISION_YEAR);
+
+  return packed_precision (_iis_date_pack (self));
+}
+
+/**
+ * iis_date_compare:
+ * @a: (nullable): a date
+ * @b: (nullable): another date
+ *
+ * Compares two dates in the total order used for sorting: by year, then
+ * month, then day, an unknown month or day coming before every known one
+ * (`2017` < `2017-01` < `2017-01-01`). %NULL comes before every date.
+ *
+ * Returns: a negative number if @a comes first, 0 if the dates are equal,
+ *   a positive number if @b comes first
+ *
+ * Since: 1.0
+ */
+int
+iis_date_compare (const IisDate *a,
+                  const IisDate *b)
+{
+  guint32 pa = _iis_date_pack (a);
+  guint32 pb = _iis_date_pack (b);
+
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}
+
+/**
+ * iis_date_compare_coarse:
+ * @a: (nullable): a date
+ * @b: (nullable): another date
+ *
+ * Compares two dates at the coarser of their two precisions: `2017` and
+ * `2017-06-01` compare equal, `2017-05` comes before `2017-06-01`. This is
+ * the comparison that decides whether a period holds at a date (see
+ * [struct@Iis.Date]). It is not a total order; use
+ * [func@Iis.Date.compare] for sorting. %NULL comes before every date.
+ *
+ * Returns: a negative number if @a comes first, 0 if the dates cannot be
+ *   told apart at the coarser precision, a positive number if @b comes first
+ *
+ * Since: 1.0
+ */
+int
+iis_date_compare_coarse (const IisDate *a,
+                         const IisDate *b)
+{
+  if (a == NULL || b == NULL)
+    return iis_date_compare (a, b);
+
+  return _iis_date_packed_compare_coarse (_iis_date_pack (a), _iis_date_pack (b));
+}
+
+/**
+ * iis_date_equal:
+ * @a: (nullable): a date
+ * @b: (nullable): another date
+ *
+ * Checks whether two dates are the same, at the same precision: `2017`
+ * and `2017-01` differ. Two %NULL dates are equal.
+ *
+ * Returns: %TRUE if [func@Iis.Date.compare] would return 0
+ *
+ * Since: 1.0
+ */
+gboolean
+iis_date_equal (const IisDate *a,
+                const IisDate *b)
+{
+  return _iis_date_pack (a) == _iis_date_pack (b);
+}
+
+/**
+ * iis_date_hash:
+ * @self: (nullable): a date
+ *
+ * Hashes a date, consistently with [func@Iis.Date.equal], for use in a
+ * #GHashTable.
+ *
+ * Returns: a hash value
+ *
+ * Since: 1.0
+ */
+guint
+iis_date_hash (const IisDate *self)
+{
+  return _iis_date_pack (self);
+}

@@ -1,0 +1,62 @@
+/* iis-problem.h: an inconsistency found by validation
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(IIS_INSIDE) && !defined(IIS_COMPILATION)
+# error "Only <libiis/iis.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "iis-version.h"
+
+G_BEGIN_DECLS
+
+/**
+ * IisProblemKind:
+ * @IIS_PROBLEM_KIND_REVERSED_PERIOD: a period ends before it starts
+ * @IIS_PROBLEM_KIND_OUTSIDE_LIFETIME: a relation is dated outside the life
+ *   of one of its ends (before an organization was founded or after it
+ *   was dissolved)
+ * @IIS_PROBLEM_KIND_PART_OF_CYCLE: `part-of` relations form a cycle
+ * @IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS: two relations of the same kind
+ *   and role between the same ends overlap in time
+ *
+ * What an [class@Iis.Problem] is about. The JSON nick is the name in
+ * lower case with dashes.
+ *
+ * Since: 1.0
+ */
+typedef enum {
+  IIS_PROBLEM_KIND_REVERSED_PERIOD,
+  IIS_PROBLEM_KIND_OUTSIDE_LIFETIME,
+  IIS_PROBLEM_KIND_PART_OF_CYCLE,
+  IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
+} IisProblemKind;
+
+#define IIS_TYPE_PROBLEM (iis_problem_get_type ())
+
+IIS_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (IisProblem, iis_problem, IIS, PROBLEM, GObject)
+
+IIS_AVAILABLE_IN_ALL
+IisProblem     *iis_problem_new           (IisProblemKind  kind,
+                                           const char     *subject_id,
+                                           const char     *message);
+IIS_AVAILABLE_IN_ALL
+IisProblemKind  iis_problem_get_kind      (IisProblem     *self);
+IIS_AVAILABLE_IN_ALL
+const char     *iis_problem_get_subject_id (IisProblem    *self);
+IIS_AVAILABLE_IN_ALL
+const char     *iis_problem_get_message   (IisProblem     *self);
+IIS_AVAILABLE_IN_ALL
+GObject        *iis_problem_get_item      (IisProblem     *self);
+IIS_AVAILABLE_IN_ALL
+void            iis_problem_set_item      (IisProblem     *self,
+                                           GObject        *item);
+
+G_END_DECLS

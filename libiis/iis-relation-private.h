@@ -1,0 +1,45 @@
+/* iis-relation-private.h: relation objects bound to a catalog slot
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "iis-relation.h"
+#include "iis-entity-private.h"
+
+G_BEGIN_DECLS
+
+/* An IisRelation always holds its own copy of its data. Once added to a
+ * catalog it is *bound* to a slot of the catalog's relation store: its
+ * setters then write through to the store (see
+ * _iis_catalog_update_relation()), and removing the relation from the
+ * catalog unbinds it. The catalog keeps no strong reference to relation
+ * objects: it makes them on demand from its compact records. */
+
+void        _iis_relation_bind          (IisRelation *self,
+                                         IisCatalog  *catalog,
+                                         guint32      slot);
+void        _iis_relation_unbind        (IisRelation *self);
+IisCatalog *_iis_relation_get_catalog   (IisRelation *self);
+guint32     _iis_relation_get_slot      (IisRelation *self);
+
+/* The qualifiers as a borrowed key → value table (may be NULL). */
+GHashTable *_iis_relation_get_qualifiers (IisRelation *self);
+/* The sources as a borrowed array of IisSource (may be NULL or empty). */
+GPtrArray  *_iis_relation_get_source_array (IisRelation *self);
+
+/* Unknown JSON members, serialized as a JSON object (may be NULL). */
+const char *_iis_relation_get_unknown_json (IisRelation *self);
+void        _iis_relation_set_unknown_json (IisRelation *self,
+                                            const char  *json);
+
+/* Fill a relation in one go, without notifications (used when the
+ * catalog materializes a relation from its records). */
+void        _iis_relation_set_qualifiers_take (IisRelation *self,
+                                               GHashTable  *qualifiers);
+void        _iis_relation_set_sources_take    (IisRelation *self,
+                                               GPtrArray   *sources);
+
+G_END_DECLS

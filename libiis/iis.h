@@ -1,0 +1,29 @@
+/* iis.h: the single public include of libiis
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <gio/gio.h>
+
+#define IIS_INSIDE
+# include "iis-version.h"
+# include "iis-enum-types.h"
+# include "iis-error.h"
+# include "iis-date.h"
+# include "iis-source.h"
+# include "iis-name.h"
+# include "iis-entity.h"
+# include "iis-state.h"
+# include "iis-organization.h"
+# include "iis-agreement.h"
+# include "iis-forum.h"
+# include "iis-threat-category.h"
+# include "iis-relation.h"
+# include "iis-problem.h"
+# include "iis-catalog.h"
+# include "iis-query.h"
+#undef IIS_INSIDE

@@ -1,0 +1,433 @@
+/* test-catalog.c: adding, removing, looking up; signals
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <libiis/iis.h>
+
+#include "iis-test-util.h"
+
+static void
+test_add_lookup (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) uz = iis_state_new ("UZ", "Uzbekistan");
+  g_autoptr(IisOrganization) sco = iis_organization_new ("sco", "SCO");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) states = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+  guint n_entities = 0;
+
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
+  g_assert_null (iis_catalog_lookup (catalog, "UZ"));
+
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (uz), &error));
+  g_assert_no_error (error);
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (sco), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (iis_catalog_lookup (catalog, "UZ") == IIS_ENTITY (uz));
+  g_assert_true (iis_catalog_lookup (catalog, "sco") == IIS_ENTITY (sco));
+  g_assert_null (iis_catalog_lookup (catalog, "uz"));
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 2);
+  g_object_get (catalog, "n-entities", &n_entities, NULL);
+  g_assert_cmpuint (n_entities, ==, 2);
+
+  all = iis_catalog_list_entities (catalog, IIS_TYPE_ENTITY);
+  states = iis_catalog_list_entities (catalog, IIS_TYPE_STATE);
+  orgs = iis_catalog_list_entities (catalog, IIS_TYPE_ORGANIZATION);
+  {
+    g_autofree char *a = iis_test_ids (all);
+    g_autofree char *s = iis_test_ids (states);
+    g_autofree char *o = iis_test_ids (orgs);
+
+    /* Byte order: upper case before lower case. */
+    g_assert_cmpstr (a, ==, "UZ sco");
+    g_assert_cmpstr (s, ==, "UZ");
+    g_assert_cmpstr (o, ==, "sco");
+  }
+  g_assert_true (g_list_model_get_item_type (states) == IIS_TYPE_STATE);
+}
+
+static void
+test_duplicate_id (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) first = iis_state_new ("UZ", "Uzbekistan");
+  g_autoptr(IisOrganization) second = iis_organization_new ("UZ", "Same id, other type");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (first), NULL));
+  g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (second), &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID);
+  g_assert_nonnull (strstr (error->message, "“UZ”"));
+  g_assert_true (iis_catalog_lookup (catalog, "UZ") == IIS_ENTITY (first));
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 1);
+
+  /* Adding the same object twice is the same duplicate. */
+  g_clear_error (&error);
+  g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (first), &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID);
+}
+
+static void
+test_invalid_ids (void)
+{
+  const char *bad[] = { "tab\there", "new\nline", "bell\a" };
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autofree char *long_id = g_strnfill (257, 'x');
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(IisState) s = g_object_new (IIS_TYPE_STATE, "id", bad[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (s), &error));
+      g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
+    }
+  {
+    g_autoptr(IisState) s = iis_state_new (long_id, "Long");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (s), &error));
+    g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
+  }
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
+}
+
+static void
+test_relation_errors (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) uz = iis_state_new ("UZ", "Uzbekistan");
+  g_autoptr(IisState) kz = iis_state_new ("KZ", "Kazakhstan");
+  g_autoptr(IisOrganization) sco = iis_organization_new ("sco", "SCO");
+  g_autoptr(IisAgreement) agr = iis_agreement_new ("agr", "An agreement");
+  g_autoptr(IisOrganization) outside = iis_organization_new ("outside", "Not added");
+  g_autoptr(GError) error = NULL;
+
+  iis_catalog_add_entity (catalog, IIS_ENTITY (uz), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (kz), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (sco), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (agr), NULL);
+
+  /* A dangling end. */
+  {
+    g_autoptr(IisRelation) r = iis_relation_new (IIS_RELATION_KIND_MEMBER_OF,
+                                                 IIS_ENTITY (uz), IIS_ENTITY (outside));
+
+    g_assert_false (iis_catalog_add_relation (catalog, r, &error));
+    g_assert_error (error, IIS_ERROR, IIS_ERROR_UNKNOWN_REFERENCE);
+    g_assert_nonnull (strstr (error->message, "“outside”"));
+    g_assert_false (iis_relation_is_in_catalog (r));
+    g_clear_error (&error);
+  }
+
+  /* Wrong types: a state cannot be a member of a state, an organization
+   * cannot address anything, an agreement cannot be a member. */
+  {
+    struct { IisRelationKind kind; gpointer subject, object; } cases[] = {
+      { IIS_RELATION_KIND_MEMBER_OF, uz, kz },
+      { IIS_RELATION_KIND_MEMBER_OF, agr, sco },
+      { IIS_RELATION_KIND_PARTY_TO, uz, sco },
+      { IIS_RELATION_KIND_PART_OF, uz, kz },
+      { IIS_RELATION_KIND_PART_OF, sco, agr },
+      { IIS_RELATION_KIND_ADOPTED_WITHIN, sco, agr },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(IisRelation) r = iis_relation_new (cases[i].kind, cases[i].subject,
+                                                     cases[i].object);
+
+        g_assert_false (iis_catalog_add_relation (catalog, r, &error));
+        g_assert_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH);
+        g_assert_nonnull (strstr (error->message, iis_relation_kind_to_nick (cases[i].kind)));
+        g_clear_error (&error);
+      }
+  }
+
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 0);
+}
+
+typedef struct
+{
+  GPtrArray *events;
+} Recorder;
+
+static void
+record (Recorder   *recorder,
+        const char *what,
+        const char *id)
+{
+  g_ptr_array_add (recorder->events, g_strdup_printf ("%s %s", what, id));
+}
+
+static void
+on_entity_added (IisCatalog *catalog,
+                 IisEntity  *entity,
+                 Recorder   *recorder)
+{
+  record (recorder, "entity-added", iis_entity_get_id (entity));
+}
+
+static void
+on_entity_removed (IisCatalog *catalog,
+                   IisEntity  *entity,
+                   Recorder   *recorder)
+{
+  /* Removed entities are out of the catalog already. */
+  g_assert_null (iis_catalog_lookup (catalog, iis_entity_get_id (entity)));
+  record (recorder, "entity-removed", iis_entity_get_id (entity));
+}
+
+static void
+on_relation_added (IisCatalog  *catalog,
+                   IisRelation *relation,
+                   Recorder    *recorder)
+{
+  g_assert_true (iis_relation_is_in_catalog (relation));
+  record (recorder, "relation-added", iis_entity_get_id (iis_relation_get_subject (relation)));
+}
+
+static void
+on_relation_removed (IisCatalog  *catalog,
+                     IisRelation *relation,
+                     Recorder    *recorder)
+{
+  g_assert_false (iis_relation_is_in_catalog (relation));
+  record (recorder, "relation-removed", iis_entity_get_id (iis_relation_get_subject (relation)));
+}
+
+static char *
+events_string (Recorder *recorder)
+{
+  g_ptr_array_add (recorder->events, NULL);
+  {
+    char *s = g_strjoinv (", ", (char **) recorder->events->pdata);
+
+    g_ptr_array_set_size (recorder->events, 0);
+    return s;
+  }
+}
+
+static void
+test_signals_and_cascade (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  Recorder recorder = { g_ptr_array_new_with_free_func (g_free) };
+  IisEntity *by = iis_catalog_lookup (catalog, "BY");
+  g_autoptr(IisEntity) held = g_object_ref (by);
+  g_autoptr(GListModel) before = iis_catalog_get_memberships (catalog, by, NULL);
+  g_autoptr(IisRelation) kept = g_list_model_get_item (before, 0);
+  guint n_relations = iis_catalog_get_n_relations (catalog);
+  g_autofree char *events = NULL;
+
+  g_signal_connect (catalog, "entity-added", G_CALLBACK (on_entity_added), &recorder);
+  g_signal_connect (catalog, "entity-removed", G_CALLBACK (on_entity_removed), &recorder);
+  g_signal_connect (catalog, "relation-added", G_CALLBACK (on_relation_added), &recorder);
+  g_signal_connect (catalog, "relation-removed", G_CALLBACK (on_relation_removed), &recorder);
+
+  g_assert_true (iis_relation_is_in_catalog (kept));
+  g_assert_true (iis_catalog_remove_entity (catalog, by));
+  events = events_string (&recorder);
+  g_assert_cmpstr (events, ==,
+                   "relation-removed BY, relation-removed BY, relation-removed BY, entity-removed BY");
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n_relations - 3);
+  g_assert_null (iis_catalog_lookup (catalog, "BY"));
+
+  /* A relation object handed out before keeps its data, unbound. */
+  g_assert_false (iis_relation_is_in_catalog (kept));
+  g_assert_true (iis_relation_get_subject (kept) == held);
+  g_assert_false (iis_catalog_remove_relation (catalog, kept));
+
+  /* Nothing refers to Belarus any more. */
+  {
+    IisEntity *sco = iis_catalog_lookup (catalog, "sco");
+    g_autoptr(GListModel) members = iis_catalog_get_members (catalog, IIS_ORGANIZATION (sco),
+                                                             NULL, NULL);
+    g_autofree char *ids = iis_test_ids (members);
+
+    g_assert_cmpstr (ids, ==, "CN IN KZ RU UZ");
+  }
+
+  /* Removing twice does nothing; adding again works, with no relations. */
+  g_assert_false (iis_catalog_remove_entity (catalog, held));
+  g_assert_true (iis_catalog_add_entity (catalog, held, NULL));
+  g_clear_pointer (&events, g_free);
+  events = events_string (&recorder);
+  g_assert_cmpstr (events, ==, "entity-added BY");
+  {
+    g_autoptr(GListModel) again = iis_catalog_get_memberships (catalog, held, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (again), ==, 0);
+  }
+
+  /* A relation added and removed again. */
+  {
+    g_autoptr(IisRelation) r = iis_test_relate (catalog, "BY", IIS_RELATION_KIND_MEMBER_OF,
+                                                "sco", "observer", "2015", NULL);
+
+    g_assert_true (iis_catalog_remove_relation (catalog, r));
+    g_assert_false (iis_relation_is_in_catalog (r));
+    g_clear_pointer (&events, g_free);
+    events = events_string (&recorder);
+    g_assert_cmpstr (events, ==, "relation-added BY, relation-removed BY");
+  }
+
+  g_signal_handlers_disconnect_by_data (catalog, &recorder);
+  g_ptr_array_unref (recorder.events);
+}
+
+static void
+test_write_through (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *uz = iis_catalog_lookup (catalog, "UZ");
+  IisOrganization *sco = IIS_ORGANIZATION (iis_catalog_lookup (catalog, "sco"));
+  g_autoptr(IisDate) end = iis_test_date ("2020-01-01");
+  g_autoptr(IisDate) d2021 = iis_test_date ("2021");
+  g_autoptr(IisSource) source = iis_source_new ("A news item");
+
+  {
+    g_autoptr(IisDate) at = iis_test_date ("2018");
+    g_autoptr(GListModel) list = iis_catalog_get_memberships (catalog, uz, at);
+    g_autoptr(IisRelation) membership = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+    membership = g_list_model_get_item (list, 0);
+
+    /* Changing a relation in the catalog changes the catalog. */
+    g_assert_true (iis_catalog_is_member (catalog, uz, sco, d2021));
+    iis_relation_set_end (membership, end);
+    iis_relation_set_qualifier (membership, "note", "fictional withdrawal");
+    iis_relation_add_source (membership, source);
+    g_assert_false (iis_catalog_is_member (catalog, uz, sco, d2021));
+  }
+
+  /* A fresh object made from the records shows the change. */
+  {
+    g_autoptr(GListModel) list = iis_catalog_get_memberships (catalog, uz, NULL);
+    g_autoptr(IisRelation) membership = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+    membership = g_list_model_get_item (list, 0);
+    g_assert_cmpstr (iis_entity_get_id (iis_relation_get_object (membership)), ==, "sco");
+    text = iis_date_to_string (iis_relation_get_end (membership));
+    g_assert_cmpstr (text, ==, "2020-01-01");
+    g_assert_cmpstr (iis_relation_get_qualifier (membership, "note"), ==, "fictional withdrawal");
+    g_assert_cmpuint (g_list_model_get_n_items (iis_relation_get_sources (membership)), ==, 1);
+  }
+}
+
+static void
+test_find_by_identifier (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) uz = iis_state_new ("UZ", "Uzbekistan");
+  g_autoptr(IisAgreement) code = iis_agreement_new ("code-2011", "Code of Conduct");
+
+  iis_entity_set_identifier (IIS_ENTITY (uz), "wikidata", "Q265");
+  iis_catalog_add_entity (catalog, IIS_ENTITY (uz), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (code), NULL);
+
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q265") == IIS_ENTITY (uz));
+  g_assert_null (iis_catalog_find_by_identifier (catalog, "un-document", "A/66/359"));
+
+  /* Identifiers set after adding are found too; changed ones move. */
+  iis_entity_set_identifier (IIS_ENTITY (code), "un-document", "A/66/359");
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "un-document", "A/66/359") ==
+                 IIS_ENTITY (code));
+  iis_entity_set_identifier (IIS_ENTITY (code), "un-document", "A/69/723");
+  g_assert_null (iis_catalog_find_by_identifier (catalog, "un-document", "A/66/359"));
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "un-document", "A/69/723") ==
+                 IIS_ENTITY (code));
+  iis_entity_set_identifier (IIS_ENTITY (code), "un-document", NULL);
+  g_assert_null (iis_catalog_find_by_identifier (catalog, "un-document", "A/69/723"));
+
+  /* Removed entities are not found. */
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (uz));
+  g_assert_null (iis_catalog_find_by_identifier (catalog, "wikidata", "Q265"));
+}
+
+static void
+test_entity_in_two_catalogs (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IisCatalog) a = iis_catalog_new ();
+      g_autoptr(IisCatalog) b = iis_catalog_new ();
+      g_autoptr(IisState) uz = iis_state_new ("UZ", "Uzbekistan");
+
+      iis_catalog_add_entity (a, IIS_ENTITY (uz), NULL);
+      iis_catalog_add_entity (b, IIS_ENTITY (uz), NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*iis_catalog_add_entity*");
+}
+
+static void
+test_relation_outlives_catalog (void)
+{
+  IisCatalog *catalog = iis_test_scenario_new ();
+  IisEntity *uz = iis_catalog_lookup (catalog, "UZ");
+  g_autoptr(GListModel) list = iis_catalog_get_memberships (catalog, uz, NULL);
+  g_autoptr(IisRelation) membership = g_list_model_get_item (list, 0);
+  g_autoptr(IisDate) end = iis_test_date ("2030");
+
+  g_object_unref (catalog);
+  g_assert_false (iis_relation_is_in_catalog (membership));
+  g_assert_cmpstr (iis_relation_get_role (membership), ==, "member");
+  /* Changing it no longer writes anywhere. */
+  iis_relation_set_end (membership, end);
+}
+
+static void
+test_slot_reuse (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  guint n = iis_catalog_get_n_relations (catalog);
+
+  /* Remove and add many relations: slots are reused and the questions
+   * stay right. */
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(IisRelation) r = iis_test_relate (catalog, "IN", IIS_RELATION_KIND_PARTY_TO,
+                                                  "agr-2009", "accession", "2015", NULL);
+      g_autoptr(IisDate) at = iis_test_date ("2016");
+      IisAgreement *agr = IIS_AGREEMENT (iis_catalog_lookup (catalog, "agr-2009"));
+      g_autoptr(GListModel) parties = iis_catalog_get_parties (catalog, agr, at);
+      g_autofree char *ids = iis_test_ids (parties);
+
+      g_assert_cmpstr (ids, ==, "IN KZ RU");
+      g_assert_true (iis_catalog_remove_relation (catalog, r));
+    }
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/iis/catalog/add-lookup", test_add_lookup);
+  g_test_add_func ("/iis/catalog/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/iis/catalog/invalid-ids", test_invalid_ids);
+  g_test_add_func ("/iis/catalog/relation-errors", test_relation_errors);
+  g_test_add_func ("/iis/catalog/signals-and-cascade", test_signals_and_cascade);
+  g_test_add_func ("/iis/catalog/write-through", test_write_through);
+  g_test_add_func ("/iis/catalog/find-by-identifier", test_find_by_identifier);
+  g_test_add_func ("/iis/catalog/entity-in-two-catalogs", test_entity_in_two_catalogs);
+  g_test_add_func ("/iis/catalog/relation-outlives-catalog", test_relation_outlives_catalog);
+  g_test_add_func ("/iis/catalog/slot-reuse", test_slot_reuse);
+
+  return g_test_run ();
+}

@@ -1,0 +1,443 @@
+/* test-questions.c: the catalog's relationship questions on a dated scenario
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <libiis/iis.h>
+
+#include "iis-test-util.h"
+
+static IisOrganization *
+org (IisCatalog *catalog,
+     const char *id)
+{
+  return IIS_ORGANIZATION (iis_catalog_lookup (catalog, id));
+}
+
+static char *
+members (IisCatalog *catalog,
+         const char *organization,
+         const char *role,
+         const char *at)
+{
+  g_autoptr(IisDate) date = at ? iis_test_date (at) : NULL;
+  g_autoptr(GListModel) model = iis_catalog_get_members (catalog, org (catalog, organization),
+                                                         role, date);
+
+  g_assert_true (g_type_is_a (g_list_model_get_item_type (model), IIS_TYPE_ENTITY));
+  return iis_test_ids (model);
+}
+
+#define assert_ids(expr, expected) \
+  G_STMT_START { \
+    g_autofree char *ids__ = (expr); \
+    g_assert_cmpstr (ids__, ==, (expected)); \
+  } G_STMT_END
+
+static void
+test_members_at_dates (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+
+  /* Eight members in 2018 in the real SCO; here five with India. */
+  assert_ids (members (catalog, "sco", "member", "2018-01-01"), "CN IN KZ RU UZ");
+  assert_ids (members (catalog, "sco", "member", "2017-06-08"), "CN KZ RU UZ");
+  assert_ids (members (catalog, "sco", "member", "2017-06-09"), "CN IN KZ RU UZ");
+  assert_ids (members (catalog, "sco", "member", "2001-06-14"), "");
+  assert_ids (members (catalog, "sco", "member", "2001-06-15"), "CN KZ RU UZ");
+  assert_ids (members (catalog, "sco", "member", "2024-07-03"), "CN IN KZ RU UZ");
+  assert_ids (members (catalog, "sco", "member", "2024-07-04"), "BY CN IN KZ RU UZ");
+
+  /* Any role: one entry per entity even with several memberships. */
+  assert_ids (members (catalog, "sco", NULL, "2016-01-01"), "BY CN IN KZ RU UZ");
+  assert_ids (members (catalog, "sco", NULL, NULL), "BY CN IN KZ RU UZ");
+  assert_ids (members (catalog, "sco", "member", NULL), "BY CN IN KZ RU UZ");
+
+  /* A role nobody has, a role no relation ever used. */
+  assert_ids (members (catalog, "sco", "associate", NULL), "");
+  assert_ids (members (catalog, "sco-secretariat", NULL, NULL), "");
+}
+
+static void
+test_members_role_sequence (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+
+  /* Belarus: dialogue partner 2010, observer 2015, member 2024-07-04.
+   * With year-only dates, the change-over year belongs to the new role. */
+  assert_ids (members (catalog, "sco", "dialogue-partner", "2009-12-31"), "");
+  assert_ids (members (catalog, "sco", "dialogue-partner", "2010"), "BY");
+  assert_ids (members (catalog, "sco", "dialogue-partner", "2014-12-31"), "BY");
+  assert_ids (members (catalog, "sco", "dialogue-partner", "2015-06-01"), "");
+  assert_ids (members (catalog, "sco", "observer", "2015-01-01"), "BY IN");
+  assert_ids (members (catalog, "sco", "observer", "2015"), "BY IN");
+  assert_ids (members (catalog, "sco", "observer", "2016-03"), "BY IN");
+  assert_ids (members (catalog, "sco", "observer", "2024-07-03"), "BY");
+  assert_ids (members (catalog, "sco", "observer", "2024-07-04"), "");
+  /* At the coarse date 2017 India's observer period (to 2017-06-09) has
+   * ended and its membership (from 2017-06-09) has begun. */
+  assert_ids (members (catalog, "sco", "observer", "2017"), "BY");
+  assert_ids (members (catalog, "sco", "member", "2017"), "CN IN KZ RU UZ");
+
+  /* Exactly one of Belarus's roles holds at any date in its history. */
+  for (guint year = 2010; year <= 2030; year++)
+    {
+      IisEntity *by = iis_catalog_lookup (catalog, "BY");
+      g_autoptr(IisDate) at = iis_date_new (year, 7, 1);
+      g_autoptr(GListModel) held = iis_catalog_get_memberships (catalog, by, at);
+
+      g_assert_cmpuint (g_list_model_get_n_items (held), ==, 1);
+    }
+}
+
+static void
+test_memberships (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *by = iis_catalog_lookup (catalog, "BY");
+  IisEntity *uz = iis_catalog_lookup (catalog, "UZ");
+  g_autoptr(GListModel) all = iis_catalog_get_memberships (catalog, by, NULL);
+  g_autoptr(IisDate) at = iis_test_date ("2016-05-01");
+  g_autoptr(GListModel) now = iis_catalog_get_memberships (catalog, by, at);
+  g_autoptr(GListModel) uz_all = iis_catalog_get_memberships (catalog, uz, NULL);
+  g_autoptr(IisRelation) first = NULL;
+  g_autoptr(IisRelation) current = NULL;
+  g_autoptr(IisRelation) again = NULL;
+  g_autofree char *start = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+  /* Sorted by organization, then start. */
+  first = g_list_model_get_item (all, 0);
+  g_assert_cmpstr (iis_relation_get_role (first), ==, "dialogue-partner");
+  start = iis_date_to_string (iis_relation_get_start (first));
+  g_assert_cmpstr (start, ==, "2010");
+
+  g_assert_cmpuint (g_list_model_get_n_items (now), ==, 1);
+  current = g_list_model_get_item (now, 0);
+  g_assert_cmpstr (iis_relation_get_role (current), ==, "observer");
+  g_assert_true (iis_relation_get_subject (current) == by);
+  g_assert_true (iis_relation_get_object (current) == iis_catalog_lookup (catalog, "sco"));
+  g_assert_true (iis_relation_is_in_catalog (current));
+
+  /* The same relation asked for twice is the same object while alive. */
+  again = g_list_model_get_item (all, 1);
+  g_assert_true (again == current);
+
+  /* Uzbekistan: the SCO, and the union it withdrew from. */
+  g_assert_cmpuint (g_list_model_get_n_items (uz_all), ==, 2);
+}
+
+static void
+test_withdrawal_and_dissolution (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *kz = iis_catalog_lookup (catalog, "KZ");
+  IisEntity *uz = iis_catalog_lookup (catalog, "UZ");
+  g_autoptr(IisDate) d1995 = iis_test_date ("1995-06-01");
+  g_autoptr(IisDate) d1999 = iis_test_date ("1999-12-31");
+  g_autoptr(IisDate) d2000 = iis_test_date ("2000-01-01");
+  g_autoptr(IisDate) d2005 = iis_test_date ("2005");
+  g_autoptr(IisDate) d2008_10 = iis_test_date ("2008-10-31");
+  g_autoptr(IisDate) d2008_11 = iis_test_date ("2008-11-01");
+
+  /* The pact was dissolved in 2000: the membership, open-ended on paper,
+   * ends with it. */
+  assert_ids (members (catalog, "pact", NULL, "1995-06-01"), "KZ");
+  assert_ids (members (catalog, "pact", NULL, "1999-12-31"), "KZ");
+  assert_ids (members (catalog, "pact", NULL, "2000-01-01"), "");
+  assert_ids (members (catalog, "pact", NULL, "2005"), "");
+  assert_ids (members (catalog, "pact", NULL, NULL), "KZ");
+  g_assert_true (iis_catalog_is_member (catalog, kz, org (catalog, "pact"), d1995));
+  g_assert_true (iis_catalog_is_member (catalog, kz, org (catalog, "pact"), d1999));
+  g_assert_false (iis_catalog_is_member (catalog, kz, org (catalog, "pact"), d2000));
+  g_assert_true (iis_catalog_is_member (catalog, kz, org (catalog, "pact"), NULL));
+
+  /* Uzbekistan withdrew from the union in November 2008. */
+  g_assert_true (iis_catalog_is_member (catalog, uz, org (catalog, "union"), d2005));
+  g_assert_true (iis_catalog_is_member (catalog, uz, org (catalog, "union"), d2008_10));
+  g_assert_false (iis_catalog_is_member (catalog, uz, org (catalog, "union"), d2008_11));
+  g_assert_false (iis_catalog_is_member (catalog, uz, org (catalog, "pact"), NULL));
+  g_assert_false (iis_catalog_is_member (catalog, kz, org (catalog, "union"), NULL));
+}
+
+static char *
+parties (IisCatalog *catalog,
+         const char *at)
+{
+  g_autoptr(IisDate) date = at ? iis_test_date (at) : NULL;
+  IisAgreement *agreement = IIS_AGREEMENT (iis_catalog_lookup (catalog, "agr-2009"));
+  g_autoptr(GListModel) model = iis_catalog_get_parties (catalog, agreement, date);
+
+  return iis_test_ids (model);
+}
+
+static char *
+agreements_of (IisCatalog *catalog,
+               const char *party,
+               const char *at)
+{
+  g_autoptr(IisDate) date = at ? iis_test_date (at) : NULL;
+  g_autoptr(GListModel) model =
+    iis_catalog_get_agreements_of (catalog, iis_catalog_lookup (catalog, party), date);
+
+  return iis_test_ids (model);
+}
+
+static void
+test_parties_and_signatories (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisAgreement *agreement = IIS_AGREEMENT (iis_catalog_lookup (catalog, "agr-2009"));
+  g_autoptr(GListModel) signatories = iis_catalog_get_signatories (catalog, agreement);
+  IisAgreement *other = IIS_AGREEMENT (iis_catalog_lookup (catalog, "agr-other"));
+  g_autoptr(GListModel) none = iis_catalog_get_signatories (catalog, other);
+
+  assert_ids (iis_test_ids (signatories), "CN KZ RU UZ");
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+
+  /* Signing does not bind: China signed and is not a party here. */
+  assert_ids (parties (catalog, "2009-12-31"), "");
+  assert_ids (parties (catalog, "2010-06-01"), "UZ");
+  assert_ids (parties (catalog, "2010-06-02"), "RU UZ");
+  assert_ids (parties (catalog, "2011-07"), "KZ RU UZ");
+  assert_ids (parties (catalog, "2012-01-01"), "KZ RU");
+  assert_ids (parties (catalog, NULL), "KZ RU UZ");
+
+  assert_ids (agreements_of (catalog, "UZ", "2011"), "agr-2009");
+  assert_ids (agreements_of (catalog, "UZ", "2013"), "");
+  assert_ids (agreements_of (catalog, "UZ", NULL), "agr-2009");
+  assert_ids (agreements_of (catalog, "CN", NULL), "");
+  assert_ids (agreements_of (catalog, "RU", "2010-06-01"), "");
+  assert_ids (agreements_of (catalog, "RU", "2010-06-02"), "agr-2009");
+}
+
+static char *
+addressing (IisCatalog *catalog,
+            const char *category,
+            gboolean    narrower)
+{
+  IisThreatCategory *threat = IIS_THREAT_CATEGORY (iis_catalog_lookup (catalog, category));
+  g_autoptr(GListModel) model = iis_catalog_get_agreements_addressing (catalog, threat, narrower);
+
+  g_assert_true (g_list_model_get_item_type (model) == IIS_TYPE_ENTITY ||
+                 g_type_is_a (g_list_model_get_item_type (model), IIS_TYPE_ENTITY));
+  return iis_test_ids (model);
+}
+
+static void
+test_agreements_addressing (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+
+  /* Only agreements: the forum that addresses info-war is not listed. */
+  assert_ids (addressing (catalog, "info-war", FALSE), "agr-2009");
+  assert_ids (addressing (catalog, "info-war", TRUE), "agr-2009");
+  assert_ids (addressing (catalog, "info-weapons", FALSE), "agr-other");
+  assert_ids (addressing (catalog, "info-weapons", TRUE), "agr-2009 agr-other");
+  assert_ids (addressing (catalog, "threats", FALSE), "agr-2006");
+  /* Three levels down, and agr-2009 listed once although it addresses
+   * two categories below "threats". */
+  assert_ids (addressing (catalog, "threats", TRUE), "agr-2006 agr-2009 agr-other");
+  assert_ids (addressing (catalog, "info-terrorism", TRUE), "agr-2009");
+}
+
+static void
+test_addressing_cycle (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(GListModel) problems = NULL;
+
+  /* Close the hierarchy into a cycle: threats part-of info-war. The walk
+   * must still end, and find the same agreements from any point of the
+   * cycle. */
+  g_object_unref (iis_test_relate (catalog, "threats", IIS_RELATION_KIND_PART_OF, "info-war",
+                                   NULL, NULL, NULL));
+  assert_ids (addressing (catalog, "threats", TRUE), "agr-2006 agr-2009 agr-other");
+  assert_ids (addressing (catalog, "info-war", TRUE), "agr-2006 agr-2009 agr-other");
+  assert_ids (addressing (catalog, "info-war", FALSE), "agr-2009");
+
+  {
+    g_autoptr(GListModel) parts = iis_catalog_get_parts (catalog,
+                                                         iis_catalog_lookup (catalog, "threats"),
+                                                         TRUE);
+
+    /* The walk ends; the start is never listed as its own part. */
+    assert_ids (iis_test_ids (parts), "info-terrorism info-war info-weapons");
+  }
+
+  problems = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+}
+
+static char *
+forums (IisCatalog *catalog,
+        const char *entity,
+        const char *at)
+{
+  g_autoptr(IisDate) date = at ? iis_test_date (at) : NULL;
+  g_autoptr(GListModel) model =
+    iis_catalog_get_forums_of (catalog, iis_catalog_lookup (catalog, entity), date);
+
+  return iis_test_ids (model);
+}
+
+static void
+test_forums_of (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+
+  /* Organized and hosted: listed once. */
+  assert_ids (forums (catalog, "RU", NULL), "forum-2017");
+  assert_ids (forums (catalog, "RU", "2017"), "forum-2017");
+  assert_ids (forums (catalog, "RU", "2017-02"), "forum-2017");
+  assert_ids (forums (catalog, "RU", "2017-02-03"), "forum-2017");
+  assert_ids (forums (catalog, "RU", "2017-02-04"), "");
+  assert_ids (forums (catalog, "RU", "2016"), "");
+  assert_ids (forums (catalog, "sco", "2017-02-02"), "forum-2017");
+  /* An undated forum takes place "at any time". */
+  assert_ids (forums (catalog, "UZ", "1999"), "forum-undated");
+  assert_ids (forums (catalog, "CN", NULL), "");
+}
+
+static void
+test_parts_and_related (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *sco = iis_catalog_lookup (catalog, "sco");
+  IisEntity *war = iis_catalog_lookup (catalog, "info-war");
+  IisEntity *ru = iis_catalog_lookup (catalog, "RU");
+  g_autoptr(GListModel) bodies = iis_catalog_get_parts (catalog, sco, FALSE);
+  g_autoptr(GListModel) broader = iis_catalog_get_wholes (catalog, war, FALSE);
+  g_autoptr(GListModel) all_broader = iis_catalog_get_wholes (catalog, war, TRUE);
+  g_autoptr(GListModel) signed_ = iis_catalog_get_related (catalog, ru,
+                                                           IIS_RELATION_KIND_SIGNATORY_OF,
+                                                           FALSE, NULL);
+  g_autoptr(GListModel) everything = iis_catalog_get_related (catalog, ru,
+                                                              IIS_RELATION_KIND_ANY,
+                                                              FALSE, NULL);
+  g_autoptr(GListModel) addressed_by = iis_catalog_get_related (catalog, war,
+                                                                IIS_RELATION_KIND_ADDRESSES,
+                                                                TRUE, NULL);
+
+  assert_ids (iis_test_ids (bodies), "sco-secretariat");
+  assert_ids (iis_test_ids (broader), "info-weapons");
+  assert_ids (iis_test_ids (all_broader), "info-weapons threats");
+  assert_ids (iis_test_ids (signed_), "agr-2009");
+  assert_ids (iis_test_ids (everything), "agr-2009 forum-2017 sco");
+  assert_ids (iis_test_ids (addressed_by), "agr-2009 forum-2017");
+}
+
+static void
+test_list_relations (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *sco = iis_catalog_lookup (catalog, "sco");
+  IisEntity *by = iis_catalog_lookup (catalog, "BY");
+  g_autoptr(GListModel) all = iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_ANY, NULL);
+  g_autoptr(GListModel) to_sco = iis_catalog_list_relations (catalog, NULL,
+                                                             IIS_RELATION_KIND_MEMBER_OF, sco);
+  g_autoptr(GListModel) by_sco = iis_catalog_list_relations (catalog, by, IIS_RELATION_KIND_ANY, sco);
+  g_autoptr(GListModel) parts = iis_catalog_list_relations (catalog, NULL,
+                                                            IIS_RELATION_KIND_PART_OF, NULL);
+  g_autoptr(GListModel) from_sco = iis_catalog_list_relations (catalog, sco,
+                                                               IIS_RELATION_KIND_ANY, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, iis_catalog_get_n_relations (catalog));
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 31);
+  g_assert_cmpuint (g_list_model_get_n_items (to_sco), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (by_sco), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (parts), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (from_sco), ==, 1);
+
+  /* Sorted by subject id, kind, object id, start. */
+  for (guint i = 1; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(IisRelation) a = g_list_model_get_item (all, i - 1);
+      g_autoptr(IisRelation) b = g_list_model_get_item (all, i);
+      int c = strcmp (iis_entity_get_id (iis_relation_get_subject (a)),
+                      iis_entity_get_id (iis_relation_get_subject (b)));
+
+      if (c == 0)
+        c = (int) iis_relation_get_kind (a) - (int) iis_relation_get_kind (b);
+      if (c == 0)
+        c = strcmp (iis_entity_get_id (iis_relation_get_object (a)),
+                    iis_entity_get_id (iis_relation_get_object (b)));
+      if (c == 0)
+        c = iis_date_compare (iis_relation_get_start (a), iis_relation_get_start (b));
+      g_assert_cmpint (c, <, 0);
+    }
+}
+
+static void
+test_unknown_and_foreign_entities (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(IisOrganization) stranger = iis_organization_new ("stranger", "Not in the catalog");
+  g_autoptr(IisState) nobody = iis_state_new ("XX", "Nowhere");
+  g_autoptr(GListModel) m = iis_catalog_get_members (catalog, stranger, NULL, NULL);
+  g_autoptr(GListModel) f = iis_catalog_get_forums_of (catalog, IIS_ENTITY (nobody), NULL);
+  g_autoptr(GListModel) r = iis_catalog_list_relations (catalog, IIS_ENTITY (nobody),
+                                                        IIS_RELATION_KIND_ANY, NULL);
+
+  /* Entities outside the catalog have no relations in it. */
+  g_assert_cmpuint (g_list_model_get_n_items (m), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (r), ==, 0);
+  g_assert_false (iis_catalog_is_member (catalog, IIS_ENTITY (nobody), stranger, NULL));
+}
+
+static void
+test_programmer_errors (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IisOrganization) o = iis_organization_new ("o", "O");
+      GListModel *model = iis_catalog_get_members (NULL, o, NULL, NULL);
+
+      g_assert_null (model);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*IIS_IS_CATALOG*");
+}
+
+static void
+test_programmer_errors_expected (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+
+  g_test_expect_message ("Iis", G_LOG_LEVEL_CRITICAL, "*IIS_IS_ORGANIZATION*");
+  g_assert_null (iis_catalog_get_members (catalog, NULL, NULL, NULL));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("Iis", G_LOG_LEVEL_CRITICAL, "*IIS_IS_AGREEMENT*");
+  g_assert_null (iis_catalog_get_parties (catalog, NULL, NULL));
+  g_test_assert_expected_messages ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/iis/questions/members-at-dates", test_members_at_dates);
+  g_test_add_func ("/iis/questions/members-role-sequence", test_members_role_sequence);
+  g_test_add_func ("/iis/questions/memberships", test_memberships);
+  g_test_add_func ("/iis/questions/withdrawal-and-dissolution", test_withdrawal_and_dissolution);
+  g_test_add_func ("/iis/questions/parties-and-signatories", test_parties_and_signatories);
+  g_test_add_func ("/iis/questions/agreements-addressing", test_agreements_addressing);
+  g_test_add_func ("/iis/questions/addressing-cycle", test_addressing_cycle);
+  g_test_add_func ("/iis/questions/forums-of", test_forums_of);
+  g_test_add_func ("/iis/questions/parts-and-related", test_parts_and_related);
+  g_test_add_func ("/iis/questions/list-relations", test_list_relations);
+  g_test_add_func ("/iis/questions/unknown-entities", test_unknown_and_foreign_entities);
+  g_test_add_func ("/iis/questions/programmer-errors", test_programmer_errors);
+  g_test_add_func ("/iis/questions/programmer-errors-expected", test_programmer_errors_expected);
+
+  return g_test_run ();
+}
