@@ -1117,6 +1117,33 @@ iis_catalog_new (void)
 /* ------------------------------------------------------------------ */
 /* Entities                                                           */
 
+/* Set an error whose message is @format, placed after "@where: " when
+ * @where is given ("entities[3].id: the id “x” is used twice"), and
+ * capitalized when it stands alone. */
+static void G_GNUC_PRINTF (4, 5)
+set_located_error (GError     **error,
+                   gint         code,
+                   const char  *where,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *body = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+  va_start (args, format);
+  body = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (where != NULL)
+    g_set_error (error, IIS_ERROR, code, "%s: %s", where, body);
+  else
+    {
+      body[0] = g_ascii_toupper (body[0]);
+      g_set_error_literal (error, IIS_ERROR, code, body);
+    }
+}
+
 static gboolean
 check_id (const char  *id,
           const char  *where,
@@ -1126,16 +1153,14 @@ check_id (const char  *id,
 
   if (id == NULL || *id == '\0')
     {
-      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
-                   "%s%sThe entity has no id", where ? where : "", where ? ": " : "");
+      set_located_error (error, IIS_ERROR_INVALID_VALUE, where, "the entity has no id");
       return FALSE;
     }
   len = strlen (id);
   if (len > ID_MAX_BYTES || !g_utf8_validate (id, len, NULL))
     {
-      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
-                   "%s%sInvalid entity id: longer than %d bytes or not UTF-8",
-                   where ? where : "", where ? ": " : "", ID_MAX_BYTES);
+      set_located_error (error, IIS_ERROR_INVALID_VALUE, where,
+                         "invalid entity id: longer than %d bytes or not UTF-8", ID_MAX_BYTES);
       return FALSE;
     }
   for (const char *p = id; *p; p = g_utf8_next_char (p))
@@ -1144,9 +1169,8 @@ check_id (const char  *id,
         {
           g_autofree char *escaped = g_strescape (id, NULL);
 
-          g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
-                       "%s%sInvalid entity id “%s”: it contains a control character",
-                       where ? where : "", where ? ": " : "", escaped);
+          set_located_error (error, IIS_ERROR_INVALID_VALUE, where,
+                             "invalid entity id “%s”: it contains a control character", escaped);
           return FALSE;
         }
     }
@@ -1477,12 +1501,11 @@ set_type_mismatch (GError          **error,
                    IisEntity        *subject,
                    IisEntity        *object)
 {
-  g_set_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH,
-               "%s%sA %s relation cannot go from %s “%s” to %s “%s”",
-               where ? where : "", where ? ": " : "",
-               iis_relation_kind_to_nick (kind),
-               type_nick (subject), iis_entity_get_id (subject),
-               type_nick (object), iis_entity_get_id (object));
+  set_located_error (error, IIS_ERROR_TYPE_MISMATCH, where,
+                     "a %s relation cannot go from %s “%s” to %s “%s”",
+                     iis_relation_kind_to_nick (kind),
+                     type_nick (subject), iis_entity_get_id (subject),
+                     type_nick (object), iis_entity_get_id (object));
 }
 
 static guint32
@@ -2782,9 +2805,7 @@ _iis_stage_add_entity (IisStage    *stage,
     return FALSE;
   if (g_hash_table_contains (stage->entity_ids, id))
     {
-      g_set_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID,
-                   "%s%sThe id “%s” is used twice",
-                   where ? where : "", where ? ": " : "", id);
+      set_located_error (error, IIS_ERROR_DUPLICATE_ID, where, "the id “%s” is used twice", id);
       return FALSE;
     }
 

@@ -1,0 +1,58 @@
+/* iis-writer-private.h: writing catalogs in the JSON file format
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "iis-catalog-private.h"
+
+G_BEGIN_DECLS
+
+/* The whole catalog as text (NUL-terminated); @length is optional. */
+char     *_iis_writer_to_data          (IisCatalog     *catalog,
+                                        IisSaveFlags    flags,
+                                        gsize          *length,
+                                        GError        **error);
+
+/* Write the catalog to @stream in chunks, without holding the whole
+ * text in memory. The stream is flushed, not closed. */
+gboolean  _iis_writer_to_stream        (IisCatalog     *catalog,
+                                        IisSaveFlags    flags,
+                                        GOutputStream  *stream,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+
+/* Lets tests put a stream of their own (one that fails, say) between
+ * the writer and the file. Returns a new reference. */
+typedef GOutputStream *(*IisWriterWrapFunc) (GOutputStream *base,
+                                             gpointer       user_data);
+
+/* Save atomically: the text goes to a temporary file that replaces
+ * @file only once everything was written and closed. A failed or
+ * cancelled save leaves @file as it was and no temporary file behind
+ * (nor a partial @file when there was none). @wrap may be NULL. */
+gboolean  _iis_writer_save_to_file     (IisCatalog        *catalog,
+                                        GFile             *file,
+                                        IisSaveFlags       flags,
+                                        IisWriterWrapFunc  wrap,
+                                        gpointer           wrap_data,
+                                        GCancellable      *cancellable,
+                                        GError           **error);
+
+/* Replace @file with @bytes with the same guarantees; touches no
+ * catalog, so it may run in a worker thread. */
+gboolean  _iis_writer_replace_file     (GFile          *file,
+                                        GBytes         *bytes,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+
+/* Compact JSON text of @object, its members sorted by name (nested
+ * values keep their order). Used to keep a relation's unknown members. */
+char     *_iis_writer_object_to_string (JsonObject     *object);
+
+G_END_DECLS

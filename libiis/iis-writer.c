@@ -1,0 +1,1030 @@
+/* iis-writer.c: writing catalogs in the JSON file format
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * The writer produces JSON text directly, in chunks, rather than
+ * building a JsonNode tree of the whole catalog: a catalog of a million
+ * relations is written with a buffer of a few tens of kilobytes.
+ *
+ * The output is canonical, so the same catalog always gives the same
+ * bytes: members in the order of docs/file-format.md, entities sorted by
+ * id, relations in the order of _iis_catalog_foreach_relation(), labels,
+ * identifiers and qualifiers sorted by key, unknown members after the
+ * known ones, sorted by name.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iis-writer-private.h"
+
+#include "iis-agreement.h"
+#include "iis-date-private.h"
+#include "iis-entity-private.h"
+#include "iis-enum-types.h"
+#include "iis-error.h"
+#include "iis-forum.h"
+#include "iis-organization.h"
+#include "iis-source-private.h"
+#include "iis-state.h"
+#include "iis-threat-category.h"
+
+#define IIS_FORMAT_MARKER  "libiis-catalog"
+#define IIS_FORMAT_VERSION "1.0"
+#define FLUSH_THRESHOLD    (64 * 1024)
+
+/* Members this version writes, per object: unknown members with these
+ * names are never written a second time. */
+static const char * const document_members[] = {
+  "format", "version", "entities", "relations", NULL
+};
+static const char * const entity_members[] = {
+  "type", "id", "name", "description", "labels", "other-names", "identifiers", "sources",
+  NULL
+};
+static const char * const state_members[] = { "alpha-2", "alpha-3", "numeric", NULL };
+static const char * const organization_members[] = {
+  "acronym", "kind", "founded", "dissolved", NULL
+};
+static const char * const agreement_members[] = {
+  "kind", "status", "adopted", "adopted-place", "entry-into-force", NULL
+};
+static const char * const forum_members[] = {
+  "kind", "start", "end", "city", "participant-count", "participant-count-is-minimum",
+  "topics", NULL
+};
+static const char * const threat_category_members[] = { "definition", NULL };
+static const char * const relation_members[] = {
+  "kind", "subject", "object", "role", "start", "end", "confidence", "qualifiers",
+  "sources", NULL
+};
+static const char * const source_members[] = {
+  "title", "url", "document", "publisher", "date", "quote", NULL
+};
+
+typedef struct
+{
+  GString       *buf;
+  gboolean       compact;
+  GArray        *first;        /* per open container: nothing written in it yet */
+  GOutputStream *stream;       /* nullable: everything stays in buf */
+  GCancellable  *cancellable;
+  GError        *error;
+
+  /* What is being written, for messages */
+  IisEntity             *entity;
+  const IisRelationView *relation;
+  guint                  relation_index;
+} Writer;
+
+static void
+writer_init (Writer        *self,
+             IisSaveFlags   flags,
+             GOutputStream *stream,
+             GCancellable  *cancellable)
+{
+  self->buf = g_string_sized_new (stream != NULL ? FLUSH_THRESHOLD * 2 : 4096);
+  self->compact = (flags & IIS_SAVE_FLAGS_COMPACT) != 0;
+  self->first = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->stream = stream;
+  self->cancellable = cancellable;
+  self->error = NULL;
+  self->entity = NULL;
+  self->relation = NULL;
+  self->relation_index = 0;
+}
+
+static void
+writer_clear (Writer *self)
+{
+  if (self->buf != NULL)
+    g_string_free (self->buf, TRUE);
+  self->buf = NULL;
+  g_clear_pointer (&self->first, g_array_unref);
+  g_clear_error (&self->error);
+}
+
+/* Record the first error, naming what was being written. */
+static void G_GNUC_PRINTF (2, 3)
+writer_fail (Writer     *self,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
+  va_list args;
+
+  if (self->error != NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (self->relation != NULL)
+    where = g_strdup_printf ("relations[%u] (“%s” %s “%s”): ", self->relation_index,
+                             iis_entity_get_id (self->relation->subject),
+                             iis_relation_kind_to_nick (self->relation->kind),
+                             iis_entity_get_id (self->relation->object));
+  else if (self->entity != NULL)
+    where = g_strdup_printf ("entity “%s”: ", iis_entity_get_id (self->entity));
+
+  g_set_error (&self->error, IIS_ERROR, IIS_ERROR_INVALID_VALUE, "%s%s",
+               where != NULL ? where : "", message);
+}
+
+static void
+writer_flush (Writer   *self,
+              gboolean  force)
+{
+  if (self->stream == NULL || self->error != NULL)
+    return;
+  if (!force && self->buf->len < FLUSH_THRESHOLD)
+    return;
+
+  if (self->buf->len > 0
+      && !g_output_stream_write_all (self->stream, self->buf->str, self->buf->len,
+                                     NULL, self->cancellable, &self->error))
+    return;
+  g_string_truncate (self->buf, 0);
+}
+
+static void
+writer_newline (Writer *self)
+{
+  if (self->compact)
+    return;
+  g_string_append_c (self->buf, '\n');
+  for (guint i = 0; i < self->first->len; i++)
+    g_string_append_len (self->buf, "  ", 2);
+}
+
+/* Before a value in an array, or a member in an object. */
+static void
+writer_item (Writer *self)
+{
+  gboolean *first = &g_array_index (self->first, gboolean, self->first->len - 1);
+
+  if (!*first)
+    g_string_append_c (self->buf, ',');
+  *first = FALSE;
+  writer_newline (self);
+}
+
+static void
+writer_begin (Writer *self,
+              char    open)
+{
+  gboolean first = TRUE;
+
+  g_string_append_c (self->buf, open);
+  g_array_append_val (self->first, first);
+}
+
+static void
+writer_end (Writer *self,
+            char    close)
+{
+  gboolean empty = g_array_index (self->first, gboolean, self->first->len - 1);
+
+  g_array_set_size (self->first, self->first->len - 1);
+  if (!empty)
+    writer_newline (self);
+  g_string_append_c (self->buf, close);
+}
+
+static void
+writer_escape (Writer     *self,
+               const char *text)
+{
+  GString *buf = self->buf;
+  const char *run = text;
+  const char *p;
+
+  if (self->error == NULL && !g_utf8_validate (text, -1, NULL))
+    writer_fail (self, "cannot write text that is not valid UTF-8");
+
+  g_string_append_c (buf, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (buf, run, p - run);
+      switch (c)
+        {
+        case '"':
+          g_string_append_len (buf, "\\\"", 2);
+          break;
+        case '\\':
+          g_string_append_len (buf, "\\\\", 2);
+          break;
+        case '\n':
+          g_string_append_len (buf, "\\n", 2);
+          break;
+        case '\r':
+          g_string_append_len (buf, "\\r", 2);
+          break;
+        case '\t':
+          g_string_append_len (buf, "\\t", 2);
+          break;
+        case '\b':
+          g_string_append_len (buf, "\\b", 2);
+          break;
+        case '\f':
+          g_string_append_len (buf, "\\f", 2);
+          break;
+        default:
+          g_string_append_printf (buf, "\\u%04x", (guint) c);
+          break;
+        }
+      run = p + 1;
+    }
+  g_string_append_len (buf, run, p - run);
+  g_string_append_c (buf, '"');
+}
+
+static void
+writer_key (Writer     *self,
+            const char *name)
+{
+  writer_item (self);
+  writer_escape (self, name);
+  if (self->compact)
+    g_string_append_c (self->buf, ':');
+  else
+    g_string_append_len (self->buf, ": ", 2);
+}
+
+static void
+writer_member_string (Writer     *self,
+                      const char *name,
+                      const char *value)
+{
+  if (value == NULL)
+    return;
+  writer_key (self, name);
+  writer_escape (self, value);
+}
+
+/* What the reader would refuse is not written: a file libiis saved must
+ * load. */
+static void
+writer_check_code (Writer     *self,
+                   const char *name,
+                   const char *code,
+                   gsize       length)
+{
+  gboolean ok = strlen (code) == length;
+
+  for (gsize i = 0; ok && i < length; i++)
+    ok = g_ascii_isupper (code[i]);
+  if (!ok)
+    writer_fail (self, "%s “%s” is not %" G_GSIZE_FORMAT " capital letters A–Z",
+                 name, code, length);
+}
+
+static void
+writer_check_nonempty (Writer     *self,
+                       const char *name,
+                       const char *text)
+{
+  if (text != NULL && *text == '\0')
+    writer_fail (self, "%s is empty", name);
+}
+
+static void
+writer_append_date (Writer        *self,
+                    const IisDate *date)
+{
+  guint year = iis_date_get_year (date);
+  guint month = iis_date_get_month (date);
+  guint day = iis_date_get_day (date);
+
+  if (month == 0)
+    g_string_append_printf (self->buf, "\"%04u\"", year);
+  else if (day == 0)
+    g_string_append_printf (self->buf, "\"%04u-%02u\"", year, month);
+  else
+    g_string_append_printf (self->buf, "\"%04u-%02u-%02u\"", year, month, day);
+}
+
+static void
+writer_member_date (Writer        *self,
+                    const char    *name,
+                    const IisDate *date)
+{
+  if (date == NULL)
+    return;
+  writer_key (self, name);
+  writer_append_date (self, date);
+}
+
+static void
+writer_member_packed_date (Writer     *self,
+                           const char *name,
+                           guint32     packed)
+{
+  IisDate date;
+
+  if (packed == IIS_DATE_PACKED_NONE)
+    return;
+  _iis_date_unpack (packed, &date);
+  writer_member_date (self, name, &date);
+}
+
+static void
+writer_member_enum (Writer     *self,
+                    const char *name,
+                    GType       enum_type,
+                    int         value)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+  GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+  if (enum_value != NULL)
+    writer_member_string (self, name, enum_value->value_nick);
+  else
+    writer_fail (self, "%s: no such value %d", name, value);
+  g_type_class_unref (klass);
+}
+
+static void
+writer_append_double (Writer *self,
+                      double  value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no infinities; json-glib never produces them from text. */
+      g_string_append_len (self->buf, "null", 4);
+      return;
+    }
+
+  /* The shortest text that reads back as the same number. */
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (text, sizeof text, formats[i], value);
+      if (g_ascii_strtod (text, NULL) == value)
+        break;
+    }
+  g_string_append (self->buf, text);
+  if (strpbrk (text, ".eE") == NULL)
+    g_string_append_len (self->buf, ".0", 2);
+}
+
+static void writer_node (Writer   *self,
+                         JsonNode *node);
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Members of @object sorted by name (borrowed strings). */
+static GPtrArray *
+sorted_member_names (JsonObject *object)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    g_ptr_array_add (names, (gpointer) name);
+  g_ptr_array_sort (names, compare_strings);
+  return names;
+}
+
+static void
+writer_object (Writer     *self,
+               JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  writer_begin (self, '{');
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    {
+      writer_key (self, name);
+      writer_node (self, node);
+    }
+  writer_end (self, '}');
+}
+
+static void
+writer_node (Writer   *self,
+             JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      writer_object (self, json_node_get_object (node));
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        writer_begin (self, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            writer_item (self);
+            writer_node (self, json_array_get_element (array, i));
+          }
+        writer_end (self, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          writer_escape (self, json_node_get_string (node));
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (self->buf, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          writer_append_double (self, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (self->buf, json_node_get_boolean (node) ? "true" : "false");
+        else
+          g_string_append_len (self->buf, "null", 4);
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append_len (self->buf, "null", 4);
+      break;
+    }
+}
+
+/* Unknown members after the known ones, sorted by name; names this
+ * version writes itself (@known, @known2) are skipped. */
+static void
+writer_unknown_members (Writer             *self,
+                        JsonObject         *unknown,
+                        const char * const *known,
+                        const char * const *known2)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (unknown == NULL)
+    return;
+
+  names = sorted_member_names (unknown);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      if (g_strv_contains (known, name) || (known2 != NULL && g_strv_contains (known2, name)))
+        continue;
+      writer_key (self, name);
+      writer_node (self, json_object_get_member (unknown, name));
+    }
+}
+
+static void
+writer_source (Writer    *self,
+               IisSource *source)
+{
+  writer_item (self);
+  writer_begin (self, '{');
+  writer_member_string (self, "title", iis_source_get_title (source));
+  writer_member_string (self, "url", iis_source_get_url (source));
+  writer_member_string (self, "document", iis_source_get_document (source));
+  writer_member_string (self, "publisher", iis_source_get_publisher (source));
+  writer_member_date (self, "date", iis_source_get_date (source));
+  writer_member_string (self, "quote", iis_source_get_quote (source));
+  writer_unknown_members (self, _iis_source_get_unknown (source), source_members, NULL);
+  writer_end (self, '}');
+}
+
+static void
+writer_sources (Writer     *self,
+                GListModel *sources)
+{
+  guint n = sources != NULL ? g_list_model_get_n_items (sources) : 0;
+
+  if (n == 0)
+    return;
+
+  writer_key (self, "sources");
+  writer_begin (self, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisSource) source = g_list_model_get_item (sources, i);
+
+      writer_source (self, source);
+    }
+  writer_end (self, ']');
+}
+
+/* Relations hand their sources over as an array. */
+static void
+writer_source_array (Writer            *self,
+                     IisSource * const *sources,
+                     guint              n_sources)
+{
+  if (n_sources == 0)
+    return;
+
+  writer_key (self, "sources");
+  writer_begin (self, '[');
+  for (guint i = 0; i < n_sources; i++)
+    writer_source (self, sources[i]);
+  writer_end (self, ']');
+}
+
+static void
+writer_string_map (Writer      *self,
+                   const char  *name,
+                   guint        n,
+                   const char * const *keys,
+                   const char * const *values)
+{
+  if (n == 0)
+    return;
+
+  writer_key (self, name);
+  writer_begin (self, '{');
+  for (guint i = 0; i < n; i++)
+    {
+      if (*keys[i] == '\0')
+        writer_fail (self, "%s: a key is empty", name);
+      writer_member_string (self, keys[i], values[i]);
+    }
+  writer_end (self, '}');
+}
+
+static void
+writer_labels (Writer    *self,
+               IisEntity *entity)
+{
+  g_auto(GStrv) langs = iis_entity_dup_label_languages (entity);
+  guint n = langs != NULL ? g_strv_length (langs) : 0;
+  g_autofree const char **values = NULL;
+
+  if (n == 0)
+    return;
+
+  qsort (langs, n, sizeof (char *), compare_strings);
+  values = g_new0 (const char *, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = iis_entity_get_label (entity, langs[i]);
+  writer_string_map (self, "labels", n, (const char * const *) langs, values);
+}
+
+static void
+writer_identifiers (Writer    *self,
+                    IisEntity *entity)
+{
+  GHashTable *identifiers = _iis_entity_get_identifiers (entity);
+  g_autofree const char **keys = NULL;
+  g_autofree const char **values = NULL;
+  guint n = 0;
+
+  if (identifiers == NULL || g_hash_table_size (identifiers) == 0)
+    return;
+
+  keys = (const char **) g_hash_table_get_keys_as_array (identifiers, &n);
+  qsort (keys, n, sizeof (char *), compare_strings);
+  values = g_new0 (const char *, n);
+  for (guint i = 0; i < n; i++)
+    values[i] = g_hash_table_lookup (identifiers, keys[i]);
+  writer_string_map (self, "identifiers", n, keys, values);
+}
+
+static void
+writer_other_names (Writer    *self,
+                    IisEntity *entity)
+{
+  GListModel *names = iis_entity_get_other_names (entity);
+  guint n = names != NULL ? g_list_model_get_n_items (names) : 0;
+
+  if (n == 0)
+    return;
+
+  writer_key (self, "other-names");
+  writer_begin (self, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisName) name = g_list_model_get_item (names, i);
+
+      writer_check_nonempty (self, "an other name", iis_name_get_text (name));
+      writer_check_nonempty (self, "the language of an other name", iis_name_get_lang (name));
+      writer_item (self);
+      writer_begin (self, '{');
+      writer_member_string (self, "name", iis_name_get_text (name));
+      writer_member_string (self, "lang", iis_name_get_lang (name));
+      writer_member_date (self, "start", iis_name_get_start (name));
+      writer_member_date (self, "end", iis_name_get_end (name));
+      writer_end (self, '}');
+    }
+  writer_end (self, ']');
+}
+
+static void
+writer_entity (Writer    *self,
+               IisEntity *entity)
+{
+  const char * const *type_members = NULL;
+
+  self->entity = entity;
+
+  writer_item (self);
+  writer_begin (self, '{');
+  writer_member_string (self, "type", iis_entity_get_type_nick (entity));
+  writer_member_string (self, "id", iis_entity_get_id (entity));
+  writer_member_string (self, "name", iis_entity_get_name (entity));
+  writer_member_string (self, "description", iis_entity_get_description (entity));
+  writer_labels (self, entity);
+  writer_other_names (self, entity);
+  writer_identifiers (self, entity);
+  writer_sources (self, iis_entity_get_sources (entity));
+
+  if (IIS_IS_STATE (entity))
+    {
+      IisState *state = IIS_STATE (entity);
+
+      type_members = state_members;
+      if (iis_state_get_alpha2 (state) != NULL)
+        writer_check_code (self, "alpha-2", iis_state_get_alpha2 (state), 2);
+      if (iis_state_get_alpha3 (state) != NULL)
+        writer_check_code (self, "alpha-3", iis_state_get_alpha3 (state), 3);
+      writer_member_string (self, "alpha-2", iis_state_get_alpha2 (state));
+      writer_member_string (self, "alpha-3", iis_state_get_alpha3 (state));
+      if (iis_state_get_numeric (state) != 0)
+        {
+          writer_key (self, "numeric");
+          g_string_append_printf (self->buf, "%u", iis_state_get_numeric (state));
+        }
+    }
+  else if (IIS_IS_ORGANIZATION (entity))
+    {
+      IisOrganization *organization = IIS_ORGANIZATION (entity);
+
+      type_members = organization_members;
+      writer_member_string (self, "acronym", iis_organization_get_acronym (organization));
+      if (iis_organization_get_kind (organization) != IIS_ORGANIZATION_KIND_OTHER)
+        writer_member_enum (self, "kind", IIS_TYPE_ORGANIZATION_KIND,
+                            iis_organization_get_kind (organization));
+      writer_member_date (self, "founded", iis_organization_get_founded (organization));
+      writer_member_date (self, "dissolved", iis_organization_get_dissolved (organization));
+    }
+  else if (IIS_IS_AGREEMENT (entity))
+    {
+      IisAgreement *agreement = IIS_AGREEMENT (entity);
+
+      type_members = agreement_members;
+      if (iis_agreement_get_kind (agreement) != IIS_AGREEMENT_KIND_OTHER)
+        writer_member_enum (self, "kind", IIS_TYPE_AGREEMENT_KIND,
+                            iis_agreement_get_kind (agreement));
+      if (iis_agreement_get_status (agreement) != IIS_AGREEMENT_STATUS_UNKNOWN)
+        writer_member_enum (self, "status", IIS_TYPE_AGREEMENT_STATUS,
+                            iis_agreement_get_status (agreement));
+      writer_member_date (self, "adopted", iis_agreement_get_adopted (agreement));
+      writer_member_string (self, "adopted-place", iis_agreement_get_adopted_place (agreement));
+      writer_member_date (self, "entry-into-force",
+                          iis_agreement_get_entry_into_force (agreement));
+    }
+  else if (IIS_IS_FORUM (entity))
+    {
+      IisForum *forum = IIS_FORUM (entity);
+      const char * const *topics = iis_forum_get_topics (forum);
+
+      type_members = forum_members;
+      if (iis_forum_get_kind (forum) != IIS_FORUM_KIND_OTHER)
+        writer_member_enum (self, "kind", IIS_TYPE_FORUM_KIND, iis_forum_get_kind (forum));
+      writer_member_date (self, "start", iis_forum_get_start (forum));
+      writer_member_date (self, "end", iis_forum_get_end (forum));
+      writer_member_string (self, "city", iis_forum_get_city (forum));
+      if (iis_forum_get_participant_count (forum) != 0)
+        {
+          writer_key (self, "participant-count");
+          g_string_append_printf (self->buf, "%u", iis_forum_get_participant_count (forum));
+        }
+      if (iis_forum_get_participant_count_is_minimum (forum))
+        {
+          writer_key (self, "participant-count-is-minimum");
+          g_string_append_len (self->buf, "true", 4);
+        }
+      if (topics != NULL && topics[0] != NULL)
+        {
+          writer_key (self, "topics");
+          writer_begin (self, '[');
+          for (guint i = 0; topics[i] != NULL; i++)
+            {
+              writer_check_nonempty (self, "a topic", topics[i]);
+              writer_item (self);
+              writer_escape (self, topics[i]);
+            }
+          writer_end (self, ']');
+        }
+    }
+  else if (IIS_IS_THREAT_CATEGORY (entity))
+    {
+      type_members = threat_category_members;
+      writer_member_string (self, "definition",
+                            iis_threat_category_get_definition (IIS_THREAT_CATEGORY (entity)));
+    }
+
+  writer_unknown_members (self, _iis_entity_get_unknown (entity), entity_members, type_members);
+  writer_end (self, '}');
+  self->entity = NULL;
+}
+
+typedef struct
+{
+  Writer *writer;
+  guint   index;
+} RelationClosure;
+
+static void
+writer_relation (const IisRelationView *view,
+                 gpointer               user_data)
+{
+  RelationClosure *closure = user_data;
+  Writer *self = closure->writer;
+  guint index = closure->index++;
+
+  if (self->error != NULL)
+    return;
+
+  self->relation = view;
+  self->relation_index = index;
+
+  writer_item (self);
+  writer_begin (self, '{');
+  writer_member_string (self, "kind", iis_relation_kind_to_nick (view->kind));
+  writer_member_string (self, "subject", iis_entity_get_id (view->subject));
+  writer_member_string (self, "object", iis_entity_get_id (view->object));
+  writer_member_string (self, "role", view->role);
+  writer_member_packed_date (self, "start", view->start);
+  writer_member_packed_date (self, "end", view->end);
+  if (view->confidence != IIS_CONFIDENCE_UNSPECIFIED)
+    writer_member_enum (self, "confidence", IIS_TYPE_CONFIDENCE, view->confidence);
+  writer_string_map (self, "qualifiers", view->n_qualifiers,
+                     view->qualifier_keys, view->qualifier_values);
+  writer_source_array (self, view->sources, view->n_sources);
+
+  if (view->unknown_json != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) local_error = NULL;
+      JsonNode *root;
+
+      if (!json_parser_load_from_data (parser, view->unknown_json, -1, &local_error)
+          || (root = json_parser_get_root (parser)) == NULL
+          || !JSON_NODE_HOLDS_OBJECT (root))
+        writer_fail (self, "its unknown members are not a JSON object");
+      else
+        writer_unknown_members (self, json_node_get_object (root), relation_members, NULL);
+    }
+
+  writer_end (self, '}');
+  self->relation = NULL;
+  writer_flush (self, FALSE);
+}
+
+static gboolean
+writer_catalog (Writer      *self,
+                IisCatalog  *catalog,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) entities = _iis_catalog_dup_entities_sorted (catalog);
+  RelationClosure closure = { self, 0 };
+
+  writer_begin (self, '{');
+  writer_member_string (self, "format", IIS_FORMAT_MARKER);
+  writer_member_string (self, "version", IIS_FORMAT_VERSION);
+
+  writer_key (self, "entities");
+  writer_begin (self, '[');
+  for (guint i = 0; i < entities->len && self->error == NULL; i++)
+    {
+      writer_entity (self, g_ptr_array_index (entities, i));
+      writer_flush (self, FALSE);
+    }
+  writer_end (self, ']');
+
+  writer_key (self, "relations");
+  writer_begin (self, '[');
+  if (self->error == NULL)
+    _iis_catalog_foreach_relation (catalog, writer_relation, &closure);
+  writer_end (self, ']');
+
+  writer_unknown_members (self, _iis_catalog_get_document_unknown (catalog),
+                          document_members, NULL);
+  writer_end (self, '}');
+  if (!self->compact)
+    g_string_append_c (self->buf, '\n');
+
+  writer_flush (self, TRUE);
+  if (self->error == NULL && self->stream != NULL)
+    g_output_stream_flush (self->stream, self->cancellable, &self->error);
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+_iis_writer_to_data (IisCatalog    *catalog,
+                     IisSaveFlags   flags,
+                     gsize         *length,
+                     GError       **error)
+{
+  Writer writer;
+  char *data;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  writer_init (&writer, flags, NULL, NULL);
+  if (!writer_catalog (&writer, catalog, error))
+    {
+      writer_clear (&writer);
+      if (length != NULL)
+        *length = 0;
+      return NULL;
+    }
+
+  if (length != NULL)
+    *length = writer.buf->len;
+  data = g_string_free (writer.buf, FALSE);
+  writer.buf = NULL;
+  writer_clear (&writer);
+  return data;
+}
+
+gboolean
+_iis_writer_to_stream (IisCatalog     *catalog,
+                       IisSaveFlags    flags,
+                       GOutputStream  *stream,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  Writer writer;
+  gboolean ok;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  writer_init (&writer, flags, stream, cancellable);
+  ok = writer_catalog (&writer, catalog, error);
+  writer_clear (&writer);
+  return ok;
+}
+
+char *
+_iis_writer_object_to_string (JsonObject *object)
+{
+  g_autoptr(GPtrArray) names = sorted_member_names (object);
+  Writer writer;
+  char *text;
+
+  writer_init (&writer, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  writer_begin (&writer, '{');
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+
+      writer_key (&writer, name);
+      writer_node (&writer, json_object_get_member (object, name));
+    }
+  writer_end (&writer, '}');
+
+  text = g_string_free (writer.buf, FALSE);
+  writer.buf = NULL;
+  writer_clear (&writer);
+  return text;
+}
+
+/* ---- Atomic replacement -------------------------------------------- */
+
+/* Give up a g_file_replace(): closing with a cancelled cancellable makes
+ * GIO delete its temporary file and leave the target alone. */
+static void
+abandon_replace (GFileOutputStream *stream,
+                 GFile             *file,
+                 gboolean           existed)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+    g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+
+  /* With no file to replace, GIO writes to the file itself. */
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+}
+
+static gboolean
+file_exists (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
+         != G_FILE_TYPE_UNKNOWN;
+}
+
+gboolean
+_iis_writer_save_to_file (IisCatalog         *catalog,
+                          GFile              *file,
+                          IisSaveFlags        flags,
+                          IisWriterWrapFunc   wrap,
+                          gpointer            wrap_data,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  GOutputStream *target;
+  GError *local_error = NULL;
+  gboolean existed;
+  gboolean ok;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  existed = file_exists (file);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  target = wrap != NULL ? wrap (G_OUTPUT_STREAM (stream), wrap_data)
+                        : g_object_ref (G_OUTPUT_STREAM (stream));
+
+  ok = _iis_writer_to_stream (catalog, flags, target, cancellable, &local_error)
+       && g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
+
+  /* Abandon before any reference is dropped: disposing an open stream
+   * closes it, which would put a partial file in place. */
+  if (!ok)
+    abandon_replace (stream, file, existed);
+  g_object_unref (target);
+
+  if (!ok)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_iis_writer_replace_file (GFile         *file,
+                          GBytes        *bytes,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  GError *local_error = NULL;
+  gboolean existed;
+  gsize length;
+  gconstpointer data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  existed = file_exists (file);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL,
+                                  cancellable, &local_error)
+      || !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
+    {
+      abandon_replace (stream, file, existed);
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}

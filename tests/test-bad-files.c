@@ -1,0 +1,565 @@
+/* test-bad-files.c: malformed and hostile catalogs
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every file of tests/data/bad/ must fail to load with the error code and
+ * the location tests/data/bad/EXPECTED gives, and must leave a catalog
+ * that already held data exactly as it was. Inputs too large to keep as
+ * files (100,000 nested arrays, strings over the limit) are made here.
+ */
+
+#include <string.h>
+
+#include <libiis/iis.h>
+
+#include "iis-reader-private.h"
+#include "iis-test-util.h"
+
+typedef struct
+{
+  char *file;
+  int   code;
+  char *location;
+} BadCase;
+
+static void
+bad_case_free (gpointer data)
+{
+  BadCase *bad = data;
+
+  g_free (bad->file);
+  g_free (bad->location);
+  g_free (bad);
+}
+
+static int
+error_code_from_name (const char *name)
+{
+  static const struct { const char *name; int code; } codes[] = {
+    { "PARSE", IIS_ERROR_PARSE },
+    { "INVALID_VALUE", IIS_ERROR_INVALID_VALUE },
+    { "DUPLICATE_ID", IIS_ERROR_DUPLICATE_ID },
+    { "UNKNOWN_REFERENCE", IIS_ERROR_UNKNOWN_REFERENCE },
+    { "TYPE_MISMATCH", IIS_ERROR_TYPE_MISMATCH },
+    { "UNSUPPORTED_VERSION", IIS_ERROR_UNSUPPORTED_VERSION },
+    { "LIMIT_EXCEEDED", IIS_ERROR_LIMIT_EXCEEDED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (name, codes[i].name))
+      return codes[i].code;
+  g_error ("EXPECTED: unknown error code %s", name);
+  return -1;
+}
+
+/* One field of a manifest line, moving @p past it and the spaces after. */
+static char *
+take_field (const char **p)
+{
+  gsize length = strcspn (*p, " ");
+  char *field = g_strndup (*p, length);
+
+  *p += length;
+  *p += strspn (*p, " ");
+  return field;
+}
+
+/* The manifest, in file order. */
+static GPtrArray *
+read_manifest (void)
+{
+  g_autofree char *path = iis_test_data_path ("bad/EXPECTED");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (bad_case_free);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      g_autofree char *code = NULL;
+      BadCase *bad;
+
+      if (*p == '#' || *p == '\0')
+        continue;
+
+      /* The file, the code, then the location: the rest of the line. A
+       * "\n" in it stands for the two characters the reader writes for a
+       * newline in a message. */
+      bad = g_new0 (BadCase, 1);
+      bad->file = take_field (&p);
+      code = take_field (&p);
+      bad->code = error_code_from_name (code);
+      bad->location = g_strdup (p);
+      g_assert_cmpstr (bad->location, !=, "");
+      g_ptr_array_add (cases, bad);
+    }
+
+  return cases;
+}
+
+static IisCatalog *
+load_full (void)
+{
+  g_autofree char *path = iis_test_data_path ("full.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  iis_catalog_load_from_file (catalog, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), >, 0);
+  return g_steal_pointer (&catalog);
+}
+
+static char *
+dump (IisCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = iis_catalog_to_data (catalog, NULL, &error);
+
+  g_assert_no_error (error);
+  return data;
+}
+
+static void
+assert_message_has (const GError *error,
+                    const char   *prefix,
+                    const char   *location)
+{
+  g_autofree char *expected = NULL;
+
+  /* ":3:14: …" follows the name at once; "relations[12].start: …" after
+   * "name: ". Without a name, both start the message. */
+  if (location[0] == ':')
+    expected = prefix != NULL ? g_strconcat (prefix, location, NULL) : g_strdup (location + 1);
+  else
+    expected = prefix != NULL ? g_strconcat (prefix, ": ", location, NULL) : g_strdup (location);
+
+  if (strstr (error->message, expected) == NULL)
+    g_error ("message “%s” does not contain “%s”", error->message, expected);
+  if (prefix == NULL && !g_str_has_prefix (error->message, expected)
+      && location[0] != ':' && !g_str_has_prefix (error->message, location))
+    g_error ("message “%s” does not start with “%s”", error->message, expected);
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *relative = g_build_filename ("bad", bad->file, NULL);
+  g_autofree char *path = iis_test_data_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(IisCatalog) catalog = load_full ();
+  g_autofree char *before = dump (catalog);
+  guint n_entities = iis_catalog_get_n_entities (catalog);
+  guint n_relations = iis_catalog_get_n_relations (catalog);
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  /* From the file: messages start with its name. */
+  g_assert_false (iis_catalog_load_from_file (catalog, file, NULL, &error));
+  g_assert_error (error, IIS_ERROR, bad->code);
+  g_assert_true (g_str_has_prefix (error->message, name));
+  assert_message_has (error, name, bad->location);
+  g_clear_error (&error);
+
+  after = dump (catalog);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, n_entities);
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n_relations);
+
+  /* From memory, with an explicit length (some files hold a NUL). */
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_false (iis_catalog_load_from_data (catalog, contents, length, &error));
+  g_assert_error (error, IIS_ERROR, bad->code);
+  assert_message_has (error, NULL, bad->location);
+  g_clear_error (&error);
+
+  g_clear_pointer (&after, g_free);
+  after = dump (catalog);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_manifest_complete (gconstpointer data)
+{
+  GPtrArray *cases = (GPtrArray *) data;
+  g_autofree char *dir_path = iis_test_data_path ("bad");
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *name;
+  guint n_files = 0;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      BadCase *bad = g_ptr_array_index (cases, i);
+
+      g_assert_false (g_hash_table_contains (listed, bad->file));
+      g_hash_table_add (listed, bad->file);
+    }
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_equal (name, "EXPECTED"))
+        continue;
+      if (!g_hash_table_contains (listed, name))
+        g_error ("bad/%s is not listed in bad/EXPECTED", name);
+      n_files++;
+    }
+
+  g_assert_cmpuint (n_files, ==, cases->len);
+  g_assert_cmpuint (n_files, >=, 40);
+}
+
+/* Generated inputs */
+
+static void
+assert_load_fails (const char *data,
+                   gsize       length,
+                   int         code,
+                   const char *message_part)
+{
+  g_autoptr(IisCatalog) catalog = load_full ();
+  g_autofree char *before = dump (catalog);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (iis_catalog_load_from_data (catalog, data, length, &error));
+  g_assert_error (error, IIS_ERROR, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("message “%s” does not contain “%s”", error->message, message_part);
+
+  after = dump (catalog);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_deep_nesting (void)
+{
+  const gsize depth = 100000;
+  g_autoptr(GString) arrays = g_string_sized_new (2 * depth);
+  g_autoptr(GString) objects = g_string_sized_new (8 * depth);
+  g_autoptr(GString) member = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"x\": ");
+  g_autoptr(IisCatalog) empty = iis_catalog_new ();
+  GString *inputs[3];
+  gint64 start;
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (arrays, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (arrays, ']');
+
+  for (gsize i = 0; i < depth; i++)
+    g_string_append (objects, "{\"a\":");
+  g_string_append (objects, "1");
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (objects, '}');
+
+  g_string_append (member, arrays->str);
+  g_string_append_c (member, '}');
+
+  /* Fast: the scan stops at level 65, long before json-glib recurses
+   * (and overflows the stack). */
+  inputs[0] = arrays;
+  inputs[1] = objects;
+  inputs[2] = member;
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      start = g_get_monotonic_time ();
+      g_assert_false (iis_catalog_load_from_data (empty, inputs[i]->str, inputs[i]->len, &error));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+      g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+    }
+
+  /* … and leave a catalog as it was. */
+  assert_load_fails (arrays->str, arrays->len, IIS_ERROR_LIMIT_EXCEEDED,
+                     "1:65: nesting deeper than the limit of 64 levels");
+  assert_load_fails (objects->str, objects->len, IIS_ERROR_LIMIT_EXCEEDED,
+                     "1:321: nesting deeper than the limit of 64 levels");
+  assert_load_fails (member->str, member->len, IIS_ERROR_LIMIT_EXCEEDED,
+                     "nesting deeper than the limit of 64 levels");
+}
+
+static void
+test_depth_at_limit (void)
+{
+  /* 64 levels in all, counting the document object, load. */
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"x\": ");
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (doc, '[');
+  for (guint i = 0; i < 63; i++)
+    g_string_append_c (doc, ']');
+  g_string_append_c (doc, '}');
+
+  iis_catalog_load_from_data (catalog, doc->str, doc->len, &error);
+  g_assert_no_error (error);
+
+  g_string_insert_c (doc, doc->len - 64, '[');
+  g_string_insert_c (doc, doc->len - 1, ']');
+  assert_load_fails (doc->str, doc->len, IIS_ERROR_LIMIT_EXCEEDED, "nesting deeper");
+}
+
+static char *
+document_with_name (gsize name_length)
+{
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\",\n"
+                                         "\"entities\": [{\"type\": \"state\", \"id\": \"XL\", \"name\": \"");
+
+  for (gsize i = 0; i < name_length; i++)
+    g_string_append_c (doc, 'a' + i % 26);
+  g_string_append (doc, "\"}]}");
+  return g_string_free (g_steal_pointer (&doc), FALSE);
+}
+
+static void
+test_long_string (void)
+{
+  const gsize limit = IIS_READER_DEFAULT_MAX_STRING_LENGTH;
+  g_autofree char *at_limit = document_with_name (limit);
+  g_autofree char *over_limit = document_with_name (limit + 1);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  IisEntity *entity;
+
+  iis_catalog_load_from_data (catalog, at_limit, -1, &error);
+  g_assert_no_error (error);
+  entity = iis_catalog_lookup (catalog, "XL");
+  g_assert_nonnull (entity);
+  g_assert_cmpuint (strlen (iis_entity_get_name (entity)), ==, limit);
+
+  assert_load_fails (over_limit, strlen (over_limit), IIS_ERROR_LIMIT_EXCEEDED,
+                     "2:52: string longer than the limit of 1.0");
+}
+
+static void
+test_long_key (void)
+{
+  g_autoptr(GString) doc = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"");
+
+  for (gsize i = 0; i <= IIS_READER_DEFAULT_MAX_STRING_LENGTH; i++)
+    g_string_append_c (doc, 'k');
+  g_string_append (doc, "\": 1}");
+
+  assert_load_fails (doc->str, doc->len, IIS_ERROR_LIMIT_EXCEEDED,
+                     "1:48: string longer than the limit");
+}
+
+static void
+test_embedded_nul (void)
+{
+  static const char doc[] = "{\"format\": \"libiis-catalog\",\0 \"version\": \"1.0\"}";
+
+  /* An explicit length takes the NUL in; -1 would stop before it. */
+  assert_load_fails (doc, sizeof doc - 1, IIS_ERROR_PARSE, "1:29: embedded NUL byte");
+}
+
+static void
+test_document_size (void)
+{
+  g_autofree char *path = iis_test_data_path ("full.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  IisReaderLimits limits;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  _iis_reader_get_default_limits (&limits);
+  g_assert_cmpuint (limits.max_document_size, ==, IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE);
+  limits.max_document_size = length - 1;
+  _iis_reader_set_default_limits (&limits);
+
+  g_assert_false (iis_catalog_load_from_file (catalog, file, NULL, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_true (g_str_has_prefix (error->message, g_file_peek_path (file)));
+  g_clear_error (&error);
+
+  g_assert_false (iis_catalog_load_from_data (catalog, contents, length, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
+
+  /* At the limit it loads. */
+  limits.max_document_size = length;
+  _iis_reader_set_default_limits (&limits);
+  iis_catalog_load_from_file (catalog, file, NULL, &error);
+  g_assert_no_error (error);
+
+  _iis_reader_set_default_limits (NULL);
+  _iis_reader_get_default_limits (&limits);
+  g_assert_cmpuint (limits.max_document_size, ==, IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE);
+}
+
+/* An endless stream of spaces, counting what was read. */
+typedef struct
+{
+  GInputStream parent_instance;
+  gsize        n_read;
+} EndlessStream;
+
+typedef struct
+{
+  GInputStreamClass parent_class;
+} EndlessStreamClass;
+
+static GType endless_stream_get_type (void);
+G_DEFINE_TYPE (EndlessStream, endless_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+endless_stream_read (GInputStream  *stream,
+                     void          *buffer,
+                     gsize          count,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  EndlessStream *self = (EndlessStream *) stream;
+
+  memset (buffer, ' ', count);
+  self->n_read += count;
+  return count;
+}
+
+static void
+endless_stream_class_init (EndlessStreamClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = endless_stream_read;
+}
+
+static void
+endless_stream_init (EndlessStream *self)
+{
+}
+
+static void
+test_endless_stream (void)
+{
+  g_autoptr(GInputStream) stream = g_object_new (endless_stream_get_type (), NULL);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  IisReaderLimits limits;
+
+  _iis_reader_get_default_limits (&limits);
+  limits.max_document_size = 1024 * 1024;
+  _iis_reader_set_default_limits (&limits);
+
+  g_assert_false (iis_catalog_load_from_stream (catalog, stream, IIS_LOAD_FLAGS_NONE,
+                                                NULL, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  /* Reading stopped soon after the limit. */
+  g_assert_cmpuint (((EndlessStream *) stream)->n_read, <=, 3 * limits.max_document_size);
+
+  _iis_reader_set_default_limits (NULL);
+}
+
+/* Every prefix of a good file fails cleanly. */
+static void
+test_truncations (void)
+{
+  g_autofree char *path = iis_test_data_path ("full.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  for (gsize cut = 0; cut + 2 < length; cut += 3)
+    {
+      g_assert_false (iis_catalog_load_from_data (catalog, contents, cut, &error));
+      g_assert_error (error, IIS_ERROR, IIS_ERROR_PARSE);
+      g_clear_error (&error);
+      g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
+      g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 0);
+    }
+}
+
+/* Random byte changes never crash, and a failed load changes nothing. */
+static void
+test_mutations (void)
+{
+  g_autofree char *path = iis_test_data_path ("full.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  static const char interesting[] = "{}[]\",:\\0123456789-.eE tfn\x01\x80\xff";
+  gsize length;
+  guint n_failed = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 600; round++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      guint n_changes = g_rand_int_range (rand, 1, 4);
+
+      for (guint c = 0; c < n_changes; c++)
+        copy[g_rand_int_range (rand, 0, length)] =
+          interesting[g_rand_int_range (rand, 0, sizeof interesting - 1)];
+
+      if (!iis_catalog_load_from_data (catalog, copy, length, &error))
+        {
+          g_assert_true (error->domain == IIS_ERROR);
+          g_clear_error (&error);
+          g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
+          g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 0);
+          n_failed++;
+        }
+    }
+
+  /* Most changes break something. */
+  g_assert_cmpuint (n_failed, >, 300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  cases = read_manifest ();
+  for (guint i = 0; i < cases->len; i++)
+    {
+      BadCase *bad = g_ptr_array_index (cases, i);
+      g_autofree char *test_path = g_strdup_printf ("/iis/bad-files/file/%s", bad->file);
+
+      g_test_add_data_func (test_path, bad, test_bad_file);
+    }
+  g_test_add_data_func ("/iis/bad-files/manifest", cases, test_manifest_complete);
+  g_test_add_func ("/iis/bad-files/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/iis/bad-files/depth-at-limit", test_depth_at_limit);
+  g_test_add_func ("/iis/bad-files/long-string", test_long_string);
+  g_test_add_func ("/iis/bad-files/long-key", test_long_key);
+  g_test_add_func ("/iis/bad-files/embedded-nul", test_embedded_nul);
+  g_test_add_func ("/iis/bad-files/document-size", test_document_size);
+  g_test_add_func ("/iis/bad-files/endless-stream", test_endless_stream);
+  g_test_add_func ("/iis/bad-files/truncations", test_truncations);
+  g_test_add_func ("/iis/bad-files/mutations", test_mutations);
+
+  return g_test_run ();
+}
