@@ -1,0 +1,662 @@
+# test-cli.py: the `iis` command-line tool, run as a user runs it
+#
+# Copyright 2026 The libiis authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Each test runs the built tool (IIS_TOOL, set by tests/meson.build) with
+# subprocess and checks its real output: on the bundled catalog (the
+# facts it records, e.g. the eight SCO members on 1 January 2018), and
+# on small fictional catalogs written to temporary files. Every run must
+# end without a crash, a critical or a warning (G_DEBUG makes those
+# fatal).
+#
+#   IIS_TOOL=_build/tools/iis /usr/bin/python3 -m pytest -p no:cacheprovider tests/test-cli.py
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+
+import pytest
+
+TOOL = os.environ.get('IIS_TOOL')
+SRCDIR = os.environ.get('IIS_SOURCE_ROOT',
+                        os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+pytestmark = pytest.mark.skipif(TOOL is None or not os.access(TOOL, os.X_OK),
+                                reason='IIS_TOOL does not name the built iis program')
+
+SCO_MEMBERS_2018 = ['CN', 'IN', 'KG', 'KZ', 'PK', 'RU', 'TJ', 'UZ']
+SCO_FOUNDERS = ['CN', 'KG', 'KZ', 'RU', 'TJ', 'UZ']
+
+FICTION = {
+    'format': 'libiis-catalog',
+    'version': '1.0',
+    'entities': [
+        {'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+        {'type': 'state', 'id': 'XB', 'name': 'Borduria', 'labels': {'ru': 'Бордурия'}},
+        {'type': 'state', 'id': 'XC', 'name': 'Carpania'},
+        {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional Organization',
+         'acronym': 'FO', 'kind': 'intergovernmental', 'founded': '2000'},
+        {'type': 'agreement', 'id': 'fict-treaty', 'name': 'Fictional Treaty',
+         'kind': 'treaty', 'status': 'in-force', 'adopted': '2001-05-01',
+         'adopted-place': 'Szohod'},
+        {'type': 'threat-category', 'id': 'fict-threats', 'name': 'Fictional threats'},
+        {'type': 'threat-category', 'id': 'fict-narrow', 'name': 'A narrower fictional threat'},
+        {'type': 'forum', 'id': 'fict-forum', 'name': 'Fictional Forum', 'kind': 'forum',
+         'start': '2004-03-01', 'end': '2004-03-02', 'city': 'Szohod'},
+    ],
+    'relations': [
+        {'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org', 'role': 'member',
+         'start': '2000'},
+        {'kind': 'member-of', 'subject': 'XB', 'object': 'fict-org', 'role': 'observer',
+         'start': '2001', 'end': '2005'},
+        {'kind': 'member-of', 'subject': 'XB', 'object': 'fict-org', 'role': 'member',
+         'start': '2005'},
+        {'kind': 'signatory-of', 'subject': 'XA', 'object': 'fict-treaty', 'start': '2001-05-01'},
+        {'kind': 'signatory-of', 'subject': 'XB', 'object': 'fict-treaty', 'start': '2001-05-01'},
+        {'kind': 'party-to', 'subject': 'XA', 'object': 'fict-treaty', 'role': 'ratification',
+         'start': '2002-01-01', 'qualifiers': {'deposit': '2001-12-01'}},
+        {'kind': 'party-to', 'subject': 'XB', 'object': 'fict-treaty', 'role': 'accession',
+         'start': '2003-06', 'end': '2010'},
+        {'kind': 'part-of', 'subject': 'fict-narrow', 'object': 'fict-threats'},
+        {'kind': 'addresses', 'subject': 'fict-treaty', 'object': 'fict-narrow'},
+        {'kind': 'host-of', 'subject': 'XC', 'object': 'fict-forum'},
+        {'kind': 'participant-in', 'subject': 'XA', 'object': 'fict-forum'},
+    ],
+}
+
+
+def tool_env():
+    env = dict(os.environ)
+    env['G_DEBUG'] = 'fatal-warnings,fatal-criticals'
+    env['LC_ALL'] = 'C.UTF-8'
+    env.pop('LANGUAGE', None)
+    env['IIS_DATA_PATH'] = ''
+    env.setdefault('XDG_DATA_HOME', '/nonexistent/iis-test-data-home')
+    env.setdefault('XDG_DATA_DIRS', '/nonexistent/iis-test-data-dirs')
+    return env
+
+
+def run(*args, expect=0, stdin=None):
+    """Runs iis; checks the exit status and that nothing went wrong."""
+    proc = subprocess.run([TOOL, *args], capture_output=True, input=stdin,
+                          env=tool_env(), timeout=60)
+    stdout = proc.stdout.decode('utf-8')
+    stderr = proc.stderr.decode('utf-8')
+    assert proc.returncode >= 0, f'iis {args} crashed with signal {-proc.returncode}: {stderr}'
+    assert 'CRITICAL' not in stderr and '-WARNING' not in stderr, stderr
+    if expect is not None:
+        assert proc.returncode == expect, \
+            f'iis {" ".join(args)}: exit {proc.returncode}, expected {expect}\n{stdout}\n{stderr}'
+    return proc.returncode, stdout, stderr
+
+
+def out(*args):
+    return run(*args)[1]
+
+
+def rows(*args):
+    """The rows of a listing, read through --format json."""
+    return json.loads(out('--format', 'json', *args))
+
+
+def ids(*args):
+    return [row['id'] for row in rows(*args)]
+
+
+def text_table(text):
+    """Splits an aligned text table into a header and rows of cells, using
+    the header's column starts."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    header = lines[0]
+    starts = [m.start() for m in re.finditer(r'\S+', header)]
+    names = header.split()
+    table = []
+    for line in lines[1:]:
+        cells = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else None
+            cells.append(line[start:end].strip())
+        table.append(dict(zip(names, cells)))
+    return names, table
+
+
+@pytest.fixture
+def fiction(tmp_path):
+    path = tmp_path / 'fiction.json'
+    path.write_text(json.dumps(FICTION, ensure_ascii=False, indent=2), encoding='utf-8')
+    return str(path)
+
+
+def write_catalog(tmp_path, name, entities, relations):
+    path = tmp_path / name
+    path.write_text(json.dumps({'format': 'libiis-catalog', 'version': '1.0',
+                                'entities': entities, 'relations': relations}),
+                    encoding='utf-8')
+    return str(path)
+
+
+# ---------------------------------------------------------------------------
+# The README's first command and `members`
+
+def test_readme_command_prints_the_eight_members():
+    text = out('members', 'sco', '--role', 'member', '--at', '2018-01-01')
+    names, table = text_table(text)
+    assert names == ['ID', 'NAME', 'ROLE', 'START', 'END']
+    assert [row['ID'] for row in table] == SCO_MEMBERS_2018
+    by_id = {row['ID']: row for row in table}
+    assert by_id['UZ']['NAME'] == 'Uzbekistan'
+    assert by_id['IN']['START'] == '2017-06-09'
+    assert by_id['CN']['START'] == '2001-06-15'
+    assert all(row['ROLE'] == 'member' and row['END'] == '' for row in table)
+
+
+def test_members_before_the_2017_enlargement_are_the_founders():
+    assert ids('members', 'sco', '--role', 'member', '--at', '2016-01-01') == SCO_FOUNDERS
+
+
+def test_members_observers_change_with_the_date():
+    observers_2016 = ids('members', 'sco', '--role', 'observer', '--at', '2016-01-01')
+    observers_2018 = ids('members', 'sco', '--role', 'observer', '--at', '2018-01-01')
+    assert 'IN' in observers_2016 and 'PK' in observers_2016
+    assert 'IN' not in observers_2018 and 'PK' not in observers_2018
+
+
+def test_members_agree_with_the_relations():
+    relations = rows('list', 'relations', 'kind=member-of', 'object=sco', 'role=member',
+                     '--at', '2018-01-01')
+    assert sorted(r['subject'] for r in relations) == \
+        ids('members', 'sco', '--role', 'member', '--at', '2018-01-01')
+
+
+def test_members_json_and_csv():
+    data = rows('members', 'sco', '--role', 'member', '--at', '2018-01-01')
+    assert [row['id'] for row in data] == SCO_MEMBERS_2018
+    assert all(set(row) == {'id', 'name', 'role', 'start', 'end'} for row in data)
+    assert all(row['end'] is None for row in data)
+
+    text = out('members', 'sco', '--role', 'member', '--at', '2018-01-01', '--format', 'csv')
+    assert text.splitlines()[0] == 'id,name,role,start,end'
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert [row['id'] for row in parsed] == SCO_MEMBERS_2018
+    assert {row['name'] for row in parsed} >= {'China', 'Uzbekistan'}
+
+
+def test_members_on_a_fictional_catalog(fiction):
+    assert ids('--no-default', '--catalog', fiction, 'members', 'fict-org') == ['XA', 'XB', 'XB']
+    data = rows('--no-default', '--catalog', fiction, 'members', 'fict-org', '--at', '2003')
+    assert [(r['id'], r['role']) for r in data] == [('XA', 'member'), ('XB', 'observer')]
+    data = rows('--no-default', '--catalog', fiction, 'members', 'fict-org', '--role', 'member',
+                '--at', '2006')
+    assert [(r['id'], r['start']) for r in data] == [('XA', '2000'), ('XB', '2005')]
+
+
+# ---------------------------------------------------------------------------
+# memberships, parties, signatories, agreements, addressing, forums
+
+def test_memberships_of_belarus_in_sequence():
+    sco = [r for r in rows('memberships', 'BY') if r['id'] == 'sco']
+    assert [r['role'] for r in sco] == ['dialogue-partner', 'observer', 'member']
+    assert [r['role'] for r in rows('memberships', 'BY', '--at', '2020-01-01')
+            if r['id'] == 'sco'] == ['observer']
+
+
+def test_memberships_fiction(fiction):
+    data = rows('--no-default', '--catalog', fiction, 'memberships', 'XB')
+    assert [(r['id'], r['role'], r['start'], r['end']) for r in data] == \
+        [('fict-org', 'observer', '2001', '2005'), ('fict-org', 'member', '2005', None)]
+
+
+def test_parties_by_date(fiction):
+    base = ['--no-default', '--catalog', fiction]
+    assert ids(*base, 'parties', 'fict-treaty', '--at', '2002-06') == ['XA']
+    data = rows(*base, 'parties', 'fict-treaty', '--at', '2005')
+    assert [(r['id'], r['consent'], r['in-force'], r['deposit']) for r in data] == \
+        [('XA', 'ratification', '2002-01-01', '2001-12-01'), ('XB', 'accession', '2003-06', None)]
+    assert ids(*base, 'parties', 'fict-treaty', '--at', '2012') == ['XA']
+    assert ids(*base, 'parties', 'fict-treaty', '--at', '2001') == []
+
+
+def test_parties_on_the_bundled_catalog_agree_with_the_relations():
+    expected = sorted({r['subject'] for r in rows('list', 'relations', 'kind=party-to',
+                                                  'object=sco-2009-agreement')})
+    assert sorted(set(ids('parties', 'sco-2009-agreement'))) == expected
+
+
+def test_signatories_of_the_2009_agreement():
+    data = rows('signatories', 'sco-2009-agreement')
+    assert [r['id'] for r in data] == SCO_FOUNDERS
+    assert {r['signed'] for r in data} == {'2009-06-16'}
+
+
+def test_agreements_of_a_party(fiction):
+    base = ['--no-default', '--catalog', fiction]
+    data = rows(*base, 'agreements', 'XB', '--at', '2005')
+    assert [(r['id'], r['kind'], r['consent']) for r in data] == [('fict-treaty', 'treaty', 'accession')]
+    assert rows(*base, 'agreements', 'XB', '--at', '2012') == []
+    assert ids(*base, 'agreements', 'XA') == ['fict-treaty']
+
+
+def test_addressing_information_terrorism():
+    data = rows('addressing', 'information-terrorism')
+    assert 'sco-2009-agreement' in [r['id'] for r in data]
+    assert all(r['addresses'] == 'information-terrorism' for r in data)
+
+
+def test_addressing_narrower(fiction):
+    base = ['--no-default', '--catalog', fiction]
+    assert ids(*base, 'addressing', 'fict-threats') == []
+    data = rows(*base, 'addressing', 'fict-threats', '--narrower')
+    assert [(r['id'], r['addresses']) for r in data] == [('fict-treaty', 'fict-narrow')]
+    # On the bundled catalog, --narrower only adds.
+    plain = set(ids('addressing', 'information-threats'))
+    narrower = set(ids('addressing', 'information-threats', '--narrower'))
+    assert plain <= narrower and 'sco-2009-agreement' in narrower
+
+
+def test_forums(fiction):
+    base = ['--no-default', '--catalog', fiction]
+    data = rows(*base, 'forums', 'XC')
+    assert [(r['id'], r['as'], r['city'], r['start']) for r in data] == \
+        [('fict-forum', 'host', 'Szohod', '2004-03-01')]
+    assert [r['as'] for r in rows(*base, 'forums', 'XA')] == ['participant']
+    assert 'infoforum-2017' in ids('forums', 'RU')
+
+
+# ---------------------------------------------------------------------------
+# show and timeline
+
+def test_show_text():
+    text = out('show', 'sco')
+    assert text.splitlines()[0] == 'Shanghai Cooperation Organisation'
+    assert re.search(r'^  acronym +SCO$', text, re.M)
+    assert re.search(r'^  founded +2001-06-15$', text, re.M)
+    assert 'Shanghai Five' in text
+    assert re.search(r'^Members \(← member-of, \d+\)$', text, re.M)
+    assert re.search(r'^  UZ +Uzbekistan +member +2001-06-15 –', text, re.M)
+
+
+def test_show_json():
+    data = json.loads(out('show', 'sco', '--format', 'json'))
+    assert data['id'] == 'sco' and data['type'] == 'organization'
+    assert data['acronym'] == 'SCO' and data['founded'] == '2001-06-15'
+    members = data['relations']['member-of']['incoming']
+    assert {'UZ', 'CN', 'IN'} <= {m['id'] for m in members}
+    assert any(n['name'] == 'Shanghai Five' for n in data['other-names'])
+
+
+def test_show_csv_and_labels(fiction):
+    text = out('--no-default', '--catalog', fiction, 'show', 'XB', '--format', 'csv')
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert text.splitlines()[0] == 'section,key,value,detail'
+    assert {'section': 'label', 'key': 'ru', 'value': 'Бордурия', 'detail': ''} in parsed
+    relation_rows = [r for r in parsed if r['section'] == 'relation']
+    assert {'section': 'relation', 'key': 'member-of', 'value': 'fict-org',
+            'detail': 'role=observer; start=2001; end=2005'} in relation_rows
+
+
+def test_timeline_is_oldest_first():
+    data = rows('timeline', 'IN')
+    dates = [r['date'] for r in data]
+    assert dates == sorted(dates)
+    events = [(r['date'], r['event'], r['id'], r['detail']) for r in data]
+    assert ('2005', 'joined', 'sco', 'observer') in events
+    left = events.index(('2017-06-09', 'left', 'sco', 'observer'))
+    joined = events.index(('2017-06-09', 'joined', 'sco', 'member'))
+    assert left < joined
+
+
+def test_timeline_fiction(fiction):
+    data = rows('--no-default', '--catalog', fiction, 'timeline', 'fict-treaty')
+    assert [(r['date'], r['event'], r['id']) for r in data] == [
+        ('2001-05-01', 'adopted', None),
+        ('2001-05-01', 'signed by', 'XA'),
+        ('2001-05-01', 'signed by', 'XB'),
+        ('2002-01-01', 'binds', 'XA'),
+        ('2003-06', 'binds', 'XB'),
+        ('2010', 'no longer binds', 'XB'),
+    ]
+    # Hosting a forum is dated by the forum.
+    assert [(r['date'], r['event']) for r in rows('--no-default', '--catalog', fiction,
+                                                  'timeline', 'XC')] == [('2004-03-01', 'hosted')]
+
+
+# ---------------------------------------------------------------------------
+# list and stats
+
+@pytest.mark.parametrize('kind', ['states', 'organizations', 'agreements', 'forums',
+                                  'threats', 'entities', 'relations'])
+def test_list_every_type(kind):
+    data = rows('list', kind)
+    assert len(data) > 0
+    text = out('list', kind)
+    assert len(text.splitlines()) == len(data) + 1
+
+
+def test_list_filters_fields_and_sort():
+    data = rows('list', 'organizations', 'kind=intergovernmental', '--fields', 'id,kind,founded')
+    assert 'sco' in [r['id'] for r in data]
+    assert all(set(r) == {'id', 'kind', 'founded'} and r['kind'] == 'intergovernmental'
+               for r in data)
+    others = rows('list', 'organizations', 'kind!=intergovernmental')
+    assert not {r['id'] for r in others} & {r['id'] for r in data}
+    assert len(others) + len(data) == len(rows('list', 'organizations'))
+
+    sco_bodies = ids('list', 'organizations', 'id=sco-*')
+    assert sco_bodies and all(i.startswith('sco-') for i in sco_bodies)
+
+    numbers = [r['numeric'] for r in rows('list', 'states', '--fields', 'id,numeric',
+                                          '--sort', '-numeric')]
+    assert numbers == sorted(numbers, reverse=True) and isinstance(numbers[0], int)
+
+    # Sorting by a field that is not shown.
+    by_name = rows('list', 'states', '--fields', 'id', '--sort', 'name')
+    names = {r['id']: r['name'] for r in rows('list', 'states')}
+    assert [names[r['id']] for r in by_name] == sorted(names.values())
+    assert set(by_name[0]) == {'id'}
+
+
+def test_list_relations_at_a_date():
+    data = rows('list', 'relations', 'kind=member-of', 'subject=BY', 'object=sco',
+                '--at', '2020')
+    assert [r['role'] for r in data] == ['observer']
+
+
+def test_list_csv_header():
+    text = out('list', 'states', '--fields', 'id,alpha-3,name', '--format', 'csv')
+    assert text.splitlines()[0] == 'id,alpha-3,name'
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert {'id': 'UZ', 'alpha-3': 'UZB', 'name': 'Uzbekistan'} in parsed
+
+
+def test_stats_count_what_list_lists():
+    stats = {(r['category'], r['name']): r['count'] for r in rows('stats')}
+    assert stats[('entity', 'state')] == len(rows('list', 'states'))
+    assert stats[('entity', 'organization')] == len(rows('list', 'organizations'))
+    assert stats[('entity', 'all')] == len(rows('list', 'entities'))
+    assert stats[('relation', 'all')] == len(rows('list', 'relations'))
+    assert stats[('relation', 'member-of')] == len(rows('list', 'relations', 'kind=member-of'))
+    text = out('stats')
+    assert text.splitlines()[0].split() == ['CATEGORY', 'NAME', 'COUNT']
+
+
+def test_lang_names():
+    data = rows('--lang', 'ru', 'members', 'sco', '--role', 'member', '--at', '2018-01-01')
+    names = {r['id']: r['name'] for r in data}
+    assert names['UZ'] == 'Узбекистан'
+    # A language without a label falls back to the plain name.
+    assert {r['id']: r['name'] for r in rows('--lang', 'x-none', 'members', 'sco')}['UZ'] \
+        == 'Uzbekistan'
+
+
+def test_ids_in_another_case_and_names():
+    assert json.loads(out('show', 'uz', '--format', 'json'))['id'] == 'UZ'
+    assert json.loads(out('show', 'Uzbekistan', '--format', 'json'))['id'] == 'UZ'
+
+
+# ---------------------------------------------------------------------------
+# catalogs on the command line
+
+def test_catalog_layered_over_the_bundled_one(tmp_path):
+    path = write_catalog(tmp_path, 'extra.json',
+                         [{'type': 'organization', 'id': 'sco', 'name': 'Renamed Organisation',
+                           'founded': '2001-06-15'},
+                          {'type': 'organization', 'id': 'extra-org', 'name': 'Extra'}],
+                         [{'kind': 'member-of', 'subject': 'UZ', 'object': 'extra-org',
+                           'role': 'member', 'start': '2020'}])
+    assert out('--catalog', path, 'show', 'sco').splitlines()[0] == 'Renamed Organisation'
+    # The overriding entity keeps the relations of the one it replaces.
+    assert ids('--catalog', path, 'members', 'sco', '--role', 'member',
+               '--at', '2018-01-01') == SCO_MEMBERS_2018
+    assert ids('members', 'extra-org', '--catalog', path) == ['UZ']
+    # Without the bundled catalog the file cannot refer to UZ.
+    code, _, err = run('--no-default', '--catalog', path, 'stats', expect=1)
+    assert 'UZ' in err and 'extra.json' in err
+
+
+def test_no_default_catalog(fiction):
+    stats = {(r['category'], r['name']): r['count']
+             for r in rows('--no-default', '--catalog', fiction, 'stats')}
+    assert stats[('entity', 'all')] == len(FICTION['entities'])
+    assert stats[('relation', 'all')] == len(FICTION['relations'])
+    empty = {(r['category'], r['name']): r['count'] for r in rows('--no-default', 'stats')}
+    assert empty[('entity', 'all')] == 0
+
+
+# ---------------------------------------------------------------------------
+# validate and convert
+
+def test_validate_the_bundled_fragments():
+    fragments = sorted(os.path.join(SRCDIR, 'data', 'catalog', f)
+                       for f in os.listdir(os.path.join(SRCDIR, 'data', 'catalog'))
+                       if f.endswith('.json'))
+    code, text, err = run('validate', *fragments)
+    assert len(text.splitlines()) == len(fragments)
+    assert all(': valid' in line for line in text.splitlines())
+
+
+def test_validate_a_bad_file_gives_a_located_message(tmp_path, fiction):
+    bad = json.loads(json.dumps(FICTION))
+    bad['relations'][1]['start'] = '2001-13-01'
+    path = tmp_path / 'bad-date.json'
+    path.write_text(json.dumps(bad), encoding='utf-8')
+    code, text, err = run('validate', fiction, str(path), expect=1)
+    assert 'bad-date.json' in err
+    assert 'relations[1].start' in err and '2001-13-01' in err
+    assert 'fiction.json: valid' in text
+
+    data = json.loads(run('validate', str(path), '--format', 'json', expect=1)[1])
+    assert [r['kind'] for r in data] == ['load-error']
+
+    code, _, err = run('validate', str(tmp_path / 'missing.json'), expect=1)
+    assert 'missing.json' in err
+
+
+def test_validate_reports_problems(tmp_path):
+    path = write_catalog(tmp_path, 'reversed.json',
+                         [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                          {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional',
+                           'founded': '2000'}],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org',
+                           'role': 'member', 'start': '2010', 'end': '2005'}])
+    code, text, _ = run('validate', path, expect=1)
+    assert 'reversed-period' in text and 'reversed.json' in text
+    data = json.loads(run('validate', path, '--format', 'json', expect=1)[1])
+    assert data and data[0]['kind'] == 'reversed-period' and data[0]['file'] == path
+    text = run('validate', path, '--format', 'csv', expect=1)[1]
+    assert text.splitlines()[0] == 'file,kind,subject,message'
+
+
+def test_convert_round_trip(tmp_path, fiction):
+    once = tmp_path / 'once.json'
+    twice = tmp_path / 'twice.json'
+    run('convert', fiction, str(once))
+    run('convert', str(once), str(twice))
+    assert once.read_bytes() == twice.read_bytes()
+    assert json.loads(once.read_text(encoding='utf-8'))['format'] == 'libiis-catalog'
+
+    compact = out('convert', str(once), '-', '--compact')
+    assert compact.count('\n') == 1 and json.loads(compact) == json.loads(once.read_text(encoding='utf-8'))
+
+    piped = run('convert', '-', '-', stdin=once.read_bytes())[1]
+    assert piped.encode('utf-8') == once.read_bytes()
+
+
+def test_convert_errors(tmp_path, fiction):
+    code, _, err = run('convert', '-', '-', stdin=b'{"format": "libiis-catalog", "version": "9.0"}',
+                       expect=1)
+    assert '<stdin>' in err and '9.0' in err
+    run('convert', fiction, expect=2)
+    code, _, err = run('convert', fiction, str(tmp_path / 'no-such-dir' / 'out.json'), expect=1)
+    assert 'out.json' in err
+
+
+# ---------------------------------------------------------------------------
+# export
+
+def test_export_csv():
+    text = out('export', '--format', 'csv', '--kind', 'member-of')
+    lines = text.splitlines()
+    assert lines[0] == 'kind,subject,subject-name,object,object-name,role,start,end,confidence'
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert len(parsed) == len(rows('list', 'relations', 'kind=member-of'))
+    assert {r['kind'] for r in parsed} == {'member-of'}
+
+
+def test_export_json_parses_back(tmp_path):
+    text = out('export', '--format', 'json', '--kind', 'member-of')
+    data = json.loads(text)
+    assert data['format'] == 'libiis-catalog'
+    assert {r['kind'] for r in data['relations']} == {'member-of'}
+    ids_in_relations = {r['subject'] for r in data['relations']} | {r['object'] for r in data['relations']}
+    assert {e['id'] for e in data['entities']} == ids_in_relations
+
+    path = tmp_path / 'members.json'
+    path.write_text(text, encoding='utf-8')
+    assert ids('--no-default', '--catalog', str(path), 'members', 'sco', '--role', 'member',
+               '--at', '2018-01-01') == SCO_MEMBERS_2018
+
+    whole = json.loads(out('export', '--format', 'json'))
+    assert len(whole['relations']) == len(rows('list', 'relations'))
+
+
+def test_export_dot_structure():
+    text = out('export', '--kind', 'member-of')
+    assert text.startswith('digraph "iis" {') and text.rstrip().endswith('}')
+    assert 'subgraph "cluster_state"' in text and 'subgraph "cluster_organization"' in text
+    assert '"UZ" [label="Uzbekistan"' in text
+    assert re.search(r'"UZ" -> "sco" \[color="#[0-9a-f]{6}"', text)
+    assert 'cluster_legend' in text
+
+
+@pytest.mark.skipif(shutil.which('dot') is None, reason='Graphviz dot is not installed')
+@pytest.mark.parametrize('args', [['--kind', 'member-of'], [], ['--kind', 'addresses', '--edge-labels'],
+                                  ['--at', '2018-01-01', '--lang', 'ru']])
+def test_export_dot_is_accepted_by_dot(args):
+    text = out('export', '--format', 'dot', *args)
+    proc = subprocess.run(['dot', '-Tsvg'], input=text.encode('utf-8'), capture_output=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert b'<svg' in proc.stdout
+    assert not proc.stderr.strip(), proc.stderr.decode()
+
+
+# ---------------------------------------------------------------------------
+# errors, help, version
+
+def test_unknown_id_suggests_the_nearest():
+    code, text, err = run('members', 'scoo', expect=1)
+    assert text == ''
+    assert err == 'iis: no entity “scoo”; did you mean “sco”?\n'
+    code, _, err = run('show', 'uzbekistn', expect=1)
+    assert '“UZ”' in err
+
+
+def test_wrong_type_of_entity():
+    code, _, err = run('members', 'UZ', expect=1)
+    assert '“UZ”' in err and 'not an organization' in err
+    run('parties', 'sco', expect=1)
+    run('addressing', 'sco', expect=1)
+
+
+def test_bad_date_names_the_value():
+    code, text, err = run('members', 'sco', '--at', '2018-13-01', expect=2)
+    assert '2018-13-01' in err and text == ''
+    code, _, err = run('memberships', 'BY', '--at', 'yesterday', expect=2)
+    assert 'yesterday' in err
+
+
+def test_bad_catalog_file_gives_the_loader_message(tmp_path):
+    path = tmp_path / 'broken.json'
+    path.write_text('{"format": "libiis-catalog", "version": "1.0", "entities": [}', encoding='utf-8')
+    code, _, err = run('--catalog', str(path), 'stats', expect=1)
+    assert 'broken.json' in err and re.search(r':\d+:\d+:', err)
+    code, _, err = run('--catalog', str(tmp_path / 'absent.json'), 'stats', expect=1)
+    assert 'absent.json' in err
+
+
+@pytest.mark.parametrize('args', [
+    [],
+    ['frobnicate'],
+    ['--bogus'],
+    ['--format', 'yaml', 'stats'],
+    ['list'],
+    ['list', 'planets'],
+    ['list', 'states', '--fields', 'id,colour'],
+    ['list', 'states', 'colour=blue'],
+    ['list', 'states', 'no-equals-sign'],
+    ['list', 'states', '--sort', 'colour'],
+    ['list', 'states', '--at', '2018'],
+    ['members'],
+    ['members', 'sco', 'extra'],
+    ['members', 'sco', '--bogus'],
+    ['show'],
+    ['validate'],
+    ['convert', 'only-one'],
+    ['export', '--format', 'png'],
+    ['export', '--kind', 'friend-of'],
+    ['stats', 'extra'],
+])
+def test_usage_errors_exit_2(args):
+    code, text, err = run(*args, expect=2)
+    assert err.startswith('iis: ') and 'Try “iis' in err
+
+
+def test_unknown_command_suggests():
+    code, _, err = run('lsit', expect=2)
+    assert 'did you mean “list”?' in err
+
+
+def test_version_and_help():
+    assert re.fullmatch(r'iis \(libiis\) \d+\.\d+\.\d+\n', out('--version'))
+    text = out('--help')
+    for command in ['list', 'show', 'members', 'memberships', 'parties', 'signatories',
+                    'agreements', 'addressing', 'forums', 'timeline', 'validate', 'convert',
+                    'export', 'stats']:
+        assert re.search(rf'^  {command} ', text, re.M), command
+        help_text = out(command, '--help')
+        assert help_text.startswith(f'Usage:\n  iis {command} ')
+        assert out('help', command) == help_text
+    assert '--catalog' in out('members', '--help-all')
+
+
+# ---------------------------------------------------------------------------
+# bash completion
+
+COMPLETION_STUBS = r'''
+_init_completion() {
+    words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD
+    cur=${words[cword]}; prev=${words[cword-1]}; split=false
+}
+_filedir() { COMPREPLY=($(compgen -f -- "$cur")); }
+compopt() { :; }
+'''
+
+
+def complete(*words):
+    completion = os.path.join(SRCDIR, 'tools', 'iis.bash-completion')
+    line = ' '.join(words)
+    script = (COMPLETION_STUBS + f'source {completion}\n'
+              f'COMP_WORDS=({line}); COMP_CWORD={len(words) - 1}\n'
+              '_iis; printf "%s\\n" "${COMPREPLY[@]}"\n')
+    env = tool_env()
+    env['PATH'] = os.path.dirname(os.path.abspath(TOOL)) + os.pathsep + env.get('PATH', '')
+    proc = subprocess.run(['bash', '-c', script], capture_output=True, env=env, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return [w for w in proc.stdout.decode().splitlines() if w]
+
+
+@pytest.mark.skipif(shutil.which('bash') is None, reason='bash is not installed')
+def test_bash_completion():
+    assert complete('iis', 'mem') == ['members', 'memberships']
+    assert 'sco' in complete('iis', 'members', 's')
+    assert 'UZ' not in complete('iis', 'members', '')
+    assert complete('iis', 'export', '--format', '') == ['dot', 'csv', 'json']
+    assert 'member-of' in complete('iis', 'export', '--kind', 'mem')
+    assert complete('iis', 'list', 'st') == ['states']
+    assert '--narrower' in complete('iis', 'addressing', '--')
