@@ -41,12 +41,12 @@
  *
  * ## Ordering
  *
- * [func@Iis.Date.compare] is a total order for sorting: by year, then by
+ * [method@Iis.Date.compare] is a total order for sorting: by year, then by
  * month, then by day, an unknown month or day sorting before every known
  * one, so `2017` < `2017-01` < `2017-01-01` < `2017-01-02` < `2017-02`.
  * A %NULL date sorts before every date.
  *
- * [func@Iis.Date.compare_coarse] compares two dates at the coarser of
+ * [method@Iis.Date.compare_coarse] compares two dates at the coarser of
  * their two precisions: `2017` and `2017-06-01` compare equal, `2017-05`
  * comes before `2017-06-01`.
  *
@@ -594,7 +594,7 @@ iis_date_compare (const IisDate *a,
  * `2017-06-01` compare equal, `2017-05` comes before `2017-06-01`. This is
  * the comparison that decides whether a period holds at a date (see
  * [struct@Iis.Date]). It is not a total order; use
- * [func@Iis.Date.compare] for sorting. %NULL comes before every date.
+ * [method@Iis.Date.compare] for sorting. %NULL comes before every date.
  *
  * Returns: a negative number if @a comes first, 0 if the dates cannot be
  *   told apart at the coarser precision, a positive number if @b comes first
@@ -619,7 +619,7 @@ iis_date_compare_coarse (const IisDate *a,
  * Checks whether two dates are the same, at the same precision: `2017`
  * and `2017-01` differ. Two %NULL dates are equal.
  *
- * Returns: %TRUE if [func@Iis.Date.compare] would return 0
+ * Returns: %TRUE if [method@Iis.Date.compare] would return 0
  *
  * Since: 1.0
  */
@@ -634,7 +634,7 @@ iis_date_equal (const IisDate *a,
  * iis_date_hash:
  * @self: (nullable): a date
  *
- * Hashes a date, consistently with [func@Iis.Date.equal], for use in a
+ * Hashes a date, consistently with [method@Iis.Date.equal], for use in a
  * #GHashTable.
  *
  * Returns: a hash value

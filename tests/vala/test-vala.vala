@@ -1,0 +1,241 @@
+/* test-vala.vala: libiis from Vala, through libiis-1.0.vapi
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A GTest program (run with --tap): dates, entities built from properties,
+ * the catalog and its errors as Iis.Error, signals, questions, load and
+ * save, and an async load driven by a main loop.
+ */
+
+static string ids (GLib.ListModel model) {
+    var builder = new StringBuilder ();
+    for (uint i = 0; i < model.get_n_items (); i++) {
+        var entity = (Iis.Entity) model.get_item (i);
+        if (i > 0)
+            builder.append_c (' ');
+        builder.append (entity.id);
+    }
+    return builder.str;
+}
+
+static Iis.Date date (string text) {
+    try {
+        return Iis.Date.parse (text);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
+static Iis.Catalog small_catalog () throws GLib.Error {
+    var catalog = new Iis.Catalog ();
+    var uz = new Iis.State ("UZ", "Uzbekistan");
+    var kz = (Iis.State) Object.new (typeof (Iis.State),
+                                     "id", "KZ",
+                                     "name", "Kazakhstan",
+                                     "alpha-3", "KAZ");
+    var sco = (Iis.Organization) Object.new (typeof (Iis.Organization),
+                                             "id", "sco",
+                                             "name", "Shanghai Cooperation Organisation",
+                                             "kind", Iis.OrganizationKind.INTERGOVERNMENTAL,
+                                             "founded", date ("2001-06-15"));
+    catalog.add_entity (uz);
+    catalog.add_entity (kz);
+    catalog.add_entity (sco);
+
+    var r = (Iis.Relation) Object.new (typeof (Iis.Relation),
+                                       "kind", Iis.RelationKind.MEMBER_OF,
+                                       "subject", uz,
+                                       "object", sco,
+                                       "role", "member",
+                                       "start", date ("2001-06-15"));
+    catalog.add_relation (r);
+    var r2 = new Iis.Relation (Iis.RelationKind.MEMBER_OF, kz, sco);
+    r2.role = "member";
+    r2.start = date ("2001-06-15");
+    r2.end = date ("2030");
+    catalog.add_relation (r2);
+    return catalog;
+}
+
+static void test_dates () {
+    var d = date ("2017-02");
+    assert_true (d.get_precision () == Iis.DatePrecision.MONTH);
+    assert_cmpstr (d.to_string (), CompareOperator.EQ, "2017-02");
+    assert_cmpint (new Iis.Date (2017, 0, 0).compare (d), CompareOperator.LT, 0);
+    assert_cmpint (new Iis.Date (2017, 0, 0).compare_coarse (date ("2017-06-01")), CompareOperator.EQ, 0);
+    assert_true (d.equal (new Iis.Date (2017, 2, 0)));
+    assert_true (Iis.Date.is_valid (2000, 2, 29));
+    assert_false (Iis.Date.is_valid (1900, 2, 29));
+
+    try {
+        Iis.Date.parse ("2017-13-40");
+        assert_not_reached ();
+    } catch (Iis.Error.INVALID_VALUE e) {
+        assert_true (e.matches (Iis.Error.quark (), Iis.Error.INVALID_VALUE));
+        assert_true ("2017-13-40" in e.message);
+    } catch (GLib.Error e) {
+        assert_not_reached ();
+    }
+}
+
+static void test_entities () {
+    var forum = (Iis.Forum) Object.new (typeof (Iis.Forum),
+                                        "id", "infoforum-2017",
+                                        "name", "Infoforum 2017",
+                                        "kind", Iis.ForumKind.FORUM,
+                                        "city", "Moscow",
+                                        "participant-count", 1500u);
+    assert_cmpstr (forum.city, CompareOperator.EQ, "Moscow");
+    assert_cmpuint (forum.participant_count, CompareOperator.EQ, 1500);
+    forum.add_topic ("cybercrime");
+    assert_cmpstr (forum.get_topics ()[0], CompareOperator.EQ, "cybercrime");
+
+    var agreement = new Iis.Agreement ("a", "An agreement");
+    agreement.kind = Iis.AgreementKind.AGREEMENT;
+    agreement.status = Iis.AgreementStatus.IN_FORCE;
+    agreement.adopted = date ("2009-06-16");
+    assert_cmpstr (agreement.get_adopted ().to_string (), CompareOperator.EQ, "2009-06-16");
+    assert_cmpstr (agreement.get_type_nick (), CompareOperator.EQ, "agreement");
+
+    var category = new Iis.ThreatCategory ("information-terrorism", "Information terrorism");
+    category.definition = "A definition";
+    assert_cmpstr (category.get_definition (), CompareOperator.EQ, "A definition");
+
+    var uz = new Iis.State ("UZ", "Uzbekistan");
+    uz.set_label ("ru", "Узбекистан");
+    uz.set_identifier ("wikidata", "Q265");
+    assert_cmpstr (uz.get_label ("ru"), CompareOperator.EQ, "Узбекистан");
+    assert_cmpstr (uz.get_identifier ("wikidata"), CompareOperator.EQ, "Q265");
+    var source = new Iis.Source ("A statement");
+    source.date = date ("2006-06-15");
+    uz.add_source (source);
+    assert_cmpuint (uz.get_sources ().get_n_items (), CompareOperator.EQ, 1);
+
+    uint notified = 0;
+    uz.notify["name"].connect (() => { notified++; });
+    uz.name = "Uzbekistan";
+    uz.name = "Republic of Uzbekistan";
+    assert_cmpuint (notified, CompareOperator.EQ, 1);
+
+    /* Functions of an enumeration are methods of its values in Vala. */
+    assert_true (Iis.RelationKind.ADDRESSES.allows (typeof (Iis.Agreement),
+                                                    typeof (Iis.ThreatCategory)));
+    assert_false (Iis.RelationKind.MEMBER_OF.allows (typeof (Iis.State),
+                                                     typeof (Iis.State)));
+    assert_cmpstr (Iis.RelationKind.PARTY_TO.to_nick (), CompareOperator.EQ, "party-to");
+}
+
+static void test_catalog_errors_and_signals () {
+    try {
+        var catalog = small_catalog ();
+        string[] events = {};
+        catalog.entity_added.connect ((e) => { events += "+" + e.id; });
+        catalog.entity_removed.connect ((e) => { events += "-" + e.id; });
+        catalog.relation_removed.connect ((r) => { events += "-r:" + r.get_subject ().id; });
+
+        try {
+            catalog.add_entity (new Iis.State ("UZ", "Again"));
+            assert_not_reached ();
+        } catch (Iis.Error.DUPLICATE_ID e) {
+            assert_true ("UZ" in e.message);
+        }
+
+        var ru = new Iis.State ("RU", "Russia");
+        try {
+            catalog.add_relation (new Iis.Relation (Iis.RelationKind.MEMBER_OF,
+                                                    catalog.lookup ("UZ"), ru));
+            assert_not_reached ();
+        } catch (Iis.Error.UNKNOWN_REFERENCE e) {
+        }
+        catalog.add_entity (ru);
+        try {
+            catalog.add_relation (new Iis.Relation (Iis.RelationKind.MEMBER_OF,
+                                                    catalog.lookup ("UZ"), ru));
+            assert_not_reached ();
+        } catch (Iis.Error.TYPE_MISMATCH e) {
+        }
+
+        assert_true (catalog.remove_entity (catalog.lookup ("KZ")));
+        assert_cmpstr (string.joinv (" ", events), CompareOperator.EQ, "+RU -r:KZ -KZ");
+        assert_cmpuint (catalog.n_entities, CompareOperator.EQ, 3);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
+static void test_questions () {
+    try {
+        var catalog = small_catalog ();
+        var sco = (Iis.Organization) catalog.lookup ("sco");
+        assert_cmpstr (ids (catalog.get_members (sco, "member", date ("2018"))), CompareOperator.EQ, "KZ UZ");
+        assert_cmpstr (ids (catalog.get_members (sco, null, date ("2031"))), CompareOperator.EQ, "UZ");
+        assert_cmpstr (ids (catalog.get_members (sco, null, null)), CompareOperator.EQ, "KZ UZ");
+        assert_true (catalog.is_member (catalog.lookup ("KZ"), sco, date ("2029")));
+        assert_cmpuint (catalog.get_memberships (catalog.lookup ("KZ"), null).get_n_items (), CompareOperator.EQ, 1);
+        assert_cmpuint (catalog.validate ().get_n_items (), CompareOperator.EQ, 0);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+
+    /* The bundled catalog. */
+    var bundled = new Iis.Catalog.@default ();
+    var sco = (Iis.Organization) bundled.lookup ("sco");
+    var members = bundled.get_members (sco, "member", date ("2018-01-01"));
+    assert_cmpuint (members.get_n_items (), CompareOperator.EQ, 8);
+    var category = (Iis.ThreatCategory) bundled.lookup ("information-terrorism");
+    assert_true ("sco-2009-agreement" in ids (bundled.get_agreements_addressing (category, true)).split (" "));
+}
+
+static void test_load_and_save () {
+    try {
+        var catalog = small_catalog ();
+        size_t length;
+        var text = catalog.to_data (out length);
+        assert_cmpuint (text.length, CompareOperator.EQ, (uint) length);
+
+        FileIOStream stream;
+        var file = File.new_tmp ("test-vala-XXXXXX.json", out stream);
+        stream.close ();
+        catalog.save_to_file (file);
+
+        var loaded = new Iis.Catalog ();
+        loaded.load_from_file (file);
+        assert_cmpstr (loaded.to_data (out length), CompareOperator.EQ, text);
+
+        try {
+            new Iis.Catalog ().load_from_data ("{\"format\": \"libiis-catalog\", \"version\": \"2.0\"}", -1);
+            assert_not_reached ();
+        } catch (Iis.Error.UNSUPPORTED_VERSION e) {
+        }
+
+        /* An async load on a main loop. */
+        var loop = new MainLoop ();
+        var async_loaded = new Iis.Catalog ();
+        GLib.Error? failure = null;
+        async_loaded.load_from_file_async.begin (file, null, (obj, res) => {
+            try {
+                async_loaded.load_from_file_async.end (res);
+            } catch (GLib.Error e) {
+                failure = e;
+            }
+            loop.quit ();
+        });
+        loop.run ();
+        assert_true (failure == null);
+        assert_cmpstr (async_loaded.to_data (out length), CompareOperator.EQ, text);
+        file.delete ();
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
+int main (string[] args) {
+    Test.init (ref args);
+    Test.add_func ("/iis/vala/dates", test_dates);
+    Test.add_func ("/iis/vala/entities", test_entities);
+    Test.add_func ("/iis/vala/catalog", test_catalog_errors_and_signals);
+    Test.add_func ("/iis/vala/questions", test_questions);
+    Test.add_func ("/iis/vala/load-save", test_load_and_save);
+    return Test.run ();
+}
