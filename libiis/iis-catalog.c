@@ -98,6 +98,28 @@
  * A catalog belongs to the thread that changes it. Once it is no longer
  * changed, any number of threads may ask it questions at the same time.
  *
+ * - Changing means adding or removing entities and relations, loading,
+ *   and setting properties of the entities and relations it holds. Do
+ *   it in one thread, with no question asked meanwhile; then hand the
+ *   catalog to other threads (starting a thread, or a mutex, orders the
+ *   two).
+ * - Asking means looking up, listing, the dated questions,
+ *   [method@Iis.Catalog.validate] and [method@Iis.Query.run]. The work
+ *   a question may do behind the scenes is locked: sorting the indexes
+ *   after additions, and making [class@Iis.Relation] objects, which the
+ *   catalog shares, so that a relation is one object for every thread
+ *   while any of them holds it.
+ * - The entities and relations a question hands out are shared too:
+ *   read their properties from any thread. The lists they keep
+ *   ([method@Iis.Entity.get_sources], [method@Iis.Entity.get_other_names],
+ *   [method@Iis.Relation.get_sources]) are [class@Gio.ListStore]s, which
+ *   cache their reading position: one thread at a time may read one of
+ *   them. Writing the catalog ([method@Iis.Catalog.to_data], saving)
+ *   and a query with a text read them too: run those in one thread at a
+ *   time. The lists a question returns belong to the caller alone.
+ * - The asynchronous load and save do their I/O in a worker thread and
+ *   touch the catalog only in the caller's thread.
+ *
  * Since: 1.0
  */
 

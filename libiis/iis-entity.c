@@ -675,8 +675,14 @@ iis_entity_get_other_names (IisEntity *self)
 
   priv = iis_entity_get_instance_private (self);
 
-  if (priv->other_names == NULL)
-    priv->other_names = g_list_store_new (IIS_TYPE_NAME);
+  /* Made on first use; threads asking at once agree on one list. */
+  if (g_atomic_pointer_get (&priv->other_names) == NULL)
+    {
+      GListStore *store = g_list_store_new (IIS_TYPE_NAME);
+
+      if (!g_atomic_pointer_compare_and_exchange (&priv->other_names, NULL, store))
+        g_object_unref (store);
+    }
   return G_LIST_MODEL (priv->other_names);
 }
 
@@ -829,8 +835,14 @@ iis_entity_get_sources (IisEntity *self)
 
   priv = iis_entity_get_instance_private (self);
 
-  if (priv->sources == NULL)
-    priv->sources = g_list_store_new (IIS_TYPE_SOURCE);
+  /* Made on first use; threads asking at once agree on one list. */
+  if (g_atomic_pointer_get (&priv->sources) == NULL)
+    {
+      GListStore *store = g_list_store_new (IIS_TYPE_SOURCE);
+
+      if (!g_atomic_pointer_compare_and_exchange (&priv->sources, NULL, store))
+        g_object_unref (store);
+    }
   return G_LIST_MODEL (priv->sources);
 }
 

@@ -2209,11 +2209,15 @@ _iis_reader_parse (IisStage               *stage,
                                    length - scan.start, &local_error))
     {
       const char *message = local_error->message;
+      g_autofree char *valid = NULL;
 
       if (g_str_has_prefix (message, "<data>:"))
         message += strlen ("<data>:");
+      /* json-glib quotes the bad token cut at a byte, which may split a
+       * character: an error message must be UTF-8. */
+      valid = g_utf8_make_valid (message, -1);
       g_set_error (error, IIS_ERROR, IIS_ERROR_PARSE, "%s%s%s",
-                   source_name ? source_name : "", source_name ? ":" : "", message);
+                   source_name ? source_name : "", source_name ? ":" : "", valid);
       goto out;
     }
 

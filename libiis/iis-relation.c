@@ -877,12 +877,15 @@ iis_relation_get_sources (IisRelation *self)
 {
   g_return_val_if_fail (IIS_IS_RELATION (self), NULL);
 
-  if (self->sources_model == NULL)
+  /* Made on first use; threads asking at once agree on one list. */
+  if (g_atomic_pointer_get (&self->sources_model) == NULL)
     {
-      self->sources_model = g_list_store_new (IIS_TYPE_SOURCE);
+      GListStore *store = g_list_store_new (IIS_TYPE_SOURCE);
+
       if (self->sources != NULL)
-        g_list_store_splice (self->sources_model, 0, 0,
-                             self->sources->pdata, self->sources->len);
+        g_list_store_splice (store, 0, 0, self->sources->pdata, self->sources->len);
+      if (!g_atomic_pointer_compare_and_exchange (&self->sources_model, NULL, store))
+        g_object_unref (store);
     }
 
   return G_LIST_MODEL (self->sources_model);

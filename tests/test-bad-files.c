@@ -255,7 +255,6 @@ test_deep_nesting (void)
   g_autoptr(GString) member = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"x\": ");
   g_autoptr(IisCatalog) empty = iis_catalog_new ();
   GString *inputs[3];
-  gint64 start;
 
   for (gsize i = 0; i < depth; i++)
     g_string_append_c (arrays, '[');
@@ -271,8 +270,9 @@ test_deep_nesting (void)
   g_string_append (member, arrays->str);
   g_string_append_c (member, '}');
 
-  /* Fast: the scan stops at level 65, long before json-glib recurses
-   * (and overflows the stack). */
+  /* The scan stops at level 65 (the locations below say where), long
+   * before json-glib would recurse and overflow the stack; no clock is
+   * read here: speed belongs to the benchmarks. */
   inputs[0] = arrays;
   inputs[1] = objects;
   inputs[2] = member;
@@ -280,9 +280,7 @@ test_deep_nesting (void)
     {
       g_autoptr(GError) error = NULL;
 
-      start = g_get_monotonic_time ();
       g_assert_false (iis_catalog_load_from_data (empty, inputs[i]->str, inputs[i]->len, &error));
-      g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
       g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
     }
 

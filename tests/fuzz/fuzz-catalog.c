@@ -1,0 +1,257 @@
+/* fuzz-catalog.c: loading a catalog from bytes
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * Every input is loaded three times: into an empty catalog, into a
+ * catalog already holding a small document (some of whose ids the seeds
+ * share), and into that catalog again with IIS_LOAD_FLAGS_OVERRIDE.
+ *
+ * Invariants, any of which failing aborts:
+ * - no crash, no sanitizer report, no GLib warning or critical;
+ * - a failed load sets a proper error and leaves the catalog exactly as
+ *   it was (its document is the same bytes before and after);
+ * - a catalog that loaded writes a document that loads again into an
+ *   empty catalog and writes the same bytes (load → save → load), in
+ *   pretty and in compact form;
+ * - questions about every entity of a loaded catalog and its validation
+ *   run without complaint.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libiis/iis.h>
+
+#include "fuzz-common.h"
+
+static const char base_document[] =
+  "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
+  "{\"type\":\"state\",\"id\":\"RU\",\"name\":\"Russia\",\"alpha-2\":\"RU\","
+  "\"identifiers\":{\"iso3166-1\":\"RU\"}},"
+  "{\"type\":\"state\",\"id\":\"base-state\",\"name\":\"Base\","
+  "\"labels\":{\"ru\":\"База\"},\"other-names\":[{\"name\":\"Old\",\"end\":\"1991\"}]},"
+  "{\"type\":\"organization\",\"id\":\"sco\",\"name\":\"SCO\",\"acronym\":\"SCO\","
+  "\"kind\":\"intergovernmental\",\"founded\":\"2001-06-15\"},"
+  "{\"type\":\"organization\",\"id\":\"base-body\",\"kind\":\"secretariat\"},"
+  "{\"type\":\"agreement\",\"id\":\"base-agreement\",\"kind\":\"agreement\","
+  "\"status\":\"in-force\",\"adopted\":\"2009-06-16\"},"
+  "{\"type\":\"forum\",\"id\":\"base-forum\",\"kind\":\"forum\",\"start\":\"2017-02\","
+  "\"topics\":[\"a\",\"b\"]},"
+  "{\"type\":\"threat-category\",\"id\":\"base-threat\",\"definition\":\"d\"},"
+  "{\"type\":\"threat-category\",\"id\":\"base-threat-narrow\"}],"
+  "\"relations\":["
+  "{\"kind\":\"member-of\",\"subject\":\"RU\",\"object\":\"sco\",\"role\":\"member\","
+  "\"start\":\"2001-06-15\",\"qualifiers\":{\"note\":\"founder\"}},"
+  "{\"kind\":\"member-of\",\"subject\":\"base-state\",\"object\":\"sco\","
+  "\"role\":\"observer\",\"start\":\"2005\",\"end\":\"2017-06\",\"confidence\":\"high\","
+  "\"sources\":[{\"title\":\"t\",\"date\":\"2005-07\"}],\"x-extra\":[1,{\"a\":null}]},"
+  "{\"kind\":\"part-of\",\"subject\":\"base-body\",\"object\":\"sco\"},"
+  "{\"kind\":\"party-to\",\"subject\":\"RU\",\"object\":\"base-agreement\","
+  "\"role\":\"ratification\",\"start\":\"2011\"},"
+  "{\"kind\":\"signatory-of\",\"subject\":\"base-state\",\"object\":\"base-agreement\"},"
+  "{\"kind\":\"adopted-within\",\"subject\":\"base-agreement\",\"object\":\"sco\"},"
+  "{\"kind\":\"addresses\",\"subject\":\"base-agreement\",\"object\":\"base-threat\"},"
+  "{\"kind\":\"part-of\",\"subject\":\"base-threat-narrow\",\"object\":\"base-threat\"},"
+  "{\"kind\":\"host-of\",\"subject\":\"RU\",\"object\":\"base-forum\"},"
+  "{\"kind\":\"participant-in\",\"subject\":\"sco\",\"object\":\"base-forum\"}],"
+  "\"x-document\":{\"kept\":true}}";
+
+static char *empty_text;
+static char *base_text;
+
+static char *
+document_of (IisCatalog   *catalog,
+             IisSaveFlags  flags,
+             gsize        *length,
+             const char   *what)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = iis_catalog_to_data_full (catalog, flags, length, &error);
+
+  if (text == NULL)
+    fuzz_fail ("%s: writing the catalog failed: %s", what, error->message);
+  return text;
+}
+
+static IisCatalog *
+new_base_catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  IisCatalog *catalog = iis_catalog_new ();
+
+  if (!iis_catalog_load_from_data (catalog, base_document, -1, &error))
+    fuzz_fail ("the base document does not load: %s", error->message);
+  return catalog;
+}
+
+/* Ask every question about every entity; the answers are not checked
+ * here (the unit tests do), only that asking is safe. */
+static void
+ask_questions (IisCatalog *catalog)
+{
+  g_autoptr(GListModel) entities = iis_catalog_list_entities (catalog, IIS_TYPE_ENTITY);
+  g_autoptr(GListModel) relations = NULL;
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(IisDate) at = iis_date_new (2010, 6, 0);
+  guint n = g_list_model_get_n_items (entities);
+
+  if (n != iis_catalog_get_n_entities (catalog))
+    fuzz_fail ("list_entities gives %u entities, get_n_entities %u",
+               n, iis_catalog_get_n_entities (catalog));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisEntity) entity = g_list_model_get_item (entities, i);
+      const char *id = iis_entity_get_id (entity);
+      g_autoptr(GListModel) a = NULL;
+      g_autoptr(GListModel) b = NULL;
+      g_autoptr(GListModel) c = NULL;
+      g_autoptr(GListModel) d = NULL;
+      g_autoptr(GListModel) e = NULL;
+      g_autoptr(GListModel) f = NULL;
+      g_autoptr(GListModel) g = NULL;
+
+      if (iis_catalog_lookup (catalog, id) != entity)
+        fuzz_fail ("lookup (“%s”) does not give the listed entity", id);
+      (void) iis_entity_get_name (entity);
+
+      a = iis_catalog_get_related (catalog, entity, IIS_RELATION_KIND_ANY, FALSE, NULL);
+      b = iis_catalog_get_related (catalog, entity, IIS_RELATION_KIND_ANY, TRUE, at);
+      c = iis_catalog_get_memberships (catalog, entity, at);
+      d = iis_catalog_get_agreements_of (catalog, entity, NULL);
+      e = iis_catalog_get_forums_of (catalog, entity, at);
+      f = iis_catalog_get_parts (catalog, entity, TRUE);
+      g = iis_catalog_get_wholes (catalog, entity, TRUE);
+
+      if (IIS_IS_ORGANIZATION (entity))
+        {
+          g_autoptr(GListModel) members =
+            iis_catalog_get_members (catalog, IIS_ORGANIZATION (entity), NULL, at);
+        }
+      else if (IIS_IS_AGREEMENT (entity))
+        {
+          g_autoptr(GListModel) parties =
+            iis_catalog_get_parties (catalog, IIS_AGREEMENT (entity), NULL);
+          g_autoptr(GListModel) signatories =
+            iis_catalog_get_signatories (catalog, IIS_AGREEMENT (entity));
+        }
+      else if (IIS_IS_THREAT_CATEGORY (entity))
+        {
+          g_autoptr(GListModel) addressing =
+            iis_catalog_get_agreements_addressing (catalog, IIS_THREAT_CATEGORY (entity), TRUE);
+        }
+    }
+
+  relations = iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_ANY, NULL);
+  if (g_list_model_get_n_items (relations) != iis_catalog_get_n_relations (catalog))
+    fuzz_fail ("list_relations gives %u relations, get_n_relations %u",
+               g_list_model_get_n_items (relations), iis_catalog_get_n_relations (catalog));
+
+  problems = iis_catalog_validate (catalog);
+}
+
+/* @catalog loaded: its document loads again and writes the same bytes. */
+static void
+check_round_trip (IisCatalog   *catalog,
+                  IisSaveFlags  flags,
+                  const char   *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IisCatalog) again = iis_catalog_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *text_again = NULL;
+  gsize length, length_again;
+
+  text = document_of (catalog, flags, &length, what);
+  if (strlen (text) != length)
+    fuzz_fail ("%s: the written document has a NUL byte or a wrong length", what);
+  if (!iis_catalog_load_from_data (again, text, length, &error))
+    fuzz_fail ("%s: the written document does not load: %s\n%s", what, error->message, text);
+  text_again = document_of (again, flags, &length_again, what);
+  if (length != length_again || memcmp (text, text_again, length) != 0)
+    fuzz_fail ("%s: load → save → load changed the document:\n%s\n----\n%s",
+               what, text, text_again);
+}
+
+static void
+load_into (IisCatalog    *catalog,
+           const char    *text_before,
+           const uint8_t *data,
+           size_t         size,
+           IisLoadFlags   flags,
+           const char    *what)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_entities = iis_catalog_get_n_entities (catalog);
+  guint n_relations = iis_catalog_get_n_relations (catalog);
+
+  if (iis_catalog_load_from_data_full (catalog, (const char *) data, size, flags, &error))
+    {
+      if (error != NULL)
+        fuzz_fail ("%s: the load succeeded and set an error", what);
+      ask_questions (catalog);
+      check_round_trip (catalog, IIS_SAVE_FLAGS_NONE, what);
+      check_round_trip (catalog, IIS_SAVE_FLAGS_COMPACT, what);
+    }
+  else
+    {
+      g_autofree char *text_after = NULL;
+
+      fuzz_check_error (error, what);
+      if (iis_catalog_get_n_entities (catalog) != n_entities
+          || iis_catalog_get_n_relations (catalog) != n_relations)
+        fuzz_fail ("%s: a failed load (%s) changed the number of entities or relations",
+                   what, error->message);
+      text_after = document_of (catalog, IIS_SAVE_FLAGS_NONE, NULL, what);
+      if (strcmp (text_before, text_after) != 0)
+        fuzz_fail ("%s: a failed load (%s) changed the catalog:\n%s\n----\n%s",
+                   what, error->message, text_before, text_after);
+    }
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(IisCatalog) empty = NULL;
+  g_autoptr(IisCatalog) base = NULL;
+
+  fuzz_install_log_writer ();
+  empty = iis_catalog_new ();
+  base = new_base_catalog ();
+  empty_text = document_of (empty, IIS_SAVE_FLAGS_NONE, NULL, "the empty catalog");
+  base_text = document_of (base, IIS_SAVE_FLAGS_NONE, NULL, "the base catalog");
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  static const uint8_t nothing[1];
+
+  if (data == NULL)
+    data = nothing;
+
+  {
+    g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+
+    load_into (catalog, empty_text, data, size, IIS_LOAD_FLAGS_NONE, "empty catalog");
+  }
+  {
+    g_autoptr(IisCatalog) catalog = new_base_catalog ();
+
+    load_into (catalog, base_text, data, size, IIS_LOAD_FLAGS_NONE, "base catalog");
+  }
+  {
+    g_autoptr(IisCatalog) catalog = new_base_catalog ();
+
+    load_into (catalog, base_text, data, size, IIS_LOAD_FLAGS_OVERRIDE,
+               "base catalog, override");
+  }
+
+  return 0;
+}
