@@ -1,0 +1,163 @@
+/* bench-common.h: the benchmark's SQLite mirror of a catalog file, its
+ * questions asked both ways, and their comparison
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include <libiis/iis.h>
+
+G_BEGIN_DECLS
+
+/* Entity types as the SQLite mirror stores them. */
+typedef enum {
+  BENCH_TYPE_OTHER = 0,
+  BENCH_TYPE_STATE,
+  BENCH_TYPE_ORGANIZATION,
+  BENCH_TYPE_AGREEMENT,
+  BENCH_TYPE_FORUM,
+  BENCH_TYPE_THREAT_CATEGORY,
+} BenchType;
+
+typedef struct
+{
+  guint32 subject;
+  guint32 object;
+  guint32 start;
+  guint32 end;
+} BenchMemberRow;
+
+/* The same catalog file read into an in-memory SQLite database, straight
+ * from json-glib (not through libiis, so the two sides share nothing but
+ * the file):
+ *
+ *   ent (key INTEGER PRIMARY KEY, id TEXT UNIQUE, type, dissolved, body)
+ *   rel (subject, kind, object, role, start_d, end_d, confidence, extra)
+ *
+ * Keys are the entities' ranks in id order (strcmp, as SQLite's BINARY
+ * collation), plus one, so ORDER BY key is the library's id order. Dates
+ * are packed as the library packs them (0: none). `body` is the entity's
+ * JSON object and `extra` the relation's qualifiers, sources and other
+ * members as JSON, so the database holds what the file holds. Indexes:
+ * ent(id), rel(subject, kind, object), rel(object, kind, subject). */
+typedef struct
+{
+  sqlite3     *db;
+  char       **ids;         /* key - 1 → id */
+  guint8      *types;       /* key - 1 → BenchType */
+  guint32     *dissolved;   /* key - 1 → packed date, 0 if none */
+  guint32      n_entities;
+  guint32      n_relations;
+  GHashTable  *keys;        /* id → key (GUINT_TO_POINTER) */
+  GArray      *member_rows; /* BenchMemberRow, every member-of row */
+
+  gint64       bytes_entities;  /* sqlite3_memory_used () growth, entity table */
+  gint64       bytes_total;     /* … everything, indexes included */
+  gint64       build_ns;        /* time to fill and index it (the parse excluded) */
+
+  sqlite3_stmt *point;
+  sqlite3_stmt *agreements_of;
+  sqlite3_stmt *members_at;
+  sqlite3_stmt *two_hop;
+  sqlite3_stmt *parts;
+} BenchSql;
+
+BenchSql   *bench_sql_new      (const char  *path,
+                                GError     **error);
+void        bench_sql_free     (BenchSql    *sql);
+
+/* Question inputs, all as SQLite keys; dates packed. */
+typedef struct
+{
+  guint32 member;
+  guint32 organization;
+  guint32 at;
+} BenchPointProbe;
+
+typedef struct
+{
+  guint32 entity;
+  guint32 at;        /* 0: at any time */
+} BenchProbe;
+
+typedef struct
+{
+  GArray *point;          /* BenchPointProbe */
+  GArray *agreements_of;  /* BenchProbe (states, at any time) */
+  GArray *members_at;     /* BenchProbe (organizations, with a date) */
+  GArray *two_hop;        /* BenchProbe (threat categories) */
+  GArray *parts;          /* BenchProbe (entities with parts) */
+} BenchProbes;
+
+/* With @exhaustive, every state, organization, category and whole is
+ * asked, at several dates of each precision; otherwise a seeded sample
+ * of the given sizes. */
+BenchProbes *bench_probes_new  (BenchSql    *sql,
+                                guint32      seed,
+                                gboolean     exhaustive);
+void         bench_probes_free (BenchProbes *probes);
+
+/* The library side: the catalog and its entities by SQLite key. */
+typedef struct
+{
+  IisCatalog  *catalog;
+  IisEntity  **by_key;    /* key - 1 → entity (borrowed) */
+  guint32      n;
+} BenchLib;
+
+/* Fails when an entity of the mirror is missing from @catalog. */
+BenchLib   *bench_lib_new      (IisCatalog  *catalog,
+                                BenchSql    *sql,
+                                GError     **error);
+void        bench_lib_free     (BenchLib    *lib);
+
+typedef enum {
+  BENCH_QUESTION_POINT,
+  BENCH_QUESTION_AGREEMENTS_OF,
+  BENCH_QUESTION_MEMBERS_AT,
+  BENCH_QUESTION_TWO_HOP,
+  BENCH_QUESTION_PARTS,
+  BENCH_N_QUESTIONS
+} BenchQuestion;
+
+const char *bench_question_name (BenchQuestion question);
+GArray     *bench_question_probes (BenchProbes  *probes,
+                                   BenchQuestion question);
+
+/* Ask probe @i of @question. With @answer (a GArray of guint32 keys) the
+ * answer is stored there (for the point question: one element, 0 or 1);
+ * without, it is only consumed. Returns the number of rows. */
+guint       bench_ask_lib      (BenchLib      *lib,
+                                BenchProbes   *probes,
+                                BenchQuestion  question,
+                                guint          i,
+                                GArray        *answer);
+guint       bench_ask_sql      (BenchSql      *sql,
+                                BenchProbes   *probes,
+                                BenchQuestion  question,
+                                guint          i,
+                                GArray        *answer);
+
+/* Ask every probe of @question both ways and compare. Returns FALSE and
+ * sets @error, naming the probe and both answers, at the first
+ * difference. @n_rows (nullable) receives the total rows. */
+gboolean    bench_check        (BenchLib      *lib,
+                                BenchSql      *sql,
+                                BenchProbes   *probes,
+                                BenchQuestion  question,
+                                guint64       *n_rows,
+                                GError       **error);
+
+/* Packing and the "at" bound of the SQL (see bench-common.c). */
+guint32     bench_pack_date    (guint year,
+                                guint month,
+                                guint day);
+char       *bench_date_string  (guint32 packed);
+
+gint64      bench_now_ns       (void);
+
+G_END_DECLS

@@ -1,0 +1,766 @@
+/* iis-bench.c: libiis against json-glib and SQLite, side by side
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/*
+ * Usage:
+ *   iis-bench [--runs N] [--seed S] [--results FILE] CATALOG.json…
+ *   iis-bench --iterate N CATALOG.json
+ *
+ * For each catalog file (smallest first), in this one process:
+ *
+ * - load: iis_catalog_load_from_file() into a new catalog against a bare
+ *   json_parser_load_from_mapped_file() of the same file and the
+ *   parser's unref; the peak RSS of each, each in a forked child whose
+ *   high-water mark is reset first (/proc/self/clear_refs 5) and read
+ *   after (VmHWM minus the VmRSS it started from);
+ * - memory: the heap a loaded catalog holds (mallinfo2 in use, before
+ *   and after) per relation, against sqlite3_memory_used() of an
+ *   in-memory database holding the same rows with covering indexes on
+ *   (subject, kind, object) and (object, kind, subject);
+ * - save: iis_catalog_to_data() against json_generator_to_data() of the
+ *   same document as a JsonNode tree, both pretty-printed, two spaces;
+ * - questions against prepared SQLite statements (bench-common.c), after
+ *   checking that every answer is the same: is X a member of Y at a date,
+ *   the agreements of a state, the members of an organization at a date,
+ *   the states party to an agreement addressing a threat category or a
+ *   narrower one, the transitive parts of an entity.
+ *
+ * Each figure is the median of N runs (at least 5) after a warm-up run;
+ * the two sides of a ratio run alternately. A difference in answers
+ * exits with status 1.
+ *
+ * --iterate N runs the C half of tests/bench/bench-python.py: iterate N
+ * results of iis_catalog_get_agreements_of() over the states in id
+ * order, reading each agreement's id, and print the median seconds.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-common.h"
+
+#include "iis-catalog-private.h"
+
+static guint runs = 5;
+static gboolean questions_only;
+static char *profile_question;
+static char *self_path;
+static guint32 seed = 20260607;
+static FILE *results;
+static volatile guintptr sink;
+
+/* ------------------------------------------------------------------ */
+/* Measuring                                                          */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median_ns (gint64 *samples,
+           guint   n)
+{
+  qsort (samples, n, sizeof (gint64), compare_gint64);
+  if (n % 2 == 1)
+    return samples[n / 2];
+  return (samples[n / 2 - 1] + samples[n / 2]) / 2.0;
+}
+
+/* A field of /proc/self/status, in kB. */
+static gint64
+status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  gsize len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  for (line = status; line != NULL && *line; line = strchr (line, '\n'))
+    {
+      if (*line == '\n')
+        line++;
+      if (strncmp (line, field, len) == 0 && line[len] == ':')
+        return g_ascii_strtoll (line + len + 1, NULL, 10);
+    }
+  return -1;
+}
+
+static gsize
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+}
+
+typedef void (*PhaseFunc) (gpointer data);
+
+typedef struct
+{
+  gint64 peak_kb;     /* VmHWM during the phase, above the start */
+  gint64 held_kb;     /* VmRSS at the end of the phase, above the start */
+} Peak;
+
+/* Run @func in a forked child and measure its peak RSS. */
+static Peak
+measure_peak (PhaseFunc func,
+              gpointer  data)
+{
+  Peak peak = { -1, -1 };
+  int fds[2];
+  pid_t pid;
+  int status;
+
+  fflush (stdout);
+  if (pipe (fds) != 0)
+    g_error ("pipe: %s", g_strerror (errno));
+  pid = fork ();
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      Peak child = { -1, -1 };
+      gint64 base;
+      int fd;
+
+      close (fds[0]);
+      fd = open ("/proc/self/clear_refs", O_WRONLY);
+      if (fd >= 0)
+        {
+          if (write (fd, "5", 1) != 1)
+            g_printerr ("iis-bench: cannot reset the peak RSS\n");
+          close (fd);
+        }
+      base = status_kb ("VmRSS");
+      func (data);
+      child.peak_kb = status_kb ("VmHWM") - base;
+      child.held_kb = status_kb ("VmRSS") - base;
+      if (write (fds[1], &child, sizeof child) != sizeof child)
+        _exit (2);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &peak, sizeof peak) != sizeof peak)
+    peak.peak_kb = peak.held_kb = -1;
+  close (fds[0]);
+  waitpid (pid, &status, 0);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("a measuring child failed (status %d)", status);
+  return peak;
+}
+
+/* ------------------------------------------------------------------ */
+/* Phases                                                             */
+
+static IisCatalog *
+load_catalog (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!iis_catalog_load_from_file (catalog, file, NULL, &error))
+    {
+      g_printerr ("iis-bench: %s: %s\n", path, error->message);
+      exit (1);
+    }
+  return g_steal_pointer (&catalog);
+}
+
+static void
+phase_load (gpointer data)
+{
+  IisCatalog *catalog = load_catalog (data);
+
+  sink += iis_catalog_get_n_relations (catalog);
+  /* Measured with the catalog still held: that is the end of a load. */
+}
+
+static JsonParser *
+parse_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!json_parser_load_from_mapped_file (parser, path, &error))
+    {
+      g_printerr ("iis-bench: %s: %s\n", path, error->message);
+      exit (1);
+    }
+  return g_steal_pointer (&parser);
+}
+
+static void
+phase_parse (gpointer data)
+{
+  JsonParser *parser = parse_json (data);
+
+  sink += (guintptr) json_parser_get_root (parser);
+}
+
+typedef struct
+{
+  double heap_per_relation;   /* mallinfo2 in use, growth over the load */
+  double rss_per_relation;
+} Held;
+
+/* The child's side: load @path into a fresh process and print what the
+ * catalog holds. */
+static int
+held_child (const char *path)
+{
+  g_autoptr(IisCatalog) warm = iis_catalog_new ();
+  g_autoptr(IisCatalog) catalog = NULL;
+  gsize heap_before;
+  gint64 rss_before;
+  guint n;
+
+  /* Types and GIO are set up before the baseline. */
+  g_clear_object (&warm);
+  g_object_unref (g_file_new_for_path (path));
+  malloc_trim (0);
+  heap_before = heap_in_use ();
+  rss_before = status_kb ("VmRSS");
+  catalog = load_catalog (path);
+  n = MAX (iis_catalog_get_n_relations (catalog), 1);
+  g_print ("%.6g %.6g\n", (double) (heap_in_use () - heap_before) / n,
+           (status_kb ("VmRSS") - rss_before) * 1024.0 / n);
+  return 0;
+}
+
+static Held
+measure_held (const char *path,
+              gboolean    always_malloc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *argv[] = { self_path, "--held", path, NULL };
+  Held held = { 0, 0 };
+  int status;
+
+  envp = always_malloc ? g_environ_setenv (envp, "G_SLICE", "always-malloc", TRUE)
+                       : g_environ_unsetenv (envp, "G_SLICE");
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                     &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error) ||
+      sscanf (out, "%lf %lf", &held.heap_per_relation, &held.rss_per_relation) != 2)
+    {
+      g_printerr ("iis-bench: measuring the memory held: %s\n",
+                  error ? error->message : "no figures");
+      exit (1);
+    }
+  return held;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reporting                                                          */
+
+typedef struct
+{
+  const char *key;
+  const char *title;
+  double      target;   /* 0: none */
+} Measure;
+
+static const Measure measures[] = {
+  { "load", "load / json-glib parse+free", 1.3 },
+  { "peak-rss", "peak RSS in load / json-glib tree", 1.15 },
+  { "bytes-per-relation", "bytes per relation / SQLite per row", 1.0 },
+  { "bytes-per-relation-malloc", "  the same, G_SLICE=always-malloc", 0 },
+  { "save", "save / json_generator", 0 },
+  { "point", "point question / SQLite", 0.1 },
+  { "agreements-of", "agreements of a state per row / SQLite", 0.25 },
+  { "members-at", "members at a date / SQLite", 0.1 },
+  { "two-hop", "two-hop addressing / SQLite", 0.05 },
+  { "parts", "transitive part-of / SQLite recursive", 0.02 },
+};
+
+#define MAX_SIZES 8
+
+static double ratios[G_N_ELEMENTS (measures)][MAX_SIZES];
+static guint sizes[MAX_SIZES];
+static guint n_sizes;
+
+static void
+record (guint        size_index,
+        const char  *key,
+        double       libiis,
+        double       baseline,
+        const char  *unit)
+{
+  double ratio = baseline > 0 ? libiis / baseline : 0;
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    if (strcmp (measures[m].key, key) == 0)
+      {
+        ratios[m][size_index] = ratio;
+        if (results != NULL)
+          fprintf (results,
+                   "{\"size\": %u, \"measure\": \"%s\", \"title\": \"%s\", \"libiis\": %.6g, "
+                   "\"baseline\": %.6g, \"unit\": \"%s\", \"ratio\": %.6g, \"target\": %.6g}\n",
+                   sizes[size_index], key, measures[m].title, libiis, baseline, unit, ratio,
+                   measures[m].target);
+      }
+  if (results != NULL)
+    fflush (results);
+}
+
+static void
+print_row (const char *what,
+           double      libiis,
+           double      baseline,
+           const char *unit)
+{
+  g_print ("  %-40s %12.4g %12.4g  %-6s %8.3f\n", what, libiis, baseline, unit,
+           baseline > 0 ? libiis / baseline : 0);
+}
+
+static void
+print_table (void)
+{
+  g_print ("\nRatios (libiis / baseline; lower is better)\n\n");
+  g_print ("| %-42s |", "measure");
+  for (guint s = 0; s < n_sizes; s++)
+    g_print (" %9u |", sizes[s]);
+  g_print (" target | at %u |\n", sizes[n_sizes - 1]);
+  g_print ("| %.42s |", "------------------------------------------");
+  for (guint s = 0; s < n_sizes; s++)
+    g_print (" --------: |");
+  g_print (" -----: | ------ |\n");
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    {
+      double last = ratios[m][n_sizes - 1];
+
+      g_print ("| %-42s |", measures[m].title);
+      for (guint s = 0; s < n_sizes; s++)
+        g_print (" %9.3f |", ratios[m][s]);
+      if (measures[m].target > 0)
+        g_print ("<= %4.2f | %-6s |\n", measures[m].target,
+                 last <= measures[m].target ? "met" : "MISSED");
+      else
+        g_print (" %6s | %-6s |\n", "-", "info");
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* One size                                                           */
+
+typedef struct
+{
+  double lib_s, json_s;
+  double lib_peak_mb, json_peak_mb;
+} LoadFigures;
+
+static void
+bench_load (const char  *path,
+            LoadFigures *out)
+{
+  g_autofree gint64 *lib = g_new (gint64, runs);
+  g_autofree gint64 *json = g_new (gint64, runs);
+  g_autofree gint64 *lib_free = g_new (gint64, runs);
+  Peak lib_peak, json_peak;
+  double lib_s, json_s;
+
+  lib_peak = measure_peak (phase_load, (gpointer) path);
+  json_peak = measure_peak (phase_parse, (gpointer) path);
+
+  /* Warm-up */
+  g_object_unref (load_catalog (path));
+  g_object_unref (parse_json (path));
+
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 t0 = bench_now_ns ();
+      IisCatalog *catalog = load_catalog (path);
+      JsonParser *parser;
+
+      lib[r] = bench_now_ns () - t0;
+      t0 = bench_now_ns ();
+      g_object_unref (catalog);
+      lib_free[r] = bench_now_ns () - t0;
+
+      t0 = bench_now_ns ();
+      parser = parse_json (path);
+      g_object_unref (parser);
+      json[r] = bench_now_ns () - t0;
+    }
+
+  lib_s = median_ns (lib, runs) / 1e9;
+  json_s = median_ns (json, runs) / 1e9;
+  print_row ("load, s (libiis | json-glib parse+free)", lib_s, json_s, "s");
+  g_print ("  %-40s %12.4g\n", "  (catalog free, s, not counted)", median_ns (lib_free, runs) / 1e9);
+  print_row ("peak RSS during load, MB", lib_peak.peak_kb / 1024.0, json_peak.peak_kb / 1024.0, "MB");
+  g_print ("  %-40s %12.4g %12.4g\n", "  (RSS held at the end, MB)",
+           lib_peak.held_kb / 1024.0, json_peak.held_kb / 1024.0);
+  out->lib_s = lib_s;
+  out->json_s = json_s;
+  out->lib_peak_mb = lib_peak.peak_kb / 1024.0;
+  out->json_peak_mb = json_peak.peak_kb / 1024.0;
+}
+
+static void
+bench_save (guint       size_index,
+            IisCatalog *catalog,
+            const char *path)
+{
+  g_autoptr(JsonParser) parser = parse_json (path);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree gint64 *lib = g_new (gint64, runs);
+  g_autofree gint64 *json = g_new (gint64, runs);
+  gsize lib_len = 0, json_len = 0;
+  double lib_s, json_s;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+
+  for (guint r = 0; r <= runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 t0 = bench_now_ns ();
+      char *data = iis_catalog_to_data (catalog, &lib_len, &error);
+      gint64 t1;
+
+      if (data == NULL)
+        {
+          g_printerr ("iis-bench: save: %s\n", error->message);
+          exit (1);
+        }
+      g_free (data);
+      t1 = bench_now_ns ();
+      data = json_generator_to_data (generator, &json_len);
+      g_free (data);
+      /* Run 0 is the warm-up. */
+      if (r > 0)
+        {
+          lib[r - 1] = t1 - t0;
+          json[r - 1] = bench_now_ns () - t1;
+        }
+    }
+  lib_s = median_ns (lib, runs) / 1e9;
+  json_s = median_ns (json, runs) / 1e9;
+  print_row ("save, s (libiis | json_generator)", lib_s, json_s, "s");
+  g_print ("  %-40s %12.4g %12.4g\n", "  (output, MB)", lib_len / 1048576.0, json_len / 1048576.0);
+  record (size_index, "save", lib_s, json_s, "s");
+}
+
+static const char *question_keys[BENCH_N_QUESTIONS] = {
+  "point", "agreements-of", "members-at", "two-hop", "parts",
+};
+
+static void
+bench_questions (guint     size_index,
+                 BenchLib *lib,
+                 BenchSql *sql)
+{
+  g_autoptr(GError) error = NULL;
+  BenchProbes *probes = bench_probes_new (sql, seed, FALSE);
+
+  if (profile_question != NULL)
+    {
+      for (BenchQuestion q = 0; q < BENCH_N_QUESTIONS; q++)
+        if (g_strcmp0 (profile_question, question_keys[q]) == 0)
+          {
+            GArray *list = bench_question_probes (probes, q);
+            gint64 t0 = bench_now_ns ();
+            guint64 rows = 0;
+
+            for (guint r = 0; r < 20 * runs; r++)
+              for (guint i = 0; i < list->len; i++)
+                rows += bench_ask_lib (lib, probes, q, i, NULL);
+            g_print ("  profiled %s: %u questions × %u, %" G_GUINT64_FORMAT " rows, %.3f s\n",
+                     question_keys[q], list->len, 20 * runs, rows, (bench_now_ns () - t0) / 1e9);
+            bench_probes_free (probes);
+            return;
+          }
+      g_printerr ("iis-bench: unknown question “%s”\n", profile_question);
+      exit (2);
+    }
+
+  for (BenchQuestion q = 0; q < BENCH_N_QUESTIONS; q++)
+    {
+      GArray *list = bench_question_probes (probes, q);
+      g_autofree gint64 *lib_ns = g_new (gint64, runs);
+      g_autofree gint64 *sql_ns = g_new (gint64, runs);
+      g_autofree char *what = NULL;
+      guint64 rows = 0;
+      double lib_us, sql_us, divisor;
+
+      if (list->len == 0)
+        {
+          g_printerr ("iis-bench: no probe for the question “%s”: the data has none\n",
+                      bench_question_name (q));
+          exit (1);
+        }
+      /* Checking is the warm-up. */
+      if (!bench_check (lib, sql, probes, q, &rows, &error))
+        {
+          g_printerr ("iis-bench: %u relations: %s\n", sql->n_relations, error->message);
+          exit (1);
+        }
+
+      for (guint r = 0; r < runs; r++)
+        {
+          gint64 t0 = bench_now_ns ();
+
+          for (guint i = 0; i < list->len; i++)
+            bench_ask_lib (lib, probes, q, i, NULL);
+          lib_ns[r] = bench_now_ns () - t0;
+          t0 = bench_now_ns ();
+          for (guint i = 0; i < list->len; i++)
+            bench_ask_sql (sql, probes, q, i, NULL);
+          sql_ns[r] = bench_now_ns () - t0;
+        }
+
+      /* Per question, or per row for the agreements of a state. */
+      divisor = q == BENCH_QUESTION_AGREEMENTS_OF ? MAX (rows, 1) : list->len;
+      lib_us = median_ns (lib_ns, runs) / divisor / 1e3;
+      sql_us = median_ns (sql_ns, runs) / divisor / 1e3;
+      what = g_strdup_printf ("%s, us/%s", bench_question_name (q),
+                              q == BENCH_QUESTION_AGREEMENTS_OF ? "row" : "question");
+      print_row (what, lib_us, sql_us, "us");
+      g_print ("  %-40s %12u %12.4g\n", "  (questions; rows per question)",
+               list->len, (double) rows / list->len);
+      record (size_index, question_keys[q], lib_us, sql_us, "us");
+    }
+  bench_probes_free (probes);
+}
+
+static void
+bench_file (guint       size_index,
+            const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IisCatalog) catalog = NULL;
+  IisCatalogStats stats;
+  LoadFigures load = { 0, };
+  BenchSql *sql;
+  BenchLib *lib;
+  GStatBuf st;
+  Held held = { 0, 0 }, held_malloc = { 0, 0 };
+  double lib_bytes, sql_bytes;
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_printerr ("iis-bench: %s: %s\n", path, g_strerror (errno));
+      exit (1);
+    }
+
+  g_print ("\n== %s (%.1f MB) ==\n", path, st.st_size / 1048576.0);
+  g_print ("  %-40s %12s %12s  %-6s %8s\n", "", "libiis", "baseline", "unit", "ratio");
+
+  if (!questions_only)
+    bench_load (path, &load);
+
+  /* Steady memory: each in a fresh process, as a program that loads
+   * one catalog; once with GLib's slice allocator as it is, once with
+   * G_SLICE=always-malloc, which is what GLib 2.76 and later always do. */
+  if (!questions_only)
+    {
+      held = measure_held (path, FALSE);
+      held_malloc = measure_held (path, TRUE);
+    }
+
+  catalog = load_catalog (path);
+  _iis_catalog_get_stats (catalog, &stats);
+  sizes[size_index] = stats.n_relations;
+  if (!questions_only)
+    {
+      record (size_index, "load", load.lib_s, load.json_s, "s");
+      record (size_index, "peak-rss", load.lib_peak_mb, load.json_peak_mb, "MB");
+    }
+
+  sql = bench_sql_new (path, &error);
+  if (sql == NULL)
+    {
+      g_printerr ("iis-bench: SQLite: %s\n", error->message);
+      exit (1);
+    }
+  if (sql->n_relations != stats.n_relations)
+    {
+      g_printerr ("iis-bench: %s: the catalog holds %" G_GSIZE_FORMAT " relations, "
+                  "the file %u\n", path, stats.n_relations, sql->n_relations);
+      exit (1);
+    }
+
+  lib_bytes = held.heap_per_relation;
+  sql_bytes = (double) sql->bytes_total / sql->n_relations;
+  print_row ("held, bytes per relation (heap | SQLite)", lib_bytes, sql_bytes, "B");
+  print_row ("  the same, G_SLICE=always-malloc", held_malloc.heap_per_relation, sql_bytes, "B");
+  g_print ("  %-40s %12.4g %12.4g\n", "  (RSS growth per relation; always-malloc)",
+           held.rss_per_relation, held_malloc.rss_per_relation);
+  g_print ("  %-40s %12.4g %12.4g\n", "  (relations only: store | rel table+idx)",
+           (double) (stats.record_bytes + stats.index_bytes + stats.extra_bytes + stats.string_bytes) /
+             stats.n_relations,
+           (double) (sql->bytes_total - sql->bytes_entities) / sql->n_relations);
+  g_print ("  %-40s %12.4g %12.4g %12.4g %12.4g\n", "  (store: records, index, extra, strings)",
+           (double) stats.record_bytes / stats.n_relations,
+           (double) stats.index_bytes / stats.n_relations,
+           (double) stats.extra_bytes / stats.n_relations,
+           (double) stats.string_bytes / stats.n_relations);
+  g_print ("  %-40s %12" G_GSIZE_FORMAT " %12.4g\n", "  (entities; SQLite fill+index, s)",
+           stats.n_entities, sql->build_ns / 1e9);
+  record (size_index, "bytes-per-relation", lib_bytes, sql_bytes, "B");
+  record (size_index, "bytes-per-relation-malloc", held_malloc.heap_per_relation, sql_bytes, "B");
+
+  if (!questions_only)
+    bench_save (size_index, catalog, path);
+
+  lib = bench_lib_new (catalog, sql, &error);
+  if (lib == NULL)
+    {
+      g_printerr ("iis-bench: %s: %s\n", path, error->message);
+      exit (1);
+    }
+  bench_questions (size_index, lib, sql);
+
+  bench_lib_free (lib);
+  bench_sql_free (sql);
+}
+
+/* ------------------------------------------------------------------ */
+/* The C half of bench-python.py                                      */
+
+static guint
+iterate_once (IisCatalog *catalog,
+              GListModel *states,
+              guint       n)
+{
+  guint n_states = g_list_model_get_n_items (states);
+  guint count = 0, empty_run = 0;
+
+  for (guint i = 0; count < n; i++)
+    {
+      g_autoptr(IisEntity) state = g_list_model_get_item (states, i % n_states);
+      g_autoptr(GListModel) agreements = iis_catalog_get_agreements_of (catalog, state, NULL);
+      guint len = g_list_model_get_n_items (agreements);
+
+      for (guint j = 0; j < len && count < n; j++, count++)
+        {
+          IisEntity *agreement = g_list_model_get_item (agreements, j);
+
+          sink += (guintptr) iis_entity_get_id (agreement);
+          g_object_unref (agreement);
+        }
+      empty_run = len == 0 ? empty_run + 1 : 0;
+      if (empty_run > n_states)
+        return count;
+    }
+  return count;
+}
+
+static int
+iterate (const char *path,
+         guint       n)
+{
+  g_autoptr(IisCatalog) catalog = load_catalog (path);
+  g_autoptr(GListModel) states = iis_catalog_list_entities (catalog, IIS_TYPE_STATE);
+  g_autofree gint64 *ns = g_new (gint64, runs);
+
+  if (g_list_model_get_n_items (states) == 0 || iterate_once (catalog, states, n) < n)
+    {
+      g_printerr ("iis-bench: %s: the states are party to no agreement\n", path);
+      return 1;
+    }
+  for (guint r = 0; r < runs; r++)
+    {
+      gint64 t0 = bench_now_ns ();
+
+      iterate_once (catalog, states, n);
+      ns[r] = bench_now_ns () - t0;
+    }
+  g_print ("{\"n\": %u, \"seconds\": %.6g}\n", n, median_ns (ns, runs) / 1e9);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *results_path = NULL;
+  int iterate_n = 0;
+  g_autofree char *held_path = NULL;
+  int n_runs = 5;
+  int seed_option = 0;
+  GOptionEntry entries[] = {
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Timed runs per figure (at least 5)", "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed_option, "Seed of the question sample", "S" },
+    { "results", 'o', 0, G_OPTION_ARG_FILENAME, &results_path, "Append results as JSON lines", "FILE" },
+    { "iterate", 0, 0, G_OPTION_ARG_INT, &iterate_n, "Time iterating N results (for bench-python.py)", "N" },
+    { "held", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &held_path, "(internal)", "FILE" },
+    { "questions-only", 0, 0, G_OPTION_ARG_NONE, &questions_only, "Only the questions", NULL },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_question,
+      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts) "
+      "many times, for a profiler", "QUESTION" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("CATALOG.json… — libiis against json-glib and SQLite");
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("iis-bench: %s\n", error->message);
+      return 2;
+    }
+  self_path = strchr (argv[0], '/') ? g_canonicalize_filename (argv[0], NULL)
+                                    : g_find_program_in_path (argv[0]);
+  if (held_path != NULL)
+    return held_child (held_path);
+  if (argc < 2 || argc - 1 > MAX_SIZES || n_runs < 5)
+    {
+      g_printerr ("iis-bench: give 1 to %d catalog files and at least 5 runs\n", MAX_SIZES);
+      return 2;
+    }
+  runs = n_runs;
+  if (profile_question != NULL)
+    questions_only = TRUE;
+  if (seed_option != 0)
+    seed = seed_option;
+
+  if (iterate_n > 0)
+    return iterate (argv[1], iterate_n);
+
+  if (results_path != NULL)
+    {
+      results = fopen (results_path, "a");
+      if (results == NULL)
+        {
+          g_printerr ("iis-bench: %s: %s\n", results_path, g_strerror (errno));
+          return 2;
+        }
+    }
+
+  g_print ("iis-bench: median of %u runs after a warm-up; %u cores\n", runs, g_get_num_processors ());
+  for (int i = 1; i < argc; i++)
+    {
+      bench_file (n_sizes, argv[i]);
+      n_sizes++;
+    }
+  print_table ();
+
+  if (results != NULL)
+    fclose (results);
+  return 0;
+}
