@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "iis-date-private.h"
+
 #include "iis-agreement.h"
 #include "iis-enum-types.h"
 
@@ -325,18 +327,6 @@ iis_agreement_set_status (IisAgreement       *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
-static gboolean
-replace_date (IisDate       **field,
-              const IisDate  *date)
-{
-  if (iis_date_equal (*field, date))
-    return FALSE;
-
-  g_clear_pointer (field, iis_date_free);
-  if (date != NULL)
-    *field = iis_date_copy (date);
-  return TRUE;
-}
 
 /**
  * iis_agreement_get_adopted:
@@ -371,7 +361,7 @@ iis_agreement_set_adopted (IisAgreement  *self,
 {
   g_return_if_fail (IIS_IS_AGREEMENT (self));
 
-  if (replace_date (&self->adopted, adopted))
+  if (_iis_date_replace (&self->adopted, adopted))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADOPTED]);
 }
 
@@ -449,6 +439,6 @@ iis_agreement_set_entry_into_force (IisAgreement  *self,
 {
   g_return_if_fail (IIS_IS_AGREEMENT (self));
 
-  if (replace_date (&self->entry_into_force, date))
+  if (_iis_date_replace (&self->entry_into_force, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY_INTO_FORCE]);
 }

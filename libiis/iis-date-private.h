@@ -57,4 +57,19 @@ gboolean _iis_date_packed_period_holds   (guint32 start,
                                           guint32 end,
                                           guint32 at);
 
+/* Store a copy of @date (or nothing) in @field unless they are equal;
+ * returns whether @field changed, for setters that notify on change. */
+static inline gboolean
+_iis_date_replace (IisDate       **field,
+                   const IisDate  *date)
+{
+  if (iis_date_equal (*field, date))
+    return FALSE;
+
+  g_clear_pointer (field, iis_date_free);
+  if (date != NULL)
+    *field = iis_date_copy (date);
+  return TRUE;
+}
+
 G_END_DECLS

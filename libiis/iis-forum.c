@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "iis-date-private.h"
+
 #include "iis-enum-types.h"
 #include "iis-forum.h"
 
@@ -325,18 +327,6 @@ iis_forum_set_kind (IisForum     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
-static gboolean
-replace_date (IisDate       **field,
-              const IisDate  *date)
-{
-  if (iis_date_equal (*field, date))
-    return FALSE;
-
-  g_clear_pointer (field, iis_date_free);
-  if (date != NULL)
-    *field = iis_date_copy (date);
-  return TRUE;
-}
 
 /**
  * iis_forum_get_start:
@@ -371,7 +361,7 @@ iis_forum_set_start (IisForum      *self,
 {
   g_return_if_fail (IIS_IS_FORUM (self));
 
-  if (replace_date (&self->start, start))
+  if (_iis_date_replace (&self->start, start))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START]);
 }
 
@@ -408,7 +398,7 @@ iis_forum_set_end (IisForum      *self,
 {
   g_return_if_fail (IIS_IS_FORUM (self));
 
-  if (replace_date (&self->end, end))
+  if (_iis_date_replace (&self->end, end))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_END]);
 }
 

@@ -299,18 +299,6 @@ iis_organization_set_kind (IisOrganization     *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
-static gboolean
-replace_date (IisDate       **field,
-              const IisDate  *date)
-{
-  if (iis_date_equal (*field, date))
-    return FALSE;
-
-  g_clear_pointer (field, iis_date_free);
-  if (date != NULL)
-    *field = iis_date_copy (date);
-  return TRUE;
-}
 
 /**
  * iis_organization_get_founded:
@@ -345,7 +333,7 @@ iis_organization_set_founded (IisOrganization *self,
 {
   g_return_if_fail (IIS_IS_ORGANIZATION (self));
 
-  if (replace_date (&self->founded, founded))
+  if (_iis_date_replace (&self->founded, founded))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUNDED]);
 }
 
@@ -383,7 +371,7 @@ iis_organization_set_dissolved (IisOrganization *self,
 {
   g_return_if_fail (IIS_IS_ORGANIZATION (self));
 
-  if (replace_date (&self->dissolved, dissolved))
+  if (_iis_date_replace (&self->dissolved, dissolved))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISSOLVED]);
 }
 

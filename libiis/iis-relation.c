@@ -599,18 +599,6 @@ iis_relation_set_role (IisRelation *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
-static gboolean
-replace_date (IisDate       **field,
-              const IisDate  *date)
-{
-  if (iis_date_equal (*field, date))
-    return FALSE;
-
-  g_clear_pointer (field, iis_date_free);
-  if (date != NULL)
-    *field = iis_date_copy (date);
-  return TRUE;
-}
 
 /**
  * iis_relation_get_start:
@@ -646,7 +634,7 @@ iis_relation_set_start (IisRelation   *self,
 {
   g_return_if_fail (IIS_IS_RELATION (self));
 
-  if (!replace_date (&self->start, start))
+  if (!_iis_date_replace (&self->start, start))
     return;
 
   changed (self);
@@ -686,7 +674,7 @@ iis_relation_set_end (IisRelation   *self,
 {
   g_return_if_fail (IIS_IS_RELATION (self));
 
-  if (!replace_date (&self->end, end))
+  if (!_iis_date_replace (&self->end, end))
     return;
 
   changed (self);
