@@ -16,8 +16,10 @@
  *   parser's unref; the peak RSS of each, each in a forked child whose
  *   high-water mark is reset first (/proc/self/clear_refs 5) and read
  *   after (VmHWM minus the VmRSS it started from);
- * - memory: the heap a loaded catalog holds (mallinfo2 in use, before
- *   and after) per relation, against sqlite3_memory_used() of an
+ * - memory: the heap a loaded catalog holds per relation (mallinfo2 in
+ *   use, before and after the load, in a fresh process: once as GLib
+ *   2.74's slice allocator has it, once with G_SLICE=always-malloc, what
+ *   GLib 2.76 and later always do), against sqlite3_memory_used() of an
  *   in-memory database holding the same rows with covering indexes on
  *   (subject, kind, object) and (object, kind, subject);
  * - save: iis_catalog_to_data() against json_generator_to_data() of the
@@ -31,6 +33,15 @@
  * Each figure is the median of N runs (at least 5) after a warm-up run;
  * the two sides of a ratio run alternately. A difference in answers
  * exits with status 1.
+ *
+ * With --results FILE the figures are appended to FILE as JSON lines
+ * (build-aux/run-benchmarks.sh merges them with bench-python.py's into
+ * one table, tests/bench/bench-report.py); without, the ratios are
+ * printed as a table here.
+ *
+ * --questions-only skips load, memory and save; --profile QUESTION asks
+ * only libiis one question, many times, for perf or callgrind
+ * (--toggle-collect=bench_ask_lib).
  *
  * --iterate N runs the C half of tests/bench/bench-python.py: iterate N
  * results of iis_catalog_get_agreements_of() over the states in id
@@ -758,9 +769,9 @@ main (int   argc,
       bench_file (n_sizes, argv[i]);
       n_sizes++;
     }
-  print_table ();
-
   if (results != NULL)
     fclose (results);
+  else
+    print_table ();
   return 0;
 }
