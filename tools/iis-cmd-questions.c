@@ -68,21 +68,12 @@ setup (CliContext        *ctx,
        int               *status)
 {
   g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, entries, TRUE);
+  const char *id = cli_parse_one_argument (context, command, &argc, &argv,
+                                           command->parameters, status);
   IisEntity *entity;
 
-  if (!cli_parse_options (context, command, &argc, &argv, status))
+  if (id == NULL)
     return NULL;
-
-  if (argc < 2)
-    {
-      *status = cli_usage_error (command, "no %s given", command->parameters);
-      return NULL;
-    }
-  if (argc > 2)
-    {
-      *status = cli_usage_error (command, "unexpected argument “%s”", argv[2]);
-      return NULL;
-    }
 
   if (at != NULL && at_option != NULL && !cli_parse_date (at_option, at, status))
     return NULL;
@@ -91,7 +82,7 @@ setup (CliContext        *ctx,
   if (*catalog == NULL)
     return NULL;
 
-  entity = cli_lookup_typed (ctx, *catalog, argv[1], type);
+  entity = cli_lookup_typed (ctx, *catalog, id, type);
   if (entity == NULL)
     *status = CLI_EXIT_FAILURE;
   return entity;

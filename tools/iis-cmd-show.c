@@ -80,26 +80,17 @@ setup (CliContext       *ctx,
        int              *status)
 {
   g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, no_entries, TRUE);
+  const char *id = cli_parse_one_argument (context, command, &argc, &argv, "ID", status);
   IisEntity *entity;
 
-  if (!cli_parse_options (context, command, &argc, &argv, status))
+  if (id == NULL)
     return NULL;
-  if (argc < 2)
-    {
-      *status = cli_usage_error (command, "no ID given");
-      return NULL;
-    }
-  if (argc > 2)
-    {
-      *status = cli_usage_error (command, "unexpected argument “%s”", argv[2]);
-      return NULL;
-    }
 
   *catalog = cli_get_catalog (ctx, status);
   if (*catalog == NULL)
     return NULL;
 
-  entity = cli_lookup (ctx, *catalog, argv[1]);
+  entity = cli_lookup (ctx, *catalog, id);
   if (entity == NULL)
     *status = CLI_EXIT_FAILURE;
   return entity;

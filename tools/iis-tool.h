@@ -62,6 +62,12 @@ gboolean        cli_parse_options            (GOptionContext      *context,
                                               int                 *argc,
                                               char              ***argv,
                                               int                 *status);
+const char     *cli_parse_one_argument       (GOptionContext      *context,
+                                              const CliCommand    *command,
+                                              int                 *argc,
+                                              char              ***argv,
+                                              const char          *what,
+                                              int                 *status);
 int             cli_usage_error              (const CliCommand    *command,
                                               const char          *format,
                                               ...) G_GNUC_PRINTF (2, 3);

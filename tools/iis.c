@@ -308,6 +308,32 @@ cli_parse_options (GOptionContext   *context,
   return TRUE;
 }
 
+/* Parse the options of a subcommand that takes exactly one argument,
+ * @what in messages ("ID", "ORGANIZATION"); returns the argument, or NULL
+ * with *status set. */
+const char *
+cli_parse_one_argument (GOptionContext    *context,
+                        const CliCommand  *command,
+                        int               *argc,
+                        char            ***argv,
+                        const char        *what,
+                        int               *status)
+{
+  if (!cli_parse_options (context, command, argc, argv, status))
+    return NULL;
+  if (*argc < 2)
+    {
+      *status = cli_usage_error (command, "no %s given", what);
+      return NULL;
+    }
+  if (*argc > 2)
+    {
+      *status = cli_usage_error (command, "unexpected argument “%s”", (*argv)[2]);
+      return NULL;
+    }
+  return (*argv)[1];
+}
+
 /* The catalog the subcommands query: the bundled catalog (unless
  * --no-default), then each --catalog file over it. */
 IisCatalog *
