@@ -324,17 +324,13 @@ source_copy (IisSource *source)
   return copy;
 }
 
-/* Sources are pooled by content. The pool keeps private copies, so that
- * no caller can change a source that other relations share. */
-static guint32
-pool_source (IisCatalog *self,
-             IisSource  *source)
+/* The pooling key of a source: its content, field by field. */
+static GString *
+source_key (IisSource *source)
 {
-  g_autoptr(GString) key = g_string_new (NULL);
+  GString *key = g_string_new (NULL);
   g_autofree char *date = NULL;
   JsonObject *unknown;
-  gpointer value;
-  guint32 id;
 
   append_field (key, iis_source_get_title (source));
   append_field (key, iis_source_get_url (source));
@@ -354,6 +350,18 @@ pool_source (IisCatalog *self,
       text = json_to_string (node, FALSE);
       append_field (key, text);
     }
+  return key;
+}
+
+/* Sources are pooled by content. The pool keeps private copies, so that
+ * no caller can change a source that other relations share. */
+static guint32
+pool_source (IisCatalog *self,
+             IisSource  *source)
+{
+  g_autoptr(GString) key = source_key (source);
+  gpointer value;
+  guint32 id;
 
   if (g_hash_table_lookup_extended (self->source_ids, key->str, NULL, &value))
     return GPOINTER_TO_UINT (value);
@@ -419,59 +427,55 @@ extra_size (const Extra *extra)
   return 3 + 2 * extra->n_qualifiers + extra->n_sources;
 }
 
-static int
-compare_qualifier_keys (gconstpointer a,
-                        gconstpointer b)
+typedef struct
 {
-  return strcmp (*(const char **) a, *(const char **) b);
+  const char *key;
+  const char *value;
+} Qualifier;
+
+static int
+compare_qualifiers (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp (((const Qualifier *) a)->key, ((const Qualifier *) b)->key);
 }
 
-/* Store qualifiers (sorted by key), sources and unknown JSON as extra
- * words; returns 0 when there is nothing to store. */
+/* Store qualifiers (sorted by key here, in place), pooled sources and
+ * unknown JSON as extra words; returns 0 when there is nothing to store. */
 static guint32
-store_extra (IisCatalog        *self,
-             GHashTable        *qualifiers,
-             guint              n_sources,
-             IisSource *const  *sources,
-             const char        *unknown_json)
+store_extra (IisCatalog    *self,
+             Qualifier     *qualifiers,
+             guint32        n_qualifiers,
+             const guint32 *source_ids,
+             guint32        n_sources,
+             const char    *unknown_json)
 {
-  g_autoptr(GArray) w = NULL;
-  g_autofree const char **keys = NULL;
-  guint n_keys = 0;
+  guint32 stack_words[64];
+  g_autofree guint32 *heap_words = NULL;
+  guint32 n = 3 + 2 * n_qualifiers + n_sources;
+  guint32 *w, *p;
 
-  if ((qualifiers == NULL || g_hash_table_size (qualifiers) == 0) &&
-      n_sources == 0 && unknown_json == NULL)
+  if (n_qualifiers == 0 && n_sources == 0 && unknown_json == NULL)
     return 0;
 
-  w = g_array_new (FALSE, FALSE, sizeof (guint32));
-  if (qualifiers != NULL)
-    keys = (const char **) g_hash_table_get_keys_as_array (qualifiers, &n_keys);
-  if (n_keys > 1)
-    qsort (keys, n_keys, sizeof (char *), compare_qualifier_keys);
+  w = n <= G_N_ELEMENTS (stack_words) ? stack_words : (heap_words = g_new (guint32, n));
+  if (n_qualifiers > 1)
+    qsort (qualifiers, n_qualifiers, sizeof (Qualifier), compare_qualifiers);
 
-  g_array_append_val (w, n_keys);
-  for (guint i = 0; i < n_keys; i++)
+  p = w;
+  *p++ = n_qualifiers;
+  for (guint32 i = 0; i < n_qualifiers; i++)
     {
-      guint32 k = intern_string (self, keys[i]);
-      guint32 v = intern_string (self, g_hash_table_lookup (qualifiers, keys[i]));
-
-      g_array_append_val (w, k);
-      g_array_append_val (w, v);
+      *p++ = intern_string (self, qualifiers[i].key);
+      *p++ = intern_string (self, qualifiers[i].value);
     }
-  g_array_append_val (w, n_sources);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      guint32 s = pool_source (self, sources[i]);
+  *p++ = n_sources;
+  if (n_sources > 0)
+    memcpy (p, source_ids, n_sources * sizeof (guint32));
+  p += n_sources;
+  *p = intern_string (self, unknown_json);
 
-      g_array_append_val (w, s);
-    }
-  {
-    guint32 u = intern_string (self, unknown_json);
-
-    g_array_append_val (w, u);
-  }
-
-  return append_words (self, (const guint32 *) (gpointer) w->data, w->len);
+  return append_words (self, w, n);
 }
 
 static void
@@ -1567,15 +1571,33 @@ encode_relation (IisCatalog  *self,
                  Record      *rec)
 {
   GPtrArray *sources = _iis_relation_get_source_array (relation);
+  GHashTable *table = _iis_relation_get_qualifiers (relation);
+  g_autofree Qualifier *qualifiers = NULL;
+  g_autofree guint32 *source_ids = NULL;
+  guint32 n_qualifiers = 0, n_sources = sources ? sources->len : 0;
+
+  if (table != NULL && g_hash_table_size (table) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      qualifiers = g_new (Qualifier, g_hash_table_size (table));
+      g_hash_table_iter_init (&iter, table);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        qualifiers[n_qualifiers++] = (Qualifier) { key, value };
+    }
+  if (n_sources > 0)
+    {
+      source_ids = g_new (guint32, n_sources);
+      for (guint32 i = 0; i < n_sources; i++)
+        source_ids[i] = pool_source (self, g_ptr_array_index (sources, i));
+    }
 
   rec->role = intern_string (self, iis_relation_get_role (relation));
   rec->start = _iis_date_pack (iis_relation_get_start (relation));
   rec->end = _iis_date_pack (iis_relation_get_end (relation));
   rec->confidence = iis_relation_get_confidence (relation);
-  rec->extra = store_extra (self,
-                            _iis_relation_get_qualifiers (relation),
-                            sources ? sources->len : 0,
-                            sources ? (IisSource *const *) sources->pdata : NULL,
+  rec->extra = store_extra (self, qualifiers, n_qualifiers, source_ids, n_sources,
                             _iis_relation_get_unknown_json (relation));
 }
 
@@ -2739,10 +2761,16 @@ typedef struct
 
 #define STAGED_BIT 0x80000000u
 
+/* What a staged relation has beyond its record, kept flat so that a
+ * million staged relations are a few arrays, not a million small
+ * allocations: qualifiers in stage->qualifiers,
+ * sources as indexes into the stage's own pool in stage->source_refs. */
 typedef struct
 {
-  GHashTable *qualifiers;   /* nullable */
-  GPtrArray  *sources;      /* nullable */
+  guint32     first_qualifier;
+  guint32     n_qualifiers;
+  guint32     first_source;
+  guint32     n_sources;
   const char *unknown_json; /* in the chunk, nullable */
 } StagedExtra;
 
@@ -2753,20 +2781,15 @@ struct _IisStage
   GHashTable   *entity_ids;     /* id → staged index + 1 */
   GArray       *relations;      /* StagedRelation */
   GArray       *extras;         /* StagedExtra */
+  GArray       *qualifiers;     /* Qualifier, strings in the chunk */
+  GPtrArray    *sources;        /* IisSource, owned, one per content */
+  GHashTable   *source_index;   /* source key → index in sources + 1 */
+  GArray       *source_refs;    /* guint32: index in sources */
   GStringChunk *chunk;
   JsonObject   *document_unknown;
   GArray       *replaces;       /* guint32 per staged entity: node slot, or G_MAXUINT32 */
   gboolean      resolved;
 };
-
-static void
-staged_extra_clear (gpointer data)
-{
-  StagedExtra *extra = data;
-
-  g_clear_pointer (&extra->qualifiers, g_hash_table_unref);
-  g_clear_pointer (&extra->sources, g_ptr_array_unref);
-}
 
 IisStage *
 _iis_stage_new (IisLoadFlags flags)
@@ -2777,8 +2800,11 @@ _iis_stage_new (IisLoadFlags flags)
   stage->entities = g_ptr_array_new_with_free_func (g_object_unref);
   stage->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   stage->relations = g_array_new (FALSE, FALSE, sizeof (StagedRelation));
-  stage->extras = g_array_new (FALSE, TRUE, sizeof (StagedExtra));
-  g_array_set_clear_func (stage->extras, staged_extra_clear);
+  stage->extras = g_array_new (FALSE, FALSE, sizeof (StagedExtra));
+  stage->qualifiers = g_array_new (FALSE, FALSE, sizeof (Qualifier));
+  stage->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  stage->source_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stage->source_refs = g_array_new (FALSE, FALSE, sizeof (guint32));
   stage->chunk = g_string_chunk_new (64 * 1024);
   stage->replaces = g_array_new (FALSE, FALSE, sizeof (guint32));
   return stage;
@@ -2793,10 +2819,31 @@ _iis_stage_free (IisStage *stage)
   g_ptr_array_unref (stage->entities);
   g_array_unref (stage->relations);
   g_array_unref (stage->extras);
+  g_array_unref (stage->qualifiers);
+  g_hash_table_unref (stage->source_index);
+  g_ptr_array_unref (stage->sources);
+  g_array_unref (stage->source_refs);
   g_string_chunk_free (stage->chunk);
   g_clear_pointer (&stage->document_unknown, json_object_unref);
   g_array_unref (stage->replaces);
   g_free (stage);
+}
+
+/* The stage's one source with the content of @source. */
+static guint32
+stage_pool_source (IisStage  *stage,
+                   IisSource *source)
+{
+  g_autoptr(GString) key = source_key (source);
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (stage->source_index, key->str, NULL, &value))
+    return GPOINTER_TO_UINT (value) - 1;
+
+  g_ptr_array_add (stage->sources, g_object_ref (source));
+  g_hash_table_insert (stage->source_index, g_string_free (g_steal_pointer (&key), FALSE),
+                       GUINT_TO_POINTER (stage->sources->len));
+  return stage->sources->len - 1;
 }
 
 guint
@@ -2885,18 +2932,24 @@ _iis_stage_add_relation (IisStage          *stage,
     {
       StagedExtra extra = { 0 };
 
-      if (qualifiers != NULL && qualifiers[0] != NULL)
+      extra.first_qualifier = stage->qualifiers->len;
+      for (guint i = 0; qualifiers != NULL && qualifiers[i] != NULL && qualifiers[i + 1] != NULL; i += 2)
         {
-          extra.qualifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-          for (guint i = 0; qualifiers[i] != NULL && qualifiers[i + 1] != NULL; i += 2)
-            g_hash_table_insert (extra.qualifiers, g_strdup (qualifiers[i]),
-                                 g_strdup (qualifiers[i + 1]));
+          Qualifier q = {
+            g_string_chunk_insert_const (stage->chunk, qualifiers[i]),
+            g_string_chunk_insert_const (stage->chunk, qualifiers[i + 1]),
+          };
+
+          g_array_append_val (stage->qualifiers, q);
+          extra.n_qualifiers++;
         }
-      if (n_sources > 0)
+      extra.first_source = stage->source_refs->len;
+      extra.n_sources = n_sources;
+      for (guint i = 0; i < n_sources; i++)
         {
-          extra.sources = g_ptr_array_new_full (n_sources, g_object_unref);
-          for (guint i = 0; i < n_sources; i++)
-            g_ptr_array_add (extra.sources, g_object_ref (sources[i]));
+          guint32 pooled = stage_pool_source (stage, sources[i]);
+
+          g_array_append_val (stage->source_refs, pooled);
         }
       if (unknown_json != NULL)
         extra.unknown_json = g_string_chunk_insert (stage->chunk, unknown_json);
@@ -3043,6 +3096,7 @@ _iis_stage_commit (IisStage   *stage,
                    IisCatalog *self)
 {
   g_autofree guint32 *staged_slots = NULL;
+  g_autofree guint32 *source_ids = NULL;
   gboolean emit_relations;
   guint32 first_new_record;
 
@@ -3070,6 +3124,11 @@ _iis_stage_commit (IisStage   *stage,
         }
     }
 
+  /* Each distinct staged source joins the catalog's pool once. */
+  source_ids = g_new (guint32, MAX (stage->sources->len, 1));
+  for (guint i = 0; i < stage->sources->len; i++)
+    source_ids[i] = pool_source (self, g_ptr_array_index (stage->sources, i));
+
   /* Reserve the records in one go. */
   self->records = grow (self->records, &self->cap_records,
                         self->n_records + stage->relations->len, sizeof (Record));
@@ -3092,10 +3151,16 @@ _iis_stage_commit (IisStage   *stage,
       if (rel->extra != 0)
         {
           const StagedExtra *extra = &g_array_index (stage->extras, StagedExtra, rel->extra - 1);
+          guint32 stack_ids[16];
+          g_autofree guint32 *heap_ids = NULL;
+          guint32 *ids = extra->n_sources <= G_N_ELEMENTS (stack_ids)
+                           ? stack_ids : (heap_ids = g_new (guint32, extra->n_sources));
 
-          rec->extra = store_extra (self, extra->qualifiers,
-                                    extra->sources ? extra->sources->len : 0,
-                                    extra->sources ? (IisSource *const *) extra->sources->pdata : NULL,
+          for (guint32 s = 0; s < extra->n_sources; s++)
+            ids[s] = source_ids[g_array_index (stage->source_refs, guint32, extra->first_source + s)];
+          rec->extra = store_extra (self,
+                                    &g_array_index (stage->qualifiers, Qualifier, extra->first_qualifier),
+                                    extra->n_qualifiers, ids, extra->n_sources,
                                     extra->unknown_json);
         }
       link_record (self, slot);
