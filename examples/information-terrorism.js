@@ -10,7 +10,9 @@ const category = catalog.lookup('information-terrorism');
 
 print(`Agreements addressing “${category.name}”:`);
 // true: also the agreements that address a narrower category.
-for (const agreement of catalog.get_agreements_addressing(category, true)) {
+const agreements = catalog.get_agreements_addressing(category, true);
+for (let i = 0; i < agreements.get_n_items(); i++) {
+    const agreement = agreements.get_item(i);
     const when = agreement.adopted?.to_string() ?? 'undated';
     print(`  ${agreement.id} (${when})\n    ${agreement.name}`);
 }

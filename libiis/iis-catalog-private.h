@@ -24,6 +24,11 @@ void        _iis_catalog_identifier_changed (IisCatalog  *self,
                                              const char  *old_value,
                                              const char  *new_value);
 
+/* An attached entity's end of life (an organization's dissolution)
+ * changed. */
+void        _iis_catalog_lifetime_changed   (IisCatalog  *self,
+                                             IisEntity   *entity);
+
 /* A bound relation's role, dates, confidence, qualifiers or sources
  * changed: store them again from the object. */
 void        _iis_catalog_update_relation    (IisCatalog  *self,

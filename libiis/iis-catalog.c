@@ -45,6 +45,7 @@
 
 #include <string.h>
 
+#include "iis-array-list-private.h"
 #include "iis-catalog-private.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
@@ -80,8 +81,9 @@
  *   }
  * ```
  *
- * Lists come back as [iface@Gio.ListModel]s (in fact [class@Gio.ListStore]s,
- * which GJS iterates with `for…of`), sorted by id unless said otherwise.
+ * Lists come back as [iface@Gio.ListModel]s, sorted by id unless said
+ * otherwise. An answer is a snapshot, made once and never changed: an
+ * array of references behind the interface, not a [class@Gio.ListStore].
  *
  * ## Dates
  *
@@ -125,6 +127,12 @@
 
 #define ID_MAX_BYTES 256
 
+#ifdef __GNUC__
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address) ((void) 0)
+#endif
+
 typedef struct
 {
   guint32 subject;
@@ -138,17 +146,34 @@ typedef struct
   guint16 reserved;
 } Record;
 
+/* An adjacency entry: a relation's slot and the key its array is sorted
+ * by, the relation's kind in the top bits and its other end's node slot
+ * below, so that finding a kind, or a kind and another end, reads only
+ * the array. */
 typedef struct
 {
-  guint32 *slots;
-  guint32  len;
-  guint32  cap;
-  gint     dirty;     /* atomic: not sorted */
+  guint32 key;
+  guint32 slot;
+} Adjacent;
+
+#define NODE_BITS 27
+#define MAX_NODES (1u << NODE_BITS)
+#define ADJACENT_KEY(kind, node) (((guint32) (kind) << NODE_BITS) | (guint32) (node))
+
+G_STATIC_ASSERT (IIS_RELATION_KIND_REFERENCES < (1 << (32 - NODE_BITS)) - 1);
+
+typedef struct
+{
+  Adjacent *entries;
+  guint32   len;
+  guint32   cap;
+  gint      dirty;    /* atomic: not sorted */
 } Adjacency;
 
 typedef struct
 {
   IisEntity *entity;  /* strong; NULL for a free node */
+  guint32    ended;   /* packed date the entity ceased to exist, or none */
   Adjacency  out;
   Adjacency  in;
 } Node;
@@ -495,10 +520,11 @@ release_extra (IisCatalog *self,
 
 static void
 adjacency_append (Adjacency *adj,
+                  guint32    key,
                   guint32    slot)
 {
-  adj->slots = grow (adj->slots, &adj->cap, adj->len + 1, sizeof (guint32));
-  adj->slots[adj->len++] = slot;
+  adj->entries = grow (adj->entries, &adj->cap, adj->len + 1, sizeof (Adjacent));
+  adj->entries[adj->len++] = (Adjacent) { key, slot };
   g_atomic_int_set (&adj->dirty, 1);
 }
 
@@ -508,10 +534,10 @@ adjacency_remove (Adjacency *adj,
 {
   for (guint32 i = 0; i < adj->len; i++)
     {
-      if (adj->slots[i] == slot)
+      if (adj->entries[i].slot == slot)
         {
-          memmove (adj->slots + i, adj->slots + i + 1,
-                   (adj->len - i - 1) * sizeof (guint32));
+          memmove (adj->entries + i, adj->entries + i + 1,
+                   (adj->len - i - 1) * sizeof (Adjacent));
           adj->len--;
           return;
         }
@@ -519,38 +545,26 @@ adjacency_remove (Adjacency *adj,
   g_assert_not_reached ();
 }
 
-typedef struct
-{
-  const Record *records;
-  gboolean      in;
-} AdjacencySortData;
-
 static int
 compare_adjacent (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  const AdjacencySortData *data = user_data;
-  const Record *ra = &data->records[*(const guint32 *) a];
-  const Record *rb = &data->records[*(const guint32 *) b];
-  guint32 oa, ob;
+  const Record *records = user_data;
+  const Adjacent *ea = a;
+  const Adjacent *eb = b;
 
-  if (ra->kind != rb->kind)
-    return ra->kind < rb->kind ? -1 : 1;
-  oa = data->in ? ra->subject : ra->object;
-  ob = data->in ? rb->subject : rb->object;
-  if (oa != ob)
-    return oa < ob ? -1 : 1;
-  if (ra->start != rb->start)
-    return ra->start < rb->start ? -1 : 1;
-  return *(const guint32 *) a < *(const guint32 *) b ? -1 :
-         *(const guint32 *) a > *(const guint32 *) b;
+  if (ea->key != eb->key)
+    return ea->key < eb->key ? -1 : 1;
+  if (records[ea->slot].start != records[eb->slot].start)
+    return records[ea->slot].start < records[eb->slot].start ? -1 : 1;
+  return ea->slot < eb->slot ? -1 : ea->slot > eb->slot;
 }
 
+/* Sorts by (kind, other end, start, slot). */
 static void
 ensure_sorted (IisCatalog *self,
-               Adjacency  *adj,
-               gboolean    in)
+               Adjacency  *adj)
 {
   if (!g_atomic_int_get (&adj->dirty))
     return;
@@ -558,60 +572,70 @@ ensure_sorted (IisCatalog *self,
   g_mutex_lock (&self->index_lock);
   if (adj->dirty)
     {
-      AdjacencySortData data = { self->records, in };
-
-      g_qsort_with_data (adj->slots, adj->len, sizeof (guint32),
-                         compare_adjacent, &data);
+      g_qsort_with_data (adj->entries, adj->len, sizeof (Adjacent),
+                         compare_adjacent, self->records);
       g_atomic_int_set (&adj->dirty, 0);
     }
   g_mutex_unlock (&self->index_lock);
 }
 
-/* The sorted range of @kind (IIS_RELATION_KIND_ANY: everything) in one
- * adjacency array. */
-static void
-kind_range (IisCatalog      *self,
-            Adjacency       *adj,
-            gboolean         in,
-            IisRelationKind  kind,
-            guint32         *begin,
-            guint32         *end)
+/* The first entry of a sorted array whose key is not below @key. */
+static guint32
+adjacency_lower_bound (const Adjacency *adj,
+                       guint32          key)
 {
-  guint32 lo, hi;
+  guint32 lo = 0, hi = adj->len;
 
-  ensure_sorted (self, adj, in);
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+
+      if (adj->entries[mid].key < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The sorted range of @kind (IIS_RELATION_KIND_ANY: everything) in one
+ * adjacency array, and of one other end in it when @other is not
+ * G_MAXUINT32. */
+static void
+adjacency_range (IisCatalog      *self,
+                 Adjacency       *adj,
+                 IisRelationKind  kind,
+                 guint32          other,
+                 guint32         *begin,
+                 guint32         *end)
+{
+  ensure_sorted (self, adj);
 
   if (kind == IIS_RELATION_KIND_ANY)
     {
       *begin = 0;
       *end = adj->len;
-      return;
     }
-
-  lo = 0;
-  hi = adj->len;
-  while (lo < hi)
+  else if (other == G_MAXUINT32)
     {
-      guint32 mid = lo + (hi - lo) / 2;
-
-      if (self->records[adj->slots[mid]].kind < (guint) kind)
-        lo = mid + 1;
-      else
-        hi = mid;
+      *begin = adjacency_lower_bound (adj, ADJACENT_KEY (kind, 0));
+      *end = adjacency_lower_bound (adj, ADJACENT_KEY (kind + 1, 0));
     }
-  *begin = lo;
-
-  hi = adj->len;
-  while (lo < hi)
+  else
     {
-      guint32 mid = lo + (hi - lo) / 2;
-
-      if (self->records[adj->slots[mid]].kind <= (guint) kind)
-        lo = mid + 1;
-      else
-        hi = mid;
+      *begin = adjacency_lower_bound (adj, ADJACENT_KEY (kind, other));
+      *end = adjacency_lower_bound (adj, ADJACENT_KEY (kind, other) + 1);
     }
-  *end = lo;
+}
+
+static void
+kind_range (IisCatalog      *self,
+            Adjacency       *adj,
+            IisRelationKind  kind,
+            guint32         *begin,
+            guint32         *end)
+{
+  adjacency_range (self, adj, kind, G_MAXUINT32, begin, end);
 }
 
 /* ------------------------------------------------------------------ */
@@ -713,22 +737,31 @@ sort_relation_slots (IisCatalog *self,
   g_qsort_with_data (slots, n, sizeof (guint32), compare_record_slots, self);
 }
 
-/* Turn node slots into a GListStore of entities sorted by id; duplicates
+/* Turn node slots into a list of entities sorted by id; duplicates
  * are dropped. */
 static GListModel *
 entities_to_model (IisCatalog *self,
                    GArray     *slots)
 {
-  GListStore *store = g_list_store_new (IIS_TYPE_ENTITY);
-  g_autofree gpointer *items = NULL;
+  gpointer *items;
   guint32 n = 0;
 
   if (slots->len == 0)
-    return G_LIST_MODEL (store);
+    return _iis_array_list_new_take (IIS_TYPE_ENTITY, NULL, 0);
 
+  /* Answers usually come in id order already: the adjacency arrays are
+   * sorted by node slot, and a loaded catalog's slots are in id order. */
   ensure_ranks (self);
-  g_qsort_with_data (slots->data, slots->len, sizeof (guint32),
-                     compare_node_ranks, self->ranks);
+  for (guint i = 1; i < slots->len; i++)
+    {
+      if (self->ranks[g_array_index (slots, guint32, i - 1)] >
+          self->ranks[g_array_index (slots, guint32, i)])
+        {
+          g_qsort_with_data (slots->data, slots->len, sizeof (guint32),
+                             compare_node_ranks, self->ranks);
+          break;
+        }
+    }
 
   items = g_new (gpointer, slots->len);
   for (guint i = 0; i < slots->len; i++)
@@ -737,10 +770,9 @@ entities_to_model (IisCatalog *self,
 
       if (i > 0 && slot == g_array_index (slots, guint32, i - 1))
         continue;
-      items[n++] = node_entity (self, slot);
+      items[n++] = g_object_ref (node_entity (self, slot));
     }
-  g_list_store_splice (store, 0, 0, items, n);
-  return G_LIST_MODEL (store);
+  return _iis_array_list_new_take (IIS_TYPE_ENTITY, items, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -901,18 +933,16 @@ static GListModel *
 relations_to_model (IisCatalog *self,
                     GArray     *slots)
 {
-  GListStore *store = g_list_store_new (IIS_TYPE_RELATION);
-  g_autoptr(GPtrArray) items = NULL;
+  gpointer *items;
 
   if (slots->len == 0)
-    return G_LIST_MODEL (store);
+    return _iis_array_list_new_take (IIS_TYPE_RELATION, NULL, 0);
 
   sort_relation_slots (self, (guint32 *) (gpointer) slots->data, slots->len);
-  items = g_ptr_array_new_full (slots->len, g_object_unref);
+  items = g_new (gpointer, slots->len);
   for (guint i = 0; i < slots->len; i++)
-    g_ptr_array_add (items, relation_for_slot (self, g_array_index (slots, guint32, i)));
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (store);
+    items[i] = relation_for_slot (self, g_array_index (slots, guint32, i));
+  return _iis_array_list_new_take (IIS_TYPE_RELATION, items, slots->len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -964,8 +994,8 @@ iis_catalog_finalize (GObject *object)
 
   for (guint32 i = 0; i < self->n_nodes; i++)
     {
-      g_free (self->nodes[i].out.slots);
-      g_free (self->nodes[i].in.slots);
+      g_free (self->nodes[i].out.entries);
+      g_free (self->nodes[i].in.entries);
     }
   g_free (self->nodes);
   g_array_unref (self->free_nodes);
@@ -1249,6 +1279,30 @@ _iis_catalog_identifier_changed (IisCatalog *self,
     g_hash_table_insert (self->identifiers, identifier_key (scheme, new_value), entity);
 }
 
+/* Keep the node's copy of when its entity ceased to exist (an
+ * organization's dissolution), which every dated question reads. */
+static void
+update_ended (IisCatalog *self,
+              guint32     slot)
+{
+  IisEntity *entity = self->nodes[slot].entity;
+  const IisDate *dissolved = NULL;
+
+  if (IIS_IS_ORGANIZATION (entity))
+    dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+  self->nodes[slot].ended = _iis_date_pack (dissolved);
+}
+
+void
+_iis_catalog_lifetime_changed (IisCatalog *self,
+                               IisEntity  *entity)
+{
+  g_return_if_fail (IIS_IS_CATALOG (self));
+  g_return_if_fail (_iis_entity_get_catalog (entity) == self);
+
+  update_ended (self, _iis_entity_get_slot (entity));
+}
+
 static guint32
 attach_entity (IisCatalog *self,
                IisEntity  *entity)
@@ -1268,6 +1322,7 @@ attach_entity (IisCatalog *self,
     }
 
   self->nodes[slot].entity = g_object_ref (entity);
+  update_ended (self, slot);
   self->n_entities++;
   g_hash_table_insert (self->ids, (gpointer) iis_entity_get_id (entity),
                        GUINT_TO_POINTER (slot + 1));
@@ -1330,6 +1385,13 @@ iis_catalog_add_entity (IisCatalog  *self,
 
   g_return_val_if_fail (_iis_entity_get_catalog (entity) == NULL, FALSE);
 
+  if (self->free_nodes->len == 0 && self->n_nodes >= MAX_NODES)
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED,
+                   "The catalog cannot hold more than %u entities", MAX_NODES);
+      return FALSE;
+    }
+
   attach_entity (self, entity);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
@@ -1377,20 +1439,20 @@ iis_catalog_remove_entity (IisCatalog *self,
    * slot each time. */
   while (node->out.len > 0)
     {
-      remove_relation_slot (self, node->out.slots[node->out.len - 1], TRUE);
+      remove_relation_slot (self, node->out.entries[node->out.len - 1].slot, TRUE);
       node = &self->nodes[slot];
     }
   while (node->in.len > 0)
     {
-      remove_relation_slot (self, node->in.slots[node->in.len - 1], TRUE);
+      remove_relation_slot (self, node->in.entries[node->in.len - 1].slot, TRUE);
       node = &self->nodes[slot];
     }
 
   index_identifiers (self, entity, FALSE);
   g_hash_table_remove (self->ids, iis_entity_get_id (entity));
   held = g_steal_pointer (&node->entity);
-  g_clear_pointer (&node->out.slots, g_free);
-  g_clear_pointer (&node->in.slots, g_free);
+  g_clear_pointer (&node->out.entries, g_free);
+  g_clear_pointer (&node->in.entries, g_free);
   memset (node, 0, sizeof *node);
   g_array_append_val (self->free_nodes, slot);
   self->n_entities--;
@@ -1442,25 +1504,22 @@ GListModel *
 iis_catalog_list_entities (IisCatalog *self,
                            GType       type)
 {
-  GListStore *store;
-  g_autofree gpointer *items = NULL;
+  gpointer *items;
   guint n = 0;
 
   g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
   g_return_val_if_fail (g_type_is_a (type, IIS_TYPE_ENTITY), NULL);
 
   ensure_ranks (self);
-  store = g_list_store_new (type);
   items = g_new (gpointer, MAX (self->n_sorted, 1));
   for (guint32 r = 0; r < self->n_sorted; r++)
     {
       IisEntity *entity = node_entity (self, self->sorted_nodes[r]);
 
       if (g_type_is_a (G_OBJECT_TYPE (entity), type))
-        items[n++] = entity;
+        items[n++] = g_object_ref (entity);
     }
-  g_list_store_splice (store, 0, 0, items, n);
-  return G_LIST_MODEL (store);
+  return _iis_array_list_new_take (type, items, n);
 }
 
 /**
@@ -1560,8 +1619,8 @@ link_record (IisCatalog *self,
 {
   const Record *rec = &self->records[slot];
 
-  adjacency_append (&self->nodes[rec->subject].out, slot);
-  adjacency_append (&self->nodes[rec->object].in, slot);
+  adjacency_append (&self->nodes[rec->subject].out, ADJACENT_KEY (rec->kind, rec->object), slot);
+  adjacency_append (&self->nodes[rec->object].in, ADJACENT_KEY (rec->kind, rec->subject), slot);
   self->n_relations++;
 }
 
@@ -1809,10 +1868,13 @@ iis_catalog_list_relations (IisCatalog      *self,
       guint32 other = object != NULL && subject != NULL ? _iis_entity_get_slot (object) : G_MAXUINT32;
       guint32 begin, end;
 
-      kind_range (self, adj, in, kind, &begin, &end);
+      if (kind == IIS_RELATION_KIND_ANY)
+        kind_range (self, adj, kind, &begin, &end);
+      else
+        adjacency_range (self, adj, kind, other, &begin, &end);
       for (guint32 i = begin; i < end; i++)
         {
-          guint32 slot = adj->slots[i];
+          guint32 slot = adj->entries[i].slot;
 
           visited++;
           if (other != G_MAXUINT32 && self->records[slot].object != other)
@@ -1860,20 +1922,15 @@ iis_catalog_get_n_relations (IisCatalog *self)
 /* ------------------------------------------------------------------ */
 /* Questions                                                          */
 
-/* Whether @entity (a node slot) has ceased to exist by @at. */
-static gboolean
+/* Whether the entity of a node has ceased to exist by @at. */
+static inline gboolean
 node_ended_by (IisCatalog *self,
                guint32     slot,
                guint32     at)
 {
-  IisEntity *entity = node_entity (self, slot);
-  const IisDate *dissolved;
+  guint32 ended = self->nodes[slot].ended;
 
-  if (!IIS_IS_ORGANIZATION (entity))
-    return FALSE;
-  dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
-  return dissolved != NULL &&
-         _iis_date_packed_compare_coarse (_iis_date_pack (dissolved), at) <= 0;
+  return ended != IIS_DATE_PACKED_NONE && _iis_date_packed_compare_coarse (ended, at) <= 0;
 }
 
 static gboolean
@@ -1901,20 +1958,38 @@ collect_other_ends (IisCatalog      *self,
                     GArray          *out)
 {
   Adjacency *adj = in ? &self->nodes[slot].in : &self->nodes[slot].out;
-  guint32 begin, end;
+  guint32 begin, end, n;
+  guint32 *found;
 
-  kind_range (self, adj, in, kind, &begin, &end);
-  for (guint32 i = begin; i < end; i++)
+  kind_range (self, adj, kind, &begin, &end);
+  n = out->len;
+  g_array_set_size (out, n + (end - begin));
+  found = &g_array_index (out, guint32, 0);
+
+  if (any_role && at == IIS_DATE_PACKED_NONE)
     {
-      const Record *rec = &self->records[adj->slots[i]];
-      guint32 other = in ? rec->subject : rec->object;
-
-      if (!any_role && rec->role != role)
-        continue;
-      if (!record_holds (self, rec, at))
-        continue;
-      g_array_append_val (out, other);
+      /* Every relation of the kind counts: the keys have the other ends. */
+      for (guint32 i = begin; i < end; i++)
+        found[n++] = adj->entries[i].key & (MAX_NODES - 1);
     }
+  else
+    {
+      for (guint32 i = begin; i < end; i++)
+        {
+          const Record *rec = &self->records[adj->entries[i].slot];
+
+          /* The records of one end's relations are scattered: ask for
+           * those a few steps ahead while this one is looked at. */
+          if (i + 8 < end)
+            PREFETCH (&self->records[adj->entries[i + 8].slot]);
+          if (!any_role && rec->role != role)
+            continue;
+          if (!record_holds (self, rec, at))
+            continue;
+          found[n++] = in ? rec->subject : rec->object;
+        }
+    }
+  g_array_set_size (out, n);
   g_atomic_pointer_add (&self->visited, end - begin);
 }
 
@@ -1954,7 +2029,7 @@ iis_catalog_is_member (IisCatalog      *self,
                        IisOrganization *organization,
                        const IisDate   *at)
 {
-  guint32 begin, end, lo, hi, target, packed_at;
+  guint32 begin, end, packed_at;
   Adjacency *adj;
   gboolean found = FALSE;
   gsize visited = 0;
@@ -1967,31 +2042,12 @@ iis_catalog_is_member (IisCatalog      *self,
     return FALSE;
 
   adj = &self->nodes[_iis_entity_get_slot (member)].out;
-  target = _iis_entity_get_slot (IIS_ENTITY (organization));
   packed_at = _iis_date_pack (at);
-  kind_range (self, adj, FALSE, IIS_RELATION_KIND_MEMBER_OF, &begin, &end);
-
-  lo = begin;
-  hi = end;
-  while (lo < hi)
-    {
-      guint32 mid = lo + (hi - lo) / 2;
-
-      visited++;
-      if (self->records[adj->slots[mid]].object < target)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (guint32 i = lo; i < end && !found; i++)
-    {
-      const Record *rec = &self->records[adj->slots[i]];
-
-      visited++;
-      if (rec->object != target)
-        break;
-      found = record_holds (self, rec, packed_at);
-    }
+  adjacency_range (self, adj, IIS_RELATION_KIND_MEMBER_OF,
+                   _iis_entity_get_slot (IIS_ENTITY (organization)), &begin, &end);
+  for (guint32 i = begin; i < end && !found; i++)
+    found = record_holds (self, &self->records[adj->entries[i].slot], packed_at);
+  visited = end - begin;
 
   g_atomic_pointer_add (&self->visited, visited);
   return found;
@@ -2062,10 +2118,10 @@ iis_catalog_get_memberships (IisCatalog    *self,
       guint32 packed_at = _iis_date_pack (at);
       guint32 begin, end;
 
-      kind_range (self, adj, FALSE, IIS_RELATION_KIND_MEMBER_OF, &begin, &end);
+      kind_range (self, adj, IIS_RELATION_KIND_MEMBER_OF, &begin, &end);
       for (guint32 i = begin; i < end; i++)
-        if (record_holds (self, &self->records[adj->slots[i]], packed_at))
-          g_array_append_val (slots, adj->slots[i]);
+        if (record_holds (self, &self->records[adj->entries[i].slot], packed_at))
+          g_array_append_val (slots, adj->entries[i].slot);
       g_atomic_pointer_add (&self->visited, end - begin);
     }
   return relations_to_model (self, slots);
@@ -2447,23 +2503,23 @@ packed_to_string (guint32 packed)
 
 static void
 add_problem (IisCatalog     *self,
-             GListStore     *problems,
+             GPtrArray      *problems,
              IisProblemKind  kind,
              const char     *subject_id,
              GObject        *item,
              char           *message)
 {
-  g_autoptr(IisProblem) problem = iis_problem_new (kind, subject_id, message);
+  IisProblem *problem = iis_problem_new (kind, subject_id, message);
 
   if (item != NULL)
     iis_problem_set_item (problem, item);
-  g_list_store_append (problems, problem);
+  g_ptr_array_add (problems, problem);
   g_free (message);
 }
 
 static void
 add_record_problem (IisCatalog     *self,
-                    GListStore     *problems,
+                    GPtrArray      *problems,
                     IisProblemKind  kind,
                     guint32         slot,
                     char           *message)
@@ -2477,7 +2533,7 @@ add_record_problem (IisCatalog     *self,
 static void
 validate_entity (IisCatalog *self,
                  IisEntity  *entity,
-                 GListStore *problems)
+                 GPtrArray  *problems)
 {
   const IisDate *first = NULL, *last = NULL;
 
@@ -2508,7 +2564,7 @@ static void
 validate_lifetime (IisCatalog *self,
                    guint32     slot,
                    guint32     end_slot,
-                   GListStore *problems)
+                   GPtrArray  *problems)
 {
   const Record *rec = &self->records[slot];
   IisEntity *entity = node_entity (self, end_slot);
@@ -2564,37 +2620,34 @@ periods_overlap (const Record *a,
 static void
 validate_overlaps (IisCatalog *self,
                    guint32     node_slot,
-                   GListStore *problems)
+                   GPtrArray  *problems)
 {
   Adjacency *adj = &self->nodes[node_slot].out;
   guint32 run = 0;
 
-  ensure_sorted (self, adj, FALSE);
+  ensure_sorted (self, adj);
 
   /* The array is sorted by (kind, object, start): pairs to compare are in
-   * runs of equal kind and object. */
+   * runs of equal kind and object, that is of equal keys. */
   while (run < adj->len)
     {
-      const Record *first = &self->records[adj->slots[run]];
       guint32 run_end = run + 1;
 
-      while (run_end < adj->len &&
-             self->records[adj->slots[run_end]].kind == first->kind &&
-             self->records[adj->slots[run_end]].object == first->object)
+      while (run_end < adj->len && adj->entries[run_end].key == adj->entries[run].key)
         run_end++;
 
       for (guint32 i = run; i < run_end; i++)
         for (guint32 j = i + 1; j < run_end; j++)
           {
-            const Record *a = &self->records[adj->slots[i]];
-            const Record *b = &self->records[adj->slots[j]];
+            const Record *a = &self->records[adj->entries[i].slot];
+            const Record *b = &self->records[adj->entries[j].slot];
 
             if (a->role == b->role && periods_overlap (a, b))
               {
                 g_autofree char *what = describe_record (self, a);
 
                 add_record_problem (self, problems, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
-                                    adj->slots[j],
+                                    adj->entries[j].slot,
                                     g_strdup_printf ("Relation %s is stated twice for overlapping periods",
                                                      what));
               }
@@ -2605,7 +2658,7 @@ validate_overlaps (IisCatalog *self,
 
 static void
 validate_cycles (IisCatalog *self,
-                 GListStore *problems)
+                 GPtrArray  *problems)
 {
   /* Iterative depth-first search over part-of, colouring nodes white (0),
    * grey (1, on the stack) and black (2, done). */
@@ -2631,7 +2684,7 @@ validate_cycles (IisCatalog *self,
           Adjacency *adj = &self->nodes[slot].out;
           guint32 begin, end;
 
-          kind_range (self, adj, FALSE, IIS_RELATION_KIND_PART_OF, &begin, &end);
+          kind_range (self, adj, IIS_RELATION_KIND_PART_OF, &begin, &end);
           if (begin + top[1] >= end)
             {
               colour[slot] = 2;
@@ -2640,7 +2693,7 @@ validate_cycles (IisCatalog *self,
             }
 
           {
-            guint32 next = self->records[adj->slots[begin + top[1]]].object;
+            guint32 next = self->records[adj->entries[begin + top[1]].slot].object;
 
             top[1]++;
             if (colour[next] == 1)
@@ -2694,11 +2747,12 @@ validate_cycles (IisCatalog *self,
 GListModel *
 iis_catalog_validate (IisCatalog *self)
 {
-  GListStore *problems;
+  GPtrArray *problems;
+  guint n_problems;
 
   g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
 
-  problems = g_list_store_new (IIS_TYPE_PROBLEM);
+  problems = g_ptr_array_new ();
   ensure_ranks (self);
 
   for (guint32 r = 0; r < self->n_sorted; r++)
@@ -2739,7 +2793,9 @@ iis_catalog_validate (IisCatalog *self)
 
   validate_cycles (self, problems);
 
-  return G_LIST_MODEL (problems);
+  n_problems = problems->len;
+  return _iis_array_list_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),
+                                   n_problems);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3009,10 +3065,13 @@ _iis_stage_resolve (IisStage    *stage,
                     IisCatalog  *catalog,
                     GError     **error)
 {
+  guint n_new;
+
   g_return_val_if_fail (stage != NULL, FALSE);
   g_return_val_if_fail (IIS_IS_CATALOG (catalog), FALSE);
 
   g_array_set_size (stage->replaces, 0);
+  n_new = 0;
   for (guint i = 0; i < stage->entities->len; i++)
     {
       IisEntity *entity = g_ptr_array_index (stage->entities, i);
@@ -3045,6 +3104,16 @@ _iis_stage_resolve (IisStage    *stage,
             }
         }
       g_array_append_val (stage->replaces, slot);
+      if (slot == G_MAXUINT32)
+        n_new++;
+    }
+
+  if (n_new > catalog->free_nodes->len &&
+      n_new - catalog->free_nodes->len > MAX_NODES - catalog->n_nodes)
+    {
+      g_set_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED,
+                   "entities: the catalog cannot hold more than %u entities", MAX_NODES);
+      return FALSE;
     }
 
   for (guint i = 0; i < stage->relations->len; i++)
@@ -3082,6 +3151,7 @@ replace_entity (IisCatalog *self,
   index_identifiers (self, old, FALSE);
   _iis_entity_detach (old);
   node->entity = g_object_ref (entity);
+  update_ended (self, slot);
   g_hash_table_replace (self->ids, (gpointer) iis_entity_get_id (entity),
                         GUINT_TO_POINTER (slot + 1));
   _iis_entity_attach (entity, self, slot);
@@ -3306,12 +3376,12 @@ _iis_catalog_shrink (IisCatalog *self)
 
       if (node->out.cap > node->out.len)
         {
-          node->out.slots = g_realloc_n (node->out.slots, node->out.len, sizeof (guint32));
+          node->out.entries = g_realloc_n (node->out.entries, node->out.len, sizeof (Adjacent));
           node->out.cap = node->out.len;
         }
       if (node->in.cap > node->in.len)
         {
-          node->in.slots = g_realloc_n (node->in.slots, node->in.len, sizeof (guint32));
+          node->in.entries = g_realloc_n (node->in.entries, node->in.len, sizeof (Adjacent));
           node->in.cap = node->in.len;
         }
     }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "iis-catalog-private.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
 #include "iis-organization.h"
@@ -372,7 +373,13 @@ iis_organization_set_dissolved (IisOrganization *self,
   g_return_if_fail (IIS_IS_ORGANIZATION (self));
 
   if (_iis_date_replace (&self->dissolved, dissolved))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISSOLVED]);
+    {
+      IisCatalog *catalog = _iis_entity_get_catalog (IIS_ENTITY (self));
+
+      if (catalog != NULL)
+        _iis_catalog_lifetime_changed (catalog, IIS_ENTITY (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISSOLVED]);
+    }
 }
 
 /**

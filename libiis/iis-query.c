@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "iis-array-list-private.h"
 #include "iis-catalog-private.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
@@ -465,7 +466,8 @@ iis_query_run (IisQuery    *self,
 {
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GPtrArray) sets = NULL;
-  GListStore *store;
+  gpointer *items;
+  guint n = 0;
 
   g_return_val_if_fail (IIS_IS_QUERY (self), NULL);
   g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
@@ -500,7 +502,7 @@ iis_query_run (IisQuery    *self,
   else
     candidates = _iis_catalog_dup_entities_sorted (catalog);
 
-  store = g_list_store_new (self->entity_type);
+  items = g_new (gpointer, MAX (candidates->len, 1));
   for (guint i = 0; i < candidates->len; i++)
     {
       IisEntity *entity = g_ptr_array_index (candidates, i);
@@ -511,8 +513,8 @@ iis_query_run (IisQuery    *self,
       if (keep && self->text != NULL)
         keep = iis_entity_matches_text (entity, self->text);
       if (keep)
-        g_list_store_append (store, entity);
+        items[n++] = g_object_ref (entity);
     }
 
-  return G_LIST_MODEL (store);
+  return _iis_array_list_new_take (self->entity_type, items, n);
 }

@@ -163,6 +163,29 @@ test_withdrawal_and_dissolution (void)
   g_assert_false (iis_catalog_is_member (catalog, kz, org (catalog, "union"), NULL));
 }
 
+static void
+test_dissolution_changed (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisOrganization *pact = org (catalog, "pact");
+  g_autoptr(IisDate) d1999 = iis_test_date ("1999-12-31");
+  g_autoptr(IisDate) d2005 = iis_test_date ("2005");
+
+  /* Questions follow a dissolution changed while the organization is in
+   * the catalog: moved later, removed, and moved earlier. */
+  iis_organization_set_dissolved (pact, d2005);
+  assert_ids (members (catalog, "pact", NULL, "2004-12-31"), "KZ");
+  assert_ids (members (catalog, "pact", NULL, "2005-01-01"), "");
+
+  iis_organization_set_dissolved (pact, NULL);
+  g_assert_true (iis_catalog_is_member (catalog, iis_catalog_lookup (catalog, "KZ"), pact, d2005));
+
+  g_object_set (pact, "dissolved", d1999, NULL);
+  assert_ids (members (catalog, "pact", NULL, "1999-12-30"), "KZ");
+  assert_ids (members (catalog, "pact", NULL, "1999-12"), "");
+  g_assert_false (iis_catalog_is_member (catalog, iis_catalog_lookup (catalog, "KZ"), pact, d2005));
+}
+
 static char *
 parties (IisCatalog *catalog,
          const char *at)
@@ -429,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/iis/questions/members-role-sequence", test_members_role_sequence);
   g_test_add_func ("/iis/questions/memberships", test_memberships);
   g_test_add_func ("/iis/questions/withdrawal-and-dissolution", test_withdrawal_and_dissolution);
+  g_test_add_func ("/iis/questions/dissolution-changed", test_dissolution_changed);
   g_test_add_func ("/iis/questions/parties-and-signatories", test_parties_and_signatories);
   g_test_add_func ("/iis/questions/agreements-addressing", test_agreements_addressing);
   g_test_add_func ("/iis/questions/addressing-cycle", test_addressing_cycle);

@@ -12,8 +12,17 @@ export function date(text) {
     return text ? Iis.Date.parse(text) : null;
 }
 
+// The items of an answer, a Gio.ListModel, read by position (GJS 1.74
+// gives for…of only to Gio.ListStore).
+export function items(model) {
+    const all = [];
+    for (let i = 0; i < model.get_n_items(); i++)
+        all.push(model.get_item(i));
+    return all;
+}
+
 export function ids(model) {
-    return [...model].map(entity => entity.id);
+    return items(model).map(entity => entity.id);
 }
 
 export function relate(catalog, subject, kind, object, role = null, start = null, end = null) {
