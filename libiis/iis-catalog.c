@@ -623,8 +623,15 @@ adjacency_range (IisCatalog      *self,
     }
   else
     {
-      *begin = adjacency_lower_bound (adj, ADJACENT_KEY (kind, other));
-      *end = adjacency_lower_bound (adj, ADJACENT_KEY (kind, other) + 1);
+      /* Two ends share few relations of a kind: walk to the end of the
+       * run rather than search the whole array again. */
+      guint32 key = ADJACENT_KEY (kind, other);
+      guint32 i = adjacency_lower_bound (adj, key);
+
+      *begin = i;
+      while (i < adj->len && adj->entries[i].key == key)
+        i++;
+      *end = i;
     }
 }
 
@@ -767,6 +774,11 @@ entities_to_model (IisCatalog *self,
   for (guint i = 0; i < slots->len; i++)
     {
       guint32 slot = g_array_index (slots, guint32, i);
+
+      /* The entities are scattered in memory, and the caller reads each
+       * of them next: bring them in a few steps ahead. */
+      if (i + 8 < slots->len)
+        PREFETCH (node_entity (self, g_array_index (slots, guint32, i + 8)));
 
       if (i > 0 && slot == g_array_index (slots, guint32, i - 1))
         continue;

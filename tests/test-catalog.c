@@ -412,6 +412,42 @@ test_slot_reuse (void)
   g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n);
 }
 
+/* Answers are snapshots: a list model of the type it says, that keeps its
+ * items when the catalog changes afterwards. */
+static void
+test_answers_are_snapshots (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisOrganization *sco = IIS_ORGANIZATION (iis_catalog_lookup (catalog, "sco"));
+  g_autoptr(GListModel) members = iis_catalog_get_members (catalog, sco, NULL, NULL);
+  g_autoptr(GListModel) states = iis_catalog_list_entities (catalog, IIS_TYPE_STATE);
+  g_autoptr(GListModel) relations =
+    iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_MEMBER_OF, IIS_ENTITY (sco));
+  g_autofree char *before = iis_test_ids (members);
+  g_autoptr(IisEntity) first = g_list_model_get_item (members, 0);
+  guint n = g_list_model_get_n_items (members);
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_true (g_list_model_get_item_type (members) == IIS_TYPE_ENTITY);
+  g_assert_true (g_list_model_get_item_type (states) == IIS_TYPE_STATE);
+  g_assert_true (g_list_model_get_item_type (relations) == IIS_TYPE_RELATION);
+  g_assert_null (g_list_model_get_item (members, n));
+  g_assert_null (g_list_model_get_item (members, G_MAXUINT));
+  g_assert_cmpuint (g_list_model_get_n_items (relations), >=, n);
+
+  /* Removing a member leaves the answer as it was, its items alive. */
+  g_assert_true (iis_catalog_remove_entity (catalog, first));
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n);
+  {
+    g_autofree char *after = iis_test_ids (members);
+    g_autoptr(GListModel) now = iis_catalog_get_members (catalog, sco, NULL, NULL);
+
+    g_assert_cmpstr (after, ==, before);
+    g_assert_cmpuint (g_list_model_get_n_items (now), ==, n - 1);
+  }
+  g_assert_null (iis_catalog_lookup (catalog, iis_entity_get_id (first)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/iis/catalog/entity-in-two-catalogs", test_entity_in_two_catalogs);
   g_test_add_func ("/iis/catalog/relation-outlives-catalog", test_relation_outlives_catalog);
   g_test_add_func ("/iis/catalog/slot-reuse", test_slot_reuse);
+  g_test_add_func ("/iis/catalog/answers-are-snapshots", test_answers_are_snapshots);
 
   return g_test_run ();
 }
