@@ -127,10 +127,11 @@
 
 #define ID_MAX_BYTES 256
 
+/* A hint to bring @address into the cache before it is read. */
 #ifdef __GNUC__
-#define PREFETCH(address) __builtin_prefetch (address)
+#define IIS_PREFETCH(address) __builtin_prefetch (address)
 #else
-#define PREFETCH(address) ((void) 0)
+#define IIS_PREFETCH(address) ((void) 0)
 #endif
 
 typedef struct
@@ -778,7 +779,7 @@ entities_to_model (IisCatalog *self,
       /* The entities are scattered in memory, and the caller reads each
        * of them next: bring them in a few steps ahead. */
       if (i + 8 < slots->len)
-        PREFETCH (node_entity (self, g_array_index (slots, guint32, i + 8)));
+        IIS_PREFETCH (node_entity (self, g_array_index (slots, guint32, i + 8)));
 
       if (i > 0 && slot == g_array_index (slots, guint32, i - 1))
         continue;
@@ -1993,7 +1994,7 @@ collect_other_ends (IisCatalog      *self,
           /* The records of one end's relations are scattered: ask for
            * those a few steps ahead while this one is looked at. */
           if (i + 8 < end)
-            PREFETCH (&self->records[adj->entries[i + 8].slot]);
+            IIS_PREFETCH (&self->records[adj->entries[i + 8].slot]);
           if (!any_role && rec->role != role)
             continue;
           if (!record_holds (self, rec, at))
@@ -2041,8 +2042,8 @@ iis_catalog_is_member (IisCatalog      *self,
                        IisOrganization *organization,
                        const IisDate   *at)
 {
-  guint32 begin, end, packed_at;
-  Adjacency *adj;
+  guint32 begin, end, packed_at, member_slot, organization_slot, other;
+  Adjacency *adj, *out, *in;
   gboolean found = FALSE;
   gsize visited = 0;
 
@@ -2053,10 +2054,25 @@ iis_catalog_is_member (IisCatalog      *self,
   if (!entity_in_catalog (self, member) || !entity_in_catalog (self, IIS_ENTITY (organization)))
     return FALSE;
 
-  adj = &self->nodes[_iis_entity_get_slot (member)].out;
+  /* The memberships between the two are in both ends' arrays: search the
+   * shorter one (a state may have thousands of relations, an
+   * organization a few dozen members, or the other way round). */
+  member_slot = _iis_entity_get_slot (member);
+  organization_slot = _iis_entity_get_slot ((IisEntity *) organization);
+  out = &self->nodes[member_slot].out;
+  in = &self->nodes[organization_slot].in;
+  if (out->len <= in->len)
+    {
+      adj = out;
+      other = organization_slot;
+    }
+  else
+    {
+      adj = in;
+      other = member_slot;
+    }
   packed_at = _iis_date_pack (at);
-  adjacency_range (self, adj, IIS_RELATION_KIND_MEMBER_OF,
-                   _iis_entity_get_slot (IIS_ENTITY (organization)), &begin, &end);
+  adjacency_range (self, adj, IIS_RELATION_KIND_MEMBER_OF, other, &begin, &end);
   for (guint32 i = begin; i < end && !found; i++)
     found = record_holds (self, &self->records[adj->entries[i].slot], packed_at);
   visited = end - begin;

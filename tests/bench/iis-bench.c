@@ -310,6 +310,7 @@ static const Measure measures[] = {
 #define MAX_SIZES 8
 
 static double ratios[G_N_ELEMENTS (measures)][MAX_SIZES];
+static gboolean measured[G_N_ELEMENTS (measures)][MAX_SIZES];
 static guint sizes[MAX_SIZES];
 static guint n_sizes;
 
@@ -326,6 +327,7 @@ record (guint        size_index,
     if (strcmp (measures[m].key, key) == 0)
       {
         ratios[m][size_index] = ratio;
+        measured[m][size_index] = TRUE;
         if (results != NULL)
           fprintf (results,
                    "{\"size\": %u, \"measure\": \"%s\", \"title\": \"%s\", \"libiis\": %.6g, "
@@ -365,8 +367,15 @@ print_table (void)
 
       g_print ("| %-42s |", measures[m].title);
       for (guint s = 0; s < n_sizes; s++)
-        g_print (" %9.3f |", ratios[m][s]);
-      if (measures[m].target > 0)
+        {
+          if (measured[m][s])
+            g_print (" %9.3f |", ratios[m][s]);
+          else
+            g_print (" %9s |", "-");
+        }
+      if (!measured[m][n_sizes - 1])
+        g_print (" %6s | %-6s |\n", "-", "-");
+      else if (measures[m].target > 0)
         g_print ("<= %4.2f | %-6s |\n", measures[m].target,
                  last <= measures[m].target ? "met" : "MISSED");
       else
