@@ -25,12 +25,16 @@
  * are pooled by content, so a million relations citing one document hold
  * one source.
  *
- * Every node has two adjacency arrays of relation slots: `out` (relations
- * whose subject it is) and `in` (whose object it is). They are sorted by
- * (kind, other end, start) lazily: adding appends and marks the array
- * dirty, and the first question that reads it sorts it (under a mutex, so
- * concurrent readers are safe). A question binary-searches the kind's
- * range in one node's array and walks only that range.
+ * Every node has two adjacency arrays: `out` (relations whose subject it
+ * is) and `in` (whose object it is). An entry is a relation slot and a
+ * key, the kind in the top bits and the other end's node slot below, so
+ * searches read only the array. The arrays are sorted by (key, start)
+ * lazily: adding appends and marks the array dirty, and the first
+ * question that reads it sorts it (under a mutex, so concurrent readers
+ * are safe). A question binary-searches the kind's range in one node's
+ * array and walks only that range. Nodes also keep a copy of their
+ * entity's end of life (an organization's dissolution), which every
+ * dated question checks.
  *
  * [class@Iis.Relation] objects are made on demand from records and bound
  * to their slot; the catalog remembers them through weak references, so a
