@@ -1102,7 +1102,11 @@ get_string (Reader      *self,
       *out = json_node_get_string (node);
       return TRUE;
     }
-  return fail_type (self, member, node, "a string");
+  /* Set on failure too: callers read it only after TRUE, but gcc cannot
+   * see that fail_type() never returns TRUE. */
+  *out = NULL;
+  fail_type (self, member, node, "a string");
+  return FALSE;
 }
 
 static gboolean
