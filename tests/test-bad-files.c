@@ -409,6 +409,103 @@ test_document_size (void)
   g_assert_cmpuint (limits.max_document_size, ==, IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE);
 }
 
+/* A catalog whose entity XX has the member "x-codes", an object of
+ * @n_members members "k0", "k1" … one a line from line 3, then the
+ * member @extra_key (nullable: none) on line 3 + @n_members. */
+static char *
+document_with_object (guint       n_members,
+                      const char *extra_key)
+{
+  GString *doc = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\",\n"
+                               "\"entities\": [{\"type\": \"state\", \"id\": \"XX\", \"x-codes\": {\n");
+
+  for (guint i = 0; i < n_members; i++)
+    g_string_append_printf (doc, "%s\"k%u\": %u", i > 0 ? ",\n" : "", i, i);
+  if (extra_key != NULL)
+    g_string_append_printf (doc, "%s%s: 0", n_members > 0 ? ",\n" : "", extra_key);
+  g_string_append (doc, "}}]}");
+  return g_string_free (doc, FALSE);
+}
+
+/* Duplicate names are found in small objects by comparison and in large
+ * ones (over 16 members) through a hash set, escapes decoded either way. */
+static void
+test_duplicate_members (void)
+{
+  static const struct { guint n_members; const char *extra_key; const char *message; } cases[] = {
+    { 1, "\"k0\"", "4:1: duplicate member “k0” in an object" },
+    { 10, "\"k\\u0033\"", "13:1: duplicate member “k3” in an object" },
+    { 16, "\"k15\"", "19:1: duplicate member “k15” in an object" },
+    /* The 17th name moves the first 16 into a hash set. */
+    { 17, "\"k0\"", "20:1: duplicate member “k0” in an object" },
+    { 17, "\"k16\"", "20:1: duplicate member “k16” in an object" },
+    { 40, "\"k3\"", "43:1: duplicate member “k3” in an object" },
+    { 40, "\"k30\"", "43:1: duplicate member “k30” in an object" },
+    { 40, "\"\\u006b39\"", "43:1: duplicate member “k39” in an object" },
+    { 100000, "\"k99999\"", "100003:1: duplicate member “k99999” in an object" },
+  };
+  static const char top_level[] =
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"form\\u0061t\": 1}";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *doc = document_with_object (cases[i].n_members, cases[i].extra_key);
+
+      assert_load_fails (doc, strlen (doc), IIS_ERROR_PARSE, cases[i].message);
+    }
+
+  /* The top-level object too. */
+  assert_load_fails (top_level, strlen (top_level), IIS_ERROR_PARSE,
+                     "1:48: duplicate member “format” in the document");
+}
+
+/* Objects of many distinct members load, names differing only in an
+ * escape or in case are distinct, and the same names in other objects
+ * (nested, or side by side) are no duplicates. */
+static void
+test_distinct_members (void)
+{
+  static const char nested[] =
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\",\n"
+    " \"x-a\": {\"format\": {\"format\": 1, \"version\": 2}, \"version\": [{\"format\": 3}]},\n"
+    " \"entities\": [{\"type\": \"state\", \"id\": \"XA\",\n"
+    "                \"x-b\": {\"id\": {\"id\": 1}, \"type\": {\"id\": 2, \"k\": 3}, \"K\": 4,\n"
+    "                        \"k\\n\": 5, \"k\\u006B\": 6}},\n"
+    "               {\"type\": \"state\", \"id\": \"XB\", \"x-b\": {\"id\": 1}}]}";
+  g_autoptr(GError) error = NULL;
+
+  for (guint n = 15; n <= 18; n++)
+    {
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autofree char *doc = document_with_object (n, "\"k\\u0030x\"");
+
+      iis_catalog_load_from_data (catalog, doc, -1, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (iis_catalog_lookup (catalog, "XX"));
+    }
+
+  {
+    g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+    g_autofree char *doc = document_with_object (200000, NULL);
+    g_autofree char *saved = NULL;
+
+    iis_catalog_load_from_data (catalog, doc, -1, &error);
+    g_assert_no_error (error);
+    /* The unknown member is kept whole. */
+    saved = dump (catalog);
+    g_assert_nonnull (strstr (saved, "\"k0\": 0,"));
+    g_assert_nonnull (strstr (saved, "\"k199999\": 199999\n"));
+  }
+
+  {
+    g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+
+    iis_catalog_load_from_data (catalog, nested, -1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 2);
+  }
+}
+
 /* An endless stream of spaces, counting what was read. */
 typedef struct
 {
@@ -555,6 +652,8 @@ main (int   argc,
   g_test_add_func ("/iis/bad-files/long-key", test_long_key);
   g_test_add_func ("/iis/bad-files/embedded-nul", test_embedded_nul);
   g_test_add_func ("/iis/bad-files/document-size", test_document_size);
+  g_test_add_func ("/iis/bad-files/duplicate-members", test_duplicate_members);
+  g_test_add_func ("/iis/bad-files/distinct-members", test_distinct_members);
   g_test_add_func ("/iis/bad-files/endless-stream", test_endless_stream);
   g_test_add_func ("/iis/bad-files/truncations", test_truncations);
   g_test_add_func ("/iis/bad-files/mutations", test_mutations);

@@ -14,7 +14,8 @@
  * - a load that is cancelled, or whose input fails, at any point leaves
  *   the catalog exactly as it was, without a signal;
  * - documents built to exhaust memory or time (deep nesting, huge
- *   strings, a million duplicate members) fail fast with bounded memory.
+ *   strings, a million duplicate members, a million distinct members
+ *   and one repeated) fail fast with bounded memory.
  */
 
 #include <errno.h>
@@ -977,17 +978,40 @@ build_long_string (gsize n)
   return g_string_free_to_bytes (s);
 }
 
+/* An entity with @n more members: all "name", or distinct ones and
+ * then the first again. Each name is checked against all before it, so
+ * a million distinct ones must not take a million squared steps. */
 static GBytes *
-build_duplicate_members (gsize n)
+build_members (gsize    n,
+               gboolean distinct)
 {
-  GString *s = g_string_sized_new (12 * n + 128);
+  GString *s = g_string_sized_new (16 * n + 128);
 
   g_string_append (s, document_start);
   g_string_append (s, "{\"type\":\"state\",\"id\":\"XX\"");
   for (gsize i = 0; i < n; i++)
-    g_string_append (s, ",\"name\":\"n\"");
+    {
+      if (distinct)
+        g_string_append_printf (s, ",\"m%zu\":%zu", i, i);
+      else
+        g_string_append (s, ",\"name\":\"n\"");
+    }
+  if (distinct)
+    g_string_append (s, ",\"m0\":0");
   g_string_append (s, "}]}");
   return g_string_free_to_bytes (s);
+}
+
+static GBytes *
+build_duplicate_members (gsize n)
+{
+  return build_members (n, FALSE);
+}
+
+static GBytes *
+build_distinct_members (gsize n)
+{
+  return build_members (n, TRUE);
 }
 
 typedef struct
@@ -1004,6 +1028,7 @@ static const Pathology pathologies[] = {
   { "long-string", build_long_string, 100 * MB, IIS_ERROR_LIMIT_EXCEEDED, "string longer than the limit" },
   /* Duplicates are refused as malformed, at the first one. */
   { "duplicate-members", build_duplicate_members, 1000000, IIS_ERROR_PARSE, "duplicate member “name”" },
+  { "many-members", build_distinct_members, 1000000, IIS_ERROR_PARSE, "duplicate member “m0”" },
 };
 
 /* In a subprocess, so its memory is measured alone. */

@@ -422,6 +422,43 @@ test_versions (void)
     }
 }
 
+/* Only the elements of the top-level "entities" and "relations" arrays
+ * are read as entities and relations, wherever those members stand and
+ * whatever arrays come before, between, inside or after them. */
+static void
+test_sections (void)
+{
+  static const char doc[] =
+    "{" HEADER ",\n"
+    " \"x-before\": [[{\"type\": \"nation\", \"id\": \"N1\"}], {\"entities\": [{\"type\": \"nation\"}]}],\n"
+    " \"x-object\": {\"entities\": [{\"type\": \"nation\"}], \"relations\": [1, [2]]},\n"
+    " \"relations\": [{\"kind\": \"member-of\", \"subject\": \"KZ\", \"object\": \"sco\",\n"
+    "                \"role\": \"member\", \"sources\": [{\"title\": \"T\", \"x-tags\": [[\"a\"]]}]}],\n"
+    " \"x-between\": [[1], [2]],\n"
+    " \"entities\": [{\"type\": \"state\", \"id\": \"KZ\", \"other-names\": [{\"name\": \"Kazakh SSR\"}]},\n"
+    "              {\"type\": \"organization\", \"id\": \"sco\", \"name\": \"SCO\",\n"
+    "               \"kind\": \"intergovernmental\", \"x-list\": [{\"type\": \"nation\"}]}],\n"
+    " \"x-after\": [{\"type\": \"nation\"}]}";
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  iis_catalog_load_from_data (catalog, doc, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 2);
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 1);
+  g_assert_nonnull (iis_catalog_lookup (catalog, "KZ"));
+  g_assert_nonnull (iis_catalog_lookup (catalog, "sco"));
+
+  /* The other arrays are kept as unknown members. */
+  data = dump (catalog);
+  g_assert_nonnull (strstr (data, "\"x-before\""));
+  g_assert_nonnull (strstr (data, "\"x-between\""));
+  g_assert_nonnull (strstr (data, "\"x-after\""));
+  g_assert_nonnull (strstr (data, "\"x-list\""));
+  g_assert_nonnull (strstr (data, "\"x-tags\""));
+}
+
 static void
 test_first_error_wins (void)
 {
@@ -658,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/iis/reader/newer-minor", test_newer_minor);
   g_test_add_func ("/iis/reader/newer-major", test_newer_major);
   g_test_add_func ("/iis/reader/versions", test_versions);
+  g_test_add_func ("/iis/reader/sections", test_sections);
   g_test_add_func ("/iis/reader/first-error-wins", test_first_error_wins);
   g_test_add_func ("/iis/reader/stream", test_stream);
   g_test_add_func ("/iis/reader/cancelled", test_cancelled);
