@@ -76,6 +76,7 @@ largest=${files[${#files[@]}-1]}
   "$bench" --runs "$runs" --results "$results" "${files[@]}"
 
   if [ -f "$build/libiis/Iis-1.0.typelib" ] && "$python" -c 'import gi' 2>/dev/null; then
+    PYTHONPATH=$src/bindings/python${PYTHONPATH:+:$PYTHONPATH} \
     GI_TYPELIB_PATH=$build/libiis${GI_TYPELIB_PATH:+:$GI_TYPELIB_PATH} \
     LD_LIBRARY_PATH=$build/libiis${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
       "$python" "$src/tests/bench/bench-python.py" --c-bench "$bench" \

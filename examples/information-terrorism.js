@@ -10,9 +10,7 @@ const category = catalog.lookup('information-terrorism');
 
 print(`Agreements addressing “${category.name}”:`);
 // true: also the agreements that address a narrower category.
-const agreements = catalog.get_agreements_addressing(category, true);
-for (let i = 0; i < agreements.get_n_items(); i++) {
-    const agreement = agreements.get_item(i);
+for (const agreement of catalog.get_agreements_addressing(category, true).get_items()) {
     const when = agreement.adopted?.to_string() ?? 'undated';
     print(`  ${agreement.id} (${when})\n    ${agreement.name}`);
 }

@@ -13,9 +13,6 @@ const sco = catalog.lookup('sco');
 const at = Iis.Date.parse(System.programArgs[0] ?? '2018-01-01');
 
 print(`Members of the ${sco.name} on ${at.to_string()}:`);
-// Answers are Gio.ListModels: read them by position.
-const members = catalog.get_members(sco, 'member', at);
-for (let i = 0; i < members.get_n_items(); i++) {
-    const member = members.get_item(i);
+// An answer is an Iis.Answer, a Gio.ListModel; get_items() gives an array.
+for (const member of catalog.get_members(sco, 'member', at).get_items())
     print(`  ${member.id.padEnd(3)} ${member.name}`);
-}

@@ -49,7 +49,7 @@
 
 #include <string.h>
 
-#include "iis-array-list-private.h"
+#include "iis-answer-private.h"
 #include "iis-catalog-private.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
@@ -86,8 +86,7 @@
  * ```
  *
  * Lists come back as [iface@Gio.ListModel]s, sorted by id unless said
- * otherwise. An answer is a snapshot, made once and never changed: an
- * array of references behind the interface, not a [class@Gio.ListStore].
+ * otherwise: [class@Iis.Answer]s, snapshots made once and never changed.
  *
  * ## Dates
  *
@@ -759,7 +758,7 @@ entities_to_model (IisCatalog *self,
   guint32 n = 0;
 
   if (slots->len == 0)
-    return _iis_array_list_new_take (IIS_TYPE_ENTITY, NULL, 0);
+    return _iis_answer_new_take (IIS_TYPE_ENTITY, NULL, 0);
 
   /* Answers usually come in id order already: the adjacency arrays are
    * sorted by node slot, and a loaded catalog's slots are in id order. */
@@ -789,7 +788,7 @@ entities_to_model (IisCatalog *self,
         continue;
       items[n++] = g_object_ref (node_entity (self, slot));
     }
-  return _iis_array_list_new_take (IIS_TYPE_ENTITY, items, n);
+  return _iis_answer_new_take (IIS_TYPE_ENTITY, items, n);
 }
 
 /* ------------------------------------------------------------------ */
@@ -953,13 +952,13 @@ relations_to_model (IisCatalog *self,
   gpointer *items;
 
   if (slots->len == 0)
-    return _iis_array_list_new_take (IIS_TYPE_RELATION, NULL, 0);
+    return _iis_answer_new_take (IIS_TYPE_RELATION, NULL, 0);
 
   sort_relation_slots (self, (guint32 *) (gpointer) slots->data, slots->len);
   items = g_new (gpointer, slots->len);
   for (guint i = 0; i < slots->len; i++)
     items[i] = relation_for_slot (self, g_array_index (slots, guint32, i));
-  return _iis_array_list_new_take (IIS_TYPE_RELATION, items, slots->len);
+  return _iis_answer_new_take (IIS_TYPE_RELATION, items, slots->len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1536,7 +1535,7 @@ iis_catalog_list_entities (IisCatalog *self,
       if (g_type_is_a (G_OBJECT_TYPE (entity), type))
         items[n++] = g_object_ref (entity);
     }
-  return _iis_array_list_new_take (type, items, n);
+  return _iis_answer_new_take (type, items, n);
 }
 
 /**
@@ -2826,7 +2825,7 @@ iis_catalog_validate (IisCatalog *self)
   validate_cycles (self, problems);
 
   n_problems = problems->len;
-  return _iis_array_list_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),
+  return _iis_answer_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),
                                    n_problems);
 }
 

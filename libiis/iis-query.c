@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "iis-array-list-private.h"
+#include "iis-answer-private.h"
 #include "iis-catalog-private.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
@@ -516,5 +516,5 @@ iis_query_run (IisQuery    *self,
         items[n++] = g_object_ref (entity);
     }
 
-  return _iis_array_list_new_take (self->entity_type, items, n);
+  return _iis_answer_new_take (self->entity_type, items, n);
 }

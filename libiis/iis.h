@@ -23,6 +23,7 @@
 # include "iis-forum.h"
 # include "iis-threat-category.h"
 # include "iis-relation.h"
+# include "iis-answer.h"
 # include "iis-problem.h"
 # include "iis-catalog.h"
 # include "iis-query.h"

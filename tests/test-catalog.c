@@ -434,6 +434,22 @@ test_answers_are_snapshots (void)
   g_assert_null (g_list_model_get_item (members, n));
   g_assert_null (g_list_model_get_item (members, G_MAXUINT));
   g_assert_cmpuint (g_list_model_get_n_items (relations), >=, n);
+  g_assert_true (IIS_IS_ANSWER (members));
+  {
+    guint n_items = 0;
+    GObject **items = iis_answer_get_items (IIS_ANSWER (members), &n_items);
+    g_autoptr(GListModel) none = iis_catalog_get_members (catalog, sco, "nobody", NULL);
+
+    g_assert_cmpuint (n_items, ==, n);
+    for (guint i = 0; i < n_items; i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (members, i);
+
+        g_assert_true (items[i] == item);
+      }
+    g_assert_null (iis_answer_get_items (IIS_ANSWER (none), &n_items));
+    g_assert_cmpuint (n_items, ==, 0);
+  }
 
   /* Removing a member leaves the answer as it was, its items alive. */
   g_assert_true (iis_catalog_remove_entity (catalog, first));

@@ -12,8 +12,8 @@ export function date(text) {
     return text ? Iis.Date.parse(text) : null;
 }
 
-// The items of an answer, a Gio.ListModel, read by position (GJS 1.74
-// gives for…of only to Gio.ListStore).
+// The items of any Gio.ListModel, read by position (GJS 1.74 gives for…of
+// only to Gio.ListStore).
 export function items(model) {
     const all = [];
     for (let i = 0; i < model.get_n_items(); i++)

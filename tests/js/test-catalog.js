@@ -13,7 +13,7 @@ import {date, ids, items, makeScenario} from './scenario.js';
 
 const K = Iis.RelationKind;
 
-test('answers are Gio.ListModels of the types they say', () => {
+test('answers are Iis.Answers: Gio.ListModels of the types they say', () => {
     const catalog = makeScenario();
     const models = [
         catalog.list_entities(Iis.Entity.$gtype),
@@ -32,8 +32,12 @@ test('answers are Gio.ListModels of the types they say', () => {
     ];
     for (const model of models) {
         assert(model instanceof Gio.ListModel, 'a Gio.ListModel');
+        assert(model instanceof Iis.Answer, `an Iis.Answer, not ${model.constructor.name}`);
         const all = items(model);
         equal(all.length, model.get_n_items());
+        const array = model.get_items();
+        equal(array.length, all.length);
+        array.forEach((item, i) => assert(item === all[i], 'get_items() gives the items in order'));
         all.forEach((item, i) => {
             assert(item === model.get_item(i), 'one object at each position');
             assert(GObject.type_is_a(item.constructor.$gtype, model.get_item_type()),

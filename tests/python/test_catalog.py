@@ -181,6 +181,28 @@ def test_list_models_are_gio_list_models(scenario):
     assert scenario['UZ'] in model
 
 
+def test_answers_are_iis_answers(scenario):
+    answers = [
+        scenario.get_members(scenario['sco'], None, None),
+        scenario.list_entities(Iis.State),
+        scenario.list_relations(None, Iis.RelationKind.MEMBER_OF, None),
+        scenario.validate(),
+        scenario.get_members(scenario['sco'], 'nobody', None),
+    ]
+    for answer in answers:
+        assert isinstance(answer, Iis.Answer)
+        by_position = [answer.get_item(i) for i in range(answer.get_n_items())]
+        assert list(answer) == by_position
+        assert list(answer.get_items()) == by_position
+        assert len(answer) == len(by_position)
+    assert len(answers[-1]) == 0 and list(answers[-1]) == []
+    # A snapshot: removing an entity leaves an earlier answer as it was.
+    members = answers[0]
+    before = [e.get_id() for e in members]
+    assert scenario.remove_entity(scenario['UZ'])
+    assert [e.get_id() for e in members] == before
+
+
 # Overrides
 
 def test_override_mapping_access(scenario):

@@ -20,6 +20,8 @@
 # - load_from_file / save_to_file (and the async forms) take a Gio.File or
 #   a path; load_from_data takes str or bytes.
 # - A readable repr() for entities and relations.
+# - Answers (Iis.Answer, what every question returns) iterate by taking
+#   all their items in one call, several times faster than item by item.
 
 import datetime
 import functools
@@ -430,3 +432,15 @@ class Catalog(Iis.Catalog):
 
 
 Catalog = _export(Catalog)
+
+
+# Answers ------------------------------------------------------------------
+
+class Answer(Iis.Answer):
+
+    def __iter__(self):
+        # One call for every item, instead of one get_item() each.
+        return iter(self.get_items() or ())
+
+
+Answer = _export(Answer)

@@ -1,0 +1,19 @@
+/* iis-answer-private.h: making answers
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "iis-answer.h"
+
+G_BEGIN_DECLS
+
+/* A list of @n_items objects of @item_type. Takes @items (allocated with
+ * g_malloc, or NULL when @n_items is 0) and the references it holds. */
+GListModel *_iis_answer_new_take (GType     item_type,
+                                gpointer *items,
+                                guint     n_items);
+
+G_END_DECLS
