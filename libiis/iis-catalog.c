@@ -3386,7 +3386,7 @@ _iis_catalog_get_stats (IisCatalog      *self,
   stats->n_free_slots = self->free_records->len;
   stats->record_bytes = (gsize) self->cap_records * sizeof (Record);
   for (guint32 i = 0; i < self->n_nodes; i++)
-    stats->index_bytes += ((gsize) self->nodes[i].out.cap + self->nodes[i].in.cap) * sizeof (guint32);
+    stats->index_bytes += ((gsize) self->nodes[i].out.cap + self->nodes[i].in.cap) * sizeof (Adjacent);
   stats->index_bytes += (gsize) self->cap_nodes * sizeof (Node);
   stats->extra_bytes = (gsize) self->cap_words * sizeof (guint32);
   /* Each string or source key is counted with its bytes, plus a hash
