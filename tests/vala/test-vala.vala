@@ -183,6 +183,12 @@ static void test_questions () {
     var sco = (Iis.Organization) bundled.lookup ("sco");
     var members = bundled.get_members (sco, "member", date ("2018-01-01"));
     assert_cmpuint (members.get_n_items (), CompareOperator.EQ, 8);
+    /* Answers are Iis.Answers: all their items at once, in order. */
+    var answer = (Iis.Answer) members;
+    unowned GLib.Object[]? items = answer.get_items ();
+    assert_cmpuint (items.length, CompareOperator.EQ, 8);
+    for (uint i = 0; i < items.length; i++)
+        assert_true (items[i] == members.get_item (i));
     var category = (Iis.ThreatCategory) bundled.lookup ("information-terrorism");
     assert_true ("sco-2009-agreement" in ids (bundled.get_agreements_addressing (category, true)).split (" "));
 }
