@@ -26,7 +26,8 @@
  * their answers as [iface@Gio.ListModel]s, and an `IisAnswer` is what is
  * behind the interface. It is a snapshot: changing the catalog afterwards
  * does not change it, and the objects it holds stay alive as long as it
- * does. It never emits [signal@Gio.ListModel::items-changed].
+ * does. It never emits [signal@Gio.ListModel::items-changed], and any
+ * number of threads may read it at the same time.
  *
  * Read it as any list model, with [method@Gio.ListModel.get_n_items] and
  * [method@Gio.ListModel.get_item], or all at once with

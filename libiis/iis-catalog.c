@@ -121,7 +121,8 @@
  *   cache their reading position: one thread at a time may read one of
  *   them. Writing the catalog ([method@Iis.Catalog.to_data], saving)
  *   and a query with a text read them too: run those in one thread at a
- *   time. The lists a question returns belong to the caller alone.
+ *   time. The [class@Iis.Answer]s questions return never change, so
+ *   any number of threads may read one.
  * - The asynchronous load and save do their I/O in a worker thread and
  *   touch the catalog only in the caller's thread.
  *
