@@ -1979,9 +1979,11 @@ collect_other_ends (IisCatalog      *self,
   guint32 *found;
 
   kind_range (self, adj, kind, &begin, &end);
+  if (begin == end)
+    return;
   n = out->len;
   g_array_set_size (out, n + (end - begin));
-  found = &g_array_index (out, guint32, 0);
+  found = (guint32 *) (gpointer) out->data;
 
   if (any_role && at == IIS_DATE_PACKED_NONE)
     {
@@ -3261,7 +3263,10 @@ _iis_stage_commit (IisStage   *stage,
           for (guint32 s = 0; s < extra->n_sources; s++)
             ids[s] = source_ids[g_array_index (stage->source_refs, guint32, extra->first_source + s)];
           rec->extra = store_extra (self,
-                                    &g_array_index (stage->qualifiers, Qualifier, extra->first_qualifier),
+                                    extra->n_qualifiers > 0
+                                      ? &g_array_index (stage->qualifiers, Qualifier,
+                                                        extra->first_qualifier)
+                                      : NULL,
                                     extra->n_qualifiers, ids, extra->n_sources,
                                     extra->unknown_json);
         }
