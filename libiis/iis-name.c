@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "iis-date-private.h"
-#include "iis-name.h"
+#include "iis-name-private.h"
 
 /**
  * IisName:
@@ -40,6 +40,7 @@ struct _IisName
   char *lang;
   IisDate *start;
   IisDate *end;
+  JsonObject *unknown;       /* members the file format does not know */
 };
 
 G_DEFINE_FINAL_TYPE (IisName, iis_name, G_TYPE_OBJECT)
@@ -75,6 +76,7 @@ iis_name_finalize (GObject *object)
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->start, iis_date_free);
   g_clear_pointer (&self->end, iis_date_free);
+  g_clear_pointer (&self->unknown, json_object_unref);
 
   G_OBJECT_CLASS (iis_name_parent_class)->finalize (object);
 }
@@ -326,4 +328,24 @@ iis_name_is_current (IisName       *self,
   return _iis_date_packed_period_holds (_iis_date_pack (self->start),
                                         _iis_date_pack (self->end),
                                         _iis_date_pack (at));
+}
+
+JsonObject *
+_iis_name_get_unknown (IisName *self)
+{
+  g_return_val_if_fail (IIS_IS_NAME (self), NULL);
+
+  return self->unknown;
+}
+
+void
+_iis_name_set_unknown (IisName    *self,
+                       JsonObject *unknown)
+{
+  g_return_if_fail (IIS_IS_NAME (self));
+
+  if (unknown != NULL)
+    json_object_ref (unknown);
+  g_clear_pointer (&self->unknown, json_object_unref);
+  self->unknown = unknown;
 }

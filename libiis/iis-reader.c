@@ -47,6 +47,7 @@
 #include "iis-error.h"
 #include "iis-forum.h"
 #include "iis-organization.h"
+#include "iis-name-private.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
 #include "iis-threat-category.h"
@@ -1664,6 +1665,7 @@ read_other_names (Reader    *self,
       const char *lang = NULL;
       IisDate start, end;
       gboolean has_start = FALSE, has_end = FALSE;
+      g_autoptr(JsonObject) unknown = NULL;
       JsonObjectIter iter;
       const char *name;
       JsonNode *member;
@@ -1686,8 +1688,8 @@ read_other_names (Reader    *self,
                 ok = has_start = get_date (self, member, name, &start);
               else if (g_str_equal (name, "end"))
                 ok = has_end = get_date (self, member, name, &end);
-              /* Other members of a name have nowhere to be kept in this
-               * version of the model; they are dropped. */
+              else
+                keep_unknown (&unknown, name, member);
             }
           if (ok && text == NULL)
             ok = fail_missing (self, "name");
@@ -1699,6 +1701,8 @@ read_other_names (Reader    *self,
                                                    has_start ? &start : NULL,
                                                    has_end ? &end : NULL);
 
+          if (unknown != NULL)
+            _iis_name_set_unknown (other, unknown);
           iis_entity_add_other_name (entity, other);
         }
       path_pop (self);

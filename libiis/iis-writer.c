@@ -31,6 +31,7 @@
 #include "iis-error.h"
 #include "iis-forum.h"
 #include "iis-organization.h"
+#include "iis-name-private.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
 #include "iis-threat-category.h"
@@ -64,6 +65,10 @@ static const char * const relation_members[] = {
   "kind", "subject", "object", "role", "start", "end", "confidence", "qualifiers",
   "sources", NULL
 };
+static const char * const name_members[] = {
+  "name", "lang", "start", "end", NULL
+};
+
 static const char * const source_members[] = {
   "title", "url", "document", "publisher", "date", "quote", NULL
 };
@@ -636,6 +641,7 @@ writer_other_names (Writer    *self,
       writer_member_string (self, "lang", iis_name_get_lang (name));
       writer_member_date (self, "start", iis_name_get_start (name));
       writer_member_date (self, "end", iis_name_get_end (name));
+      writer_unknown_members (self, _iis_name_get_unknown (name), name_members, NULL);
       writer_end (self, '}');
     }
   writer_end (self, ']');

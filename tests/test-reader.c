@@ -10,6 +10,7 @@
 
 #include "iis-catalog-private.h"
 #include "iis-entity-private.h"
+#include "iis-name-private.h"
 #include "iis-reader-private.h"
 #include "iis-relation-private.h"
 #include "iis-source-private.h"
@@ -126,6 +127,17 @@ test_full_fields (void)
   g_assert_cmpstr (iis_name_get_lang (other_name), ==, "en");
   assert_date (iis_name_get_start (other_name), "1924-10-27");
   assert_date (iis_name_get_end (other_name), "1991-08");
+  g_assert_null (_iis_name_get_unknown (other_name));
+  {
+    g_autoptr(IisName) current = g_list_model_get_item (iis_entity_get_other_names (uz), 1);
+    JsonObject *kept = _iis_name_get_unknown (current);
+
+    /* Members an other name has beyond the known ones are kept. */
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (json_object_get_size (kept), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (kept, "x-used-since"),
+                                                 "year"), ==, 1991);
+  }
 
   g_assert_cmpuint (g_list_model_get_n_items (iis_entity_get_sources (uz)), ==, 1);
   source = g_list_model_get_item (iis_entity_get_sources (uz), 0);
