@@ -892,25 +892,45 @@ entity_key (IisEntity *entity)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entity), "bench-key"));
 }
 
-/* Read every item of @model as a user would: the entity and its id. */
+/* Read an answer's entity as a program would: its id. */
+static void
+consume_entity (IisEntity *entity,
+                GArray    *answer)
+{
+  bench_sink += (guintptr) iis_entity_get_id (entity);
+  if (answer != NULL)
+    {
+      guint32 key = entity_key (entity);
+
+      g_array_append_val (answer, key);
+    }
+}
+
 static guint
-consume_model (GListModel *model,
+consume_model (BenchLib   *lib,
+               GListModel *model,
                GArray     *answer)
 {
   guint n = g_list_model_get_n_items (model);
 
-  for (guint i = 0; i < n; i++)
+  if (lib->get_items)
     {
-      IisEntity *entity = g_list_model_get_item (model, i);
+      /* As a C program that knows answers are IisAnswers reads them:
+       * all the items at once, no reference taken per item. */
+      GObject **items = iis_answer_get_items (IIS_ANSWER (model), &n);
 
-      bench_sink += (guintptr) iis_entity_get_id (entity);
-      if (answer != NULL)
+      for (guint i = 0; i < n; i++)
+        consume_entity (IIS_ENTITY (items[i]), answer);
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
         {
-          guint32 key = entity_key (entity);
+          IisEntity *entity = g_list_model_get_item (model, i);
 
-          g_array_append_val (answer, key);
+          consume_entity (entity, answer);
+          g_object_unref (entity);
         }
-      g_object_unref (entity);
     }
   g_object_unref (model);
   return n;
@@ -998,7 +1018,7 @@ bench_ask_lib (BenchLib      *lib,
         const BenchProbe *p = &g_array_index (probes->agreements_of, BenchProbe, i);
 
         _iis_date_unpack (p->at, &at);
-        return consume_model (iis_catalog_get_agreements_of (lib->catalog, lib->by_key[p->entity - 1],
+        return consume_model (lib, iis_catalog_get_agreements_of (lib->catalog, lib->by_key[p->entity - 1],
                                                              p->at ? &at : NULL),
                               answer);
       }
@@ -1007,7 +1027,7 @@ bench_ask_lib (BenchLib      *lib,
         const BenchProbe *p = &g_array_index (probes->members_at, BenchProbe, i);
 
         _iis_date_unpack (p->at, &at);
-        return consume_model (iis_catalog_get_members (lib->catalog,
+        return consume_model (lib, iis_catalog_get_members (lib->catalog,
                                                        IIS_ORGANIZATION (lib->by_key[p->entity - 1]),
                                                        NULL, p->at ? &at : NULL),
                               answer);
@@ -1022,7 +1042,7 @@ bench_ask_lib (BenchLib      *lib,
       {
         const BenchProbe *p = &g_array_index (probes->parts, BenchProbe, i);
 
-        return consume_model (iis_catalog_get_parts (lib->catalog, lib->by_key[p->entity - 1], TRUE),
+        return consume_model (lib, iis_catalog_get_parts (lib->catalog, lib->by_key[p->entity - 1], TRUE),
                               answer);
       }
     case BENCH_N_QUESTIONS:

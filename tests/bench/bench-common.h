@@ -107,6 +107,7 @@ typedef struct
   IisCatalog  *catalog;
   IisEntity  **by_key;    /* key - 1 → entity (borrowed) */
   guint32      n;
+  gboolean     get_items; /* read answers with iis_answer_get_items () */
 } BenchLib;
 
 /* Fails when an entity of the mirror is missing from @catalog. */

@@ -28,7 +28,9 @@
  *   checking that every answer is the same: is X a member of Y at a date,
  *   the agreements of a state, the members of an organization at a date,
  *   the states party to an agreement addressing a threat category or a
- *   narrower one, the transitive parts of an entity.
+ *   narrower one, the transitive parts of an entity; and, for
+ *   information, the agreements of a state again, read with
+ *   iis_answer_get_items () instead of one get_item () per row.
  *
  * Each figure is the median of N runs (at least 5) after a warm-up run;
  * the two sides of a ratio run alternately. A difference in answers
@@ -305,6 +307,7 @@ static const Measure measures[] = {
   { "save", "save / json_generator", 0 },
   { "point", "point question / SQLite", 0.1 },
   { "agreements-of", "agreements of a state per row / SQLite", 0.25 },
+  { "agreements-of-items", "  the same, read with get_items()", 0 },
   { "members-at", "members at a date / SQLite", 0.1 },
   { "two-hop", "two-hop addressing / SQLite", 0.05 },
   { "parts", "transitive part-of / SQLite recursive", 0.02 },
@@ -493,6 +496,38 @@ static const char *question_keys[BENCH_N_QUESTIONS] = {
   "point", "agreements-of", "members-at", "two-hop", "parts",
 };
 
+/* Ask every probe both ways and compare; a difference ends the run. */
+static void
+check_or_exit (BenchLib      *lib,
+               BenchSql      *sql,
+               BenchProbes   *probes,
+               BenchQuestion  q,
+               guint64       *rows)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bench_check (lib, sql, probes, q, rows, &error))
+    {
+      g_printerr ("iis-bench: %u relations%s: %s\n", sql->n_relations,
+                  lib->get_items ? ", answers read with get_items()" : "", error->message);
+      exit (1);
+    }
+}
+
+/* Nanoseconds libiis takes to answer the @n probes of @q once. */
+static gint64
+time_lib (BenchLib      *lib,
+          BenchProbes   *probes,
+          BenchQuestion  q,
+          guint          n)
+{
+  gint64 t0 = bench_now_ns ();
+
+  for (guint i = 0; i < n; i++)
+    bench_ask_lib (lib, probes, q, i, NULL);
+  return bench_now_ns () - t0;
+}
+
 static void
 bench_questions (guint     size_index,
                  BenchLib *lib,
@@ -538,19 +573,13 @@ bench_questions (guint     size_index,
           exit (1);
         }
       /* Checking is the warm-up. */
-      if (!bench_check (lib, sql, probes, q, &rows, &error))
-        {
-          g_printerr ("iis-bench: %u relations: %s\n", sql->n_relations, error->message);
-          exit (1);
-        }
+      check_or_exit (lib, sql, probes, q, &rows);
 
       for (guint r = 0; r < runs; r++)
         {
-          gint64 t0 = bench_now_ns ();
+          gint64 t0;
 
-          for (guint i = 0; i < list->len; i++)
-            bench_ask_lib (lib, probes, q, i, NULL);
-          lib_ns[r] = bench_now_ns () - t0;
+          lib_ns[r] = time_lib (lib, probes, q, list->len);
           t0 = bench_now_ns ();
           for (guint i = 0; i < list->len; i++)
             bench_ask_sql (sql, probes, q, i, NULL);
@@ -567,6 +596,20 @@ bench_questions (guint     size_index,
       g_print ("  %-40s %12u %12.4g\n", "  (questions; rows per question)",
                list->len, (double) rows / list->len);
       record (size_index, question_keys[q], lib_us, sql_us, "us");
+
+      /* For information: the same answers read as a C program that
+       * knows they are IisAnswers would, against the same SQLite runs. */
+      if (q == BENCH_QUESTION_AGREEMENTS_OF)
+        {
+          lib->get_items = TRUE;
+          check_or_exit (lib, sql, probes, q, NULL);
+          for (guint r = 0; r < runs; r++)
+            lib_ns[r] = time_lib (lib, probes, q, list->len);
+          lib->get_items = FALSE;
+          lib_us = median_ns (lib_ns, runs) / divisor / 1e3;
+          print_row ("  read with iis_answer_get_items(), us/row", lib_us, sql_us, "us");
+          record (size_index, "agreements-of-items", lib_us, sql_us, "us");
+        }
     }
   bench_probes_free (probes);
 }

@@ -44,6 +44,12 @@ check_question (BenchQuestion question)
                   list->len, rows);
   if (question == BENCH_QUESTION_POINT)
     g_assert_cmpuint (rows, <, list->len);
+
+  /* The same answers, read all at once with iis_answer_get_items (). */
+  lib->get_items = TRUE;
+  bench_check (lib, sql, probes, question, NULL, &error);
+  lib->get_items = FALSE;
+  g_assert_no_error (error);
 }
 
 static void
