@@ -44,6 +44,11 @@ gboolean  _iis_reader_parse              (IisStage               *stage,
                                           const IisReaderLimits  *limits,
                                           GError                **error);
 
+/* Whether @code is @length capital letters A–Z, as the file format wants
+ * a state's alpha-2 and alpha-3 codes (the writer checks it too). */
+gboolean  _iis_reader_code_is_valid      (const char             *code,
+                                          gsize                   length);
+
 /* Read all of @stream, failing with IIS_ERROR_LIMIT_EXCEEDED as soon as
  * it holds more than limits->max_document_size bytes. @size_hint (0 if
  * unknown) sizes the buffer. */

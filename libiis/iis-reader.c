@@ -1451,17 +1451,25 @@ get_boolean (Reader     *self,
   return TRUE;
 }
 
+gboolean
+_iis_reader_code_is_valid (const char *code,
+                           gsize       length)
+{
+  if (strlen (code) != length)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isupper (code[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 check_iso_code (Reader     *self,
                 const char *member,
                 const char *code,
                 gsize       length)
 {
-  gboolean ok = strlen (code) == length;
-
-  for (gsize i = 0; ok && i < length; i++)
-    ok = g_ascii_isupper (code[i]);
-  if (!ok)
+  if (!_iis_reader_code_is_valid (code, length))
     {
       g_autofree char *text = printable (code);
 

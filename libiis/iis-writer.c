@@ -32,6 +32,7 @@
 #include "iis-forum.h"
 #include "iis-organization.h"
 #include "iis-name-private.h"
+#include "iis-reader-private.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
 #include "iis-threat-category.h"
@@ -288,11 +289,7 @@ writer_check_code (Writer     *self,
                    const char *code,
                    gsize       length)
 {
-  gboolean ok = strlen (code) == length;
-
-  for (gsize i = 0; ok && i < length; i++)
-    ok = g_ascii_isupper (code[i]);
-  if (!ok)
+  if (!_iis_reader_code_is_valid (code, length))
     writer_fail (self, "%s “%s” is not %" G_GSIZE_FORMAT " capital letters A–Z",
                  name, code, length);
 }

@@ -77,9 +77,9 @@ iis_test_relate (IisCatalog      *catalog,
   return g_steal_pointer (&relation);
 }
 
-static void
-add (IisCatalog *catalog,
-     gpointer    entity)
+void
+iis_test_add (IisCatalog *catalog,
+              gpointer    entity)
 {
   g_autoptr(GError) error = NULL;
 
@@ -127,25 +127,25 @@ iis_test_scenario_new (void)
   g_autoptr(IisDate) last = iis_test_date ("2017-02-03");
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    add (catalog, iis_state_new (states[i][0], states[i][1]));
+    iis_test_add (catalog, iis_state_new (states[i][0], states[i][1]));
 
-  add (catalog, organization ("sco", "Shanghai Cooperation Organisation", "2001-06-15", NULL));
-  add (catalog, organization ("sco-secretariat", "SCO Secretariat", NULL, NULL));
-  add (catalog, organization ("pact", "A fictional pact", "1990", "2000"));
-  add (catalog, organization ("union", "A fictional union", "1995", NULL));
-  add (catalog, iis_agreement_new ("agr-2009", "An agreement of 2009"));
-  add (catalog, iis_agreement_new ("agr-2006", "A statement of 2006"));
-  add (catalog, iis_agreement_new ("agr-other", "Another agreement"));
-  add (catalog, iis_threat_category_new ("threats", "Threats"));
-  add (catalog, iis_threat_category_new ("info-weapons", "Information weapons"));
-  add (catalog, iis_threat_category_new ("info-war", "Information war"));
-  add (catalog, iis_threat_category_new ("info-terrorism", "Information terrorism"));
+  iis_test_add (catalog, organization ("sco", "Shanghai Cooperation Organisation", "2001-06-15", NULL));
+  iis_test_add (catalog, organization ("sco-secretariat", "SCO Secretariat", NULL, NULL));
+  iis_test_add (catalog, organization ("pact", "A fictional pact", "1990", "2000"));
+  iis_test_add (catalog, organization ("union", "A fictional union", "1995", NULL));
+  iis_test_add (catalog, iis_agreement_new ("agr-2009", "An agreement of 2009"));
+  iis_test_add (catalog, iis_agreement_new ("agr-2006", "A statement of 2006"));
+  iis_test_add (catalog, iis_agreement_new ("agr-other", "Another agreement"));
+  iis_test_add (catalog, iis_threat_category_new ("threats", "Threats"));
+  iis_test_add (catalog, iis_threat_category_new ("info-weapons", "Information weapons"));
+  iis_test_add (catalog, iis_threat_category_new ("info-war", "Information war"));
+  iis_test_add (catalog, iis_threat_category_new ("info-terrorism", "Information terrorism"));
 
   forum = iis_forum_new ("forum-2017", "A forum in 2017");
   iis_forum_set_start (forum, first);
   iis_forum_set_end (forum, last);
-  add (catalog, forum);
-  add (catalog, iis_forum_new ("forum-undated", "A forum with no date"));
+  iis_test_add (catalog, forum);
+  iis_test_add (catalog, iis_forum_new ("forum-undated", "A forum with no date"));
 
   R ("sco-secretariat", PART_OF, "sco", NULL, NULL, NULL);
   R ("CN", MEMBER_OF, "sco", "member", "2001-06-15", NULL);
@@ -183,4 +183,28 @@ iis_test_scenario_new (void)
   R ("UZ", ORGANIZER_OF, "forum-undated", NULL, NULL, NULL);
 
   return catalog;
+}
+
+IisCatalog *
+iis_test_load_fixture (const char *name)
+{
+  g_autofree char *path = iis_test_data_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  iis_catalog_load_from_file (catalog, file, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&catalog);
+}
+
+char *
+iis_test_dump (IisCatalog *catalog)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = iis_catalog_to_data (catalog, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  return data;
 }

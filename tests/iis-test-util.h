@@ -19,6 +19,17 @@ char    *iis_test_ids  (GListModel *model);
 /* Path of a file under tests/data/. */
 char    *iis_test_data_path (const char *name);
 
+/* A new catalog loaded from a file under tests/data/, asserting success. */
+IisCatalog *iis_test_load_fixture (const char *name);
+
+/* The catalog as iis_catalog_to_data() writes it, asserting success. */
+char       *iis_test_dump         (IisCatalog *catalog);
+
+/* Add @entity to @catalog, asserting success, and drop the caller's
+ * reference to it. */
+void        iis_test_add          (IisCatalog *catalog,
+                                   gpointer    entity);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

@@ -117,16 +117,6 @@ load_full (void)
   return g_steal_pointer (&catalog);
 }
 
-static char *
-dump (IisCatalog *catalog)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = iis_catalog_to_data (catalog, NULL, &error);
-
-  g_assert_no_error (error);
-  return data;
-}
-
 static void
 assert_message_has (const GError *error,
                     const char   *prefix,
@@ -157,7 +147,7 @@ test_bad_file (gconstpointer data)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(IisCatalog) catalog = load_full ();
-  g_autofree char *before = dump (catalog);
+  g_autofree char *before = iis_test_dump (catalog);
   guint n_entities = iis_catalog_get_n_entities (catalog);
   guint n_relations = iis_catalog_get_n_relations (catalog);
   g_autofree char *after = NULL;
@@ -172,7 +162,7 @@ test_bad_file (gconstpointer data)
   assert_message_has (error, name, bad->location);
   g_clear_error (&error);
 
-  after = dump (catalog);
+  after = iis_test_dump (catalog);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, n_entities);
   g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n_relations);
@@ -186,7 +176,7 @@ test_bad_file (gconstpointer data)
   g_clear_error (&error);
 
   g_clear_pointer (&after, g_free);
-  after = dump (catalog);
+  after = iis_test_dump (catalog);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -233,7 +223,7 @@ assert_load_fails (const char *data,
                    const char *message_part)
 {
   g_autoptr(IisCatalog) catalog = load_full ();
-  g_autofree char *before = dump (catalog);
+  g_autofree char *before = iis_test_dump (catalog);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -242,7 +232,7 @@ assert_load_fails (const char *data,
   if (strstr (error->message, message_part) == NULL)
     g_error ("message “%s” does not contain “%s”", error->message, message_part);
 
-  after = dump (catalog);
+  after = iis_test_dump (catalog);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -492,7 +482,7 @@ test_distinct_members (void)
     iis_catalog_load_from_data (catalog, doc, -1, &error);
     g_assert_no_error (error);
     /* The unknown member is kept whole. */
-    saved = dump (catalog);
+    saved = iis_test_dump (catalog);
     g_assert_nonnull (strstr (saved, "\"k0\": 0,"));
     g_assert_nonnull (strstr (saved, "\"k199999\": 199999\n"));
   }

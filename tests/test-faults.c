@@ -309,19 +309,6 @@ document_of (IisCatalog *catalog)
   return text;
 }
 
-static IisCatalog *
-load_fixture (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = iis_test_data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  IisCatalog *catalog = iis_catalog_new ();
-
-  iis_catalog_load_from_file (catalog, file, NULL, &error);
-  g_assert_no_error (error);
-  return catalog;
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -398,7 +385,7 @@ watch_signals (IisCatalog  *catalog,
 static void
 test_save_stream_fails_at_every_write (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autofree char *before = document_of (catalog);
   FaultPlan plan = { -1, -1, FALSE, FALSE, NULL, 0 };
   guint n_writes;
@@ -475,7 +462,7 @@ save_fixture_set_up (SaveFixture   *fixture,
   g_file_set_contents (fixture->path, fixture->old_text, -1, &error);
   g_assert_no_error (error);
 
-  fixture->catalog = load_fixture ("full.json");
+  fixture->catalog = iis_test_load_fixture ("full.json");
   fixture->new_text = document_of (fixture->catalog);
   g_assert_cmpstr (fixture->old_text, !=, fixture->new_text);
 }

@@ -18,19 +18,6 @@
 
 #define HEADER "\"format\": \"libiis-catalog\", \"version\": \"1.0\""
 
-static IisCatalog *
-load_fixture (const char *name)
-{
-  g_autofree char *path = iis_test_data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
-  g_autoptr(GError) error = NULL;
-
-  iis_catalog_load_from_file (catalog, file, NULL, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&catalog);
-}
-
 static char *
 read_fixture (const char *name,
               gsize      *length)
@@ -42,17 +29,6 @@ read_fixture (const char *name,
   g_file_get_contents (path, &contents, length, &error);
   g_assert_no_error (error);
   return contents;
-}
-
-static char *
-dump (IisCatalog *catalog)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = iis_catalog_to_data (catalog, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (data);
-  return data;
 }
 
 static void
@@ -93,7 +69,7 @@ find_relation (IisCatalog      *catalog,
 static void
 test_full_fields (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   IisEntity *uz, *sco, *rats, *agreement, *forum, *threat;
   g_autoptr(IisName) other_name = NULL;
   g_autoptr(IisSource) source = NULL;
@@ -239,9 +215,9 @@ test_full_fields (void)
 static void
 test_unordered (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full-unordered.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full-unordered.json");
   g_autofree char *canonical = read_fixture ("full.json", NULL);
-  g_autofree char *data = dump (catalog);
+  g_autofree char *data = iis_test_dump (catalog);
 
   g_assert_cmpstr (data, ==, canonical);
 }
@@ -250,9 +226,9 @@ test_unordered (void)
 static void
 test_canonical (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autofree char *canonical = read_fixture ("full.json", NULL);
-  g_autofree char *data = dump (catalog);
+  g_autofree char *data = iis_test_dump (catalog);
 
   g_assert_cmpstr (data, ==, canonical);
 }
@@ -287,7 +263,7 @@ test_adds_to_catalog (void)
     " \"relations\": [{\"kind\": \"member-of\", \"subject\": \"KZ\", \"object\": \"sco\", \"role\": \"member\"}]}";
   static const char override[] =
     "{" HEADER ", \"entities\": [{\"type\": \"state\", \"id\": \"KZ\", \"name\": \"Qazaqstan\"}]}";
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -300,12 +276,12 @@ test_adds_to_catalog (void)
   g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 22);
 
   /* The same again: KZ is taken */
-  before = dump (catalog);
+  before = iis_test_dump (catalog);
   g_assert_false (iis_catalog_load_from_data (catalog, override, -1, &error));
   g_assert_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID);
   g_assert_true (g_str_has_prefix (error->message, "entities[0].id: "));
   g_clear_error (&error);
-  after = dump (catalog);
+  after = iis_test_dump (catalog);
   g_assert_cmpstr (before, ==, after);
 
   /* … unless the load overrides: the relations stay */
@@ -358,7 +334,7 @@ test_newer_minor (void)
   g_assert_cmpint (json_object_get_int_member (_iis_entity_get_unknown (kz), "population"), ==, 19000000);
 
   /* Written back as 1.0, new members and all */
-  data = dump (catalog);
+  data = iis_test_dump (catalog);
   g_assert_nonnull (strstr (data, "\"version\": \"1.0\""));
   g_assert_nonnull (strstr (data, "\"population\": 19000000"));
   g_assert_nonnull (strstr (data, "\"archive-url\": \"https://example.org\""));
@@ -366,7 +342,7 @@ test_newer_minor (void)
 
   iis_catalog_load_from_data (again, data, -1, &error);
   g_assert_no_error (error);
-  data_again = dump (again);
+  data_again = iis_test_dump (again);
   g_assert_cmpstr (data, ==, data_again);
 }
 
@@ -463,7 +439,7 @@ test_sections (void)
   g_assert_nonnull (iis_catalog_lookup (catalog, "sco"));
 
   /* The other arrays are kept as unknown members. */
-  data = dump (catalog);
+  data = iis_test_dump (catalog);
   g_assert_nonnull (strstr (data, "\"x-before\""));
   g_assert_nonnull (strstr (data, "\"x-between\""));
   g_assert_nonnull (strstr (data, "\"x-after\""));
@@ -507,7 +483,7 @@ test_stream (void)
 
   iis_catalog_load_from_stream (catalog, stream, IIS_LOAD_FLAGS_NONE, NULL, &error);
   g_assert_no_error (error);
-  data = dump (catalog);
+  data = iis_test_dump (catalog);
   g_assert_cmpstr (data, ==, contents);
 }
 
@@ -582,7 +558,7 @@ test_async (void)
   g_assert_no_error (async.error);
   g_assert_true (async.ok);
   g_assert_cmpuint (async.n_entities_in_callback, ==, 10);
-  data = dump (catalog);
+  data = iis_test_dump (catalog);
   g_assert_cmpstr (data, ==, canonical);
 }
 
@@ -591,8 +567,8 @@ test_async_error (void)
 {
   g_autofree char *path = iis_test_data_path ("bad/relation-bad-start.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
-  g_autofree char *before = dump (catalog);
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
+  g_autofree char *before = iis_test_dump (catalog);
   g_autofree char *after = NULL;
   AsyncResult async = { 0, };
 
@@ -605,7 +581,7 @@ test_async_error (void)
   g_assert_error (async.error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
   g_assert_nonnull (strstr (async.error->message, "relations[12].start: invalid date “2017-13-40”"));
   g_clear_error (&async.error);
-  after = dump (catalog);
+  after = iis_test_dump (catalog);
   g_assert_cmpstr (before, ==, after);
 }
 

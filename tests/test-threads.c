@@ -100,17 +100,6 @@ relate (IisCatalog      *catalog,
   g_assert_no_error (error);
 }
 
-static void
-add (IisCatalog *catalog,
-     gpointer    entity)
-{
-  g_autoptr(GError) error = NULL;
-
-  iis_catalog_add_entity (catalog, entity, &error);
-  g_assert_no_error (error);
-  g_object_unref (entity);
-}
-
 /* The fixture file, then generated entities and relations (the same
  * for the same seed). */
 static IisCatalog *
@@ -140,27 +129,27 @@ build_catalog (void)
 
           iis_entity_add_source (IIS_ENTITY (state), source);
         }
-      add (catalog, state);
+      iis_test_add (catalog, state);
     }
   for (guint i = 0; i < 20; i++)
     {
       g_snprintf (a, sizeof a, "o%02u", i);
-      add (catalog, iis_organization_new (a, a));
+      iis_test_add (catalog, iis_organization_new (a, a));
     }
   for (guint i = 0; i < 30; i++)
     {
       g_snprintf (a, sizeof a, "a%02u", i);
-      add (catalog, iis_agreement_new (a, a));
+      iis_test_add (catalog, iis_agreement_new (a, a));
     }
   for (guint i = 0; i < 20; i++)
     {
       g_snprintf (a, sizeof a, "f%02u", i);
-      add (catalog, iis_forum_new (a, a));
+      iis_test_add (catalog, iis_forum_new (a, a));
     }
   for (guint i = 0; i < 15; i++)
     {
       g_snprintf (a, sizeof a, "t%02u", i);
-      add (catalog, iis_threat_category_new (a, a));
+      iis_test_add (catalog, iis_threat_category_new (a, a));
       if (i > 0)
         {
           g_snprintf (b, sizeof b, "t%02u", (i - 1) / 2);

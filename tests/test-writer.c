@@ -36,19 +36,6 @@ keep_output (const char *name,
   g_assert_no_error (error);
 }
 
-static IisCatalog *
-load_fixture (const char *name)
-{
-  g_autofree char *path = iis_test_data_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
-  g_autoptr(GError) error = NULL;
-
-  iis_catalog_load_from_file (catalog, file, NULL, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&catalog);
-}
-
 static char *
 dump_full (IisCatalog   *catalog,
            IisSaveFlags  flags,
@@ -123,6 +110,20 @@ tmp_dir_list (TmpDir *tmp)
   g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* The folder holds only catalog.json, with @expected in it: a save that
+ * failed left the old file whole and no temporary file behind. */
+static void
+assert_only_file (TmpDir     *tmp,
+                  GFile      *file,
+                  const char *expected)
+{
+  g_autofree char *now = read_file (file);
+  g_autofree char *list = tmp_dir_list (tmp);
+
+  g_assert_cmpstr (now, ==, expected);
+  g_assert_cmpstr (list, ==, "catalog.json");
 }
 
 static void
@@ -473,7 +474,7 @@ test_built (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autoptr(IisCatalog) again = iis_catalog_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *data = dump (catalog);
@@ -511,7 +512,7 @@ test_round_trip (void)
 static void
 test_compact (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autoptr(IisCatalog) again = iis_catalog_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *pretty = dump (catalog);
@@ -634,12 +635,10 @@ test_unknown_members (void)
 static void
 test_invalid_utf8 (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *old = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *list = NULL;
   char *data;
   TmpDir tmp;
 
@@ -660,10 +659,7 @@ test_invalid_utf8 (void)
   g_assert_false (iis_catalog_save_to_file (catalog, file, NULL, &error));
   g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
   g_clear_error (&error);
-  now = read_file (file);
-  g_assert_cmpstr (now, ==, old);
-  list = tmp_dir_list (&tmp);
-  g_assert_cmpstr (list, ==, "catalog.json");
+  assert_only_file (&tmp, file, old);
 
   tmp_dir_clear (&tmp);
 }
@@ -752,8 +748,6 @@ test_failing_stream (void)
     {
       WrapData wrap = { fail_points[i], G_MAXSIZE, NULL, NULL };
       g_autoptr(GError) error = NULL;
-      g_autofree char *now = NULL;
-      g_autofree char *list = NULL;
 
       g_assert_false (_iis_writer_save_to_file (catalog, file, IIS_SAVE_FLAGS_NONE,
                                                 wrap_in_test_stream, &wrap, NULL, &error));
@@ -761,10 +755,7 @@ test_failing_stream (void)
       g_assert_nonnull (wrap.stream);
       g_assert_cmpuint (wrap.stream->written, ==, fail_points[i]);
 
-      now = read_file (file);
-      g_assert_cmpstr (now, ==, old);
-      list = tmp_dir_list (&tmp);
-      g_assert_cmpstr (list, ==, "catalog.json");
+      assert_only_file (&tmp, file, old);
       g_clear_object (&wrap.stream);
     }
 
@@ -830,8 +821,6 @@ test_cancel (void)
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
       WrapData wrap = { G_MAXSIZE, 100 * 1024, cancellable, NULL };
       g_autoptr(GError) error = NULL;
-      g_autofree char *now = NULL;
-      g_autofree char *list = NULL;
       gboolean ok;
 
       if (when == 0)
@@ -849,10 +838,7 @@ test_cancel (void)
       g_assert_false (ok);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-      now = read_file (file);
-      g_assert_cmpstr (now, ==, small_expected);
-      list = tmp_dir_list (&tmp);
-      g_assert_cmpstr (list, ==, "catalog.json");
+      assert_only_file (&tmp, file, small_expected);
     }
 
   g_file_delete (file, NULL, NULL);
@@ -882,10 +868,8 @@ save_done (GObject      *source,
 static void
 test_async_save (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autofree char *expected = dump (catalog);
-  g_autofree char *saved = NULL;
-  g_autofree char *list = NULL;
   g_autoptr(GFile) file = NULL;
   AsyncResult async = { 0, };
   TmpDir tmp;
@@ -902,10 +886,7 @@ test_async_save (void)
 
   g_assert_no_error (async.error);
   g_assert_true (async.ok);
-  saved = read_file (file);
-  g_assert_cmpstr (saved, ==, expected);
-  list = tmp_dir_list (&tmp);
-  g_assert_cmpstr (list, ==, "catalog.json");
+  assert_only_file (&tmp, file, expected);
 
   g_file_delete (file, NULL, NULL);
   tmp_dir_clear (&tmp);
@@ -914,7 +895,7 @@ test_async_save (void)
 static void
 test_async_save_errors (void)
 {
-  g_autoptr(IisCatalog) catalog = load_fixture ("full.json");
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("full.json");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) unwritable = NULL;
   TmpDir tmp;
@@ -928,8 +909,6 @@ test_async_save_errors (void)
   for (guint what = 0; what < 3; what++)
     {
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-      g_autofree char *now = NULL;
-      g_autofree char *list = NULL;
       AsyncResult async = { 0, };
 
       async.loop = g_main_loop_new (NULL, FALSE);
@@ -966,10 +945,7 @@ test_async_save_errors (void)
         g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
       g_clear_error (&async.error);
 
-      now = read_file (file);
-      g_assert_cmpstr (now, ==, small_expected);
-      list = tmp_dir_list (&tmp);
-      g_assert_cmpstr (list, ==, "catalog.json");
+      assert_only_file (&tmp, file, small_expected);
     }
 
   g_file_delete (file, NULL, NULL);
@@ -984,7 +960,7 @@ test_fixtures_to_output (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
-      g_autoptr(IisCatalog) catalog = load_fixture (fixtures[i]);
+      g_autoptr(IisCatalog) catalog = iis_test_load_fixture (fixtures[i]);
       g_autofree char *pretty = NULL;
       g_autofree char *compact = NULL;
       g_autofree char *name = NULL;

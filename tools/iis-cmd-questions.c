@@ -162,6 +162,27 @@ add_rows (CliContext            *ctx,
     set_entity (ctx, table, cli_table_add_row (table), shown);
 }
 
+/* The rows of every entity of @answer: its relations of @kind to @object,
+ * as add_rows() gives them. */
+static void
+add_answer_rows (CliContext            *ctx,
+                 IisCatalog            *catalog,
+                 CliTable              *table,
+                 GListModel            *answer,
+                 IisRelationKind        kind,
+                 IisEntity             *object,
+                 const char            *role,
+                 const IisDate         *at,
+                 const RelationColumns *columns)
+{
+  guint n = 0;
+  GObject **items = iis_answer_get_items (IIS_ANSWER (answer), &n);
+
+  for (guint i = 0; i < n; i++)
+    add_rows (ctx, catalog, table, IIS_ENTITY (items[i]), IIS_ENTITY (items[i]), kind, object,
+              role, at, columns);
+}
+
 static const RelationColumns membership_columns = { "role", "start", "end", NULL };
 static const RelationColumns party_columns = { "consent", "in-force", "end", "deposit" };
 static const RelationColumns signature_columns = { NULL, "signed", NULL, NULL };
@@ -186,13 +207,8 @@ cli_cmd_members (CliContext       *ctx,
     return status;
 
   members = iis_catalog_get_members (catalog, IIS_ORGANIZATION (organization), role_option, at);
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
-    {
-      g_autoptr(IisEntity) member = g_list_model_get_item (members, i);
-
-      add_rows (ctx, catalog, table, member, member, IIS_RELATION_KIND_MEMBER_OF, organization,
-                role_option, at, &membership_columns);
-    }
+  add_answer_rows (ctx, catalog, table, members, IIS_RELATION_KIND_MEMBER_OF, organization,
+                   role_option, at, &membership_columns);
 
   cli_table_print (table, ctx->format);
   return CLI_EXIT_OK;
@@ -249,13 +265,8 @@ cli_cmd_parties (CliContext       *ctx,
     return status;
 
   parties = iis_catalog_get_parties (catalog, IIS_AGREEMENT (agreement), at);
-  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
-    {
-      g_autoptr(IisEntity) party = g_list_model_get_item (parties, i);
-
-      add_rows (ctx, catalog, table, party, party, IIS_RELATION_KIND_PARTY_TO, agreement,
-                NULL, at, &party_columns);
-    }
+  add_answer_rows (ctx, catalog, table, parties, IIS_RELATION_KIND_PARTY_TO, agreement,
+                   NULL, at, &party_columns);
 
   cli_table_print (table, ctx->format);
   return CLI_EXIT_OK;
@@ -279,13 +290,8 @@ cli_cmd_signatories (CliContext       *ctx,
     return status;
 
   signatories = iis_catalog_get_signatories (catalog, IIS_AGREEMENT (agreement));
-  for (guint i = 0; i < g_list_model_get_n_items (signatories); i++)
-    {
-      g_autoptr(IisEntity) signatory = g_list_model_get_item (signatories, i);
-
-      add_rows (ctx, catalog, table, signatory, signatory, IIS_RELATION_KIND_SIGNATORY_OF,
-                agreement, NULL, NULL, &signature_columns);
-    }
+  add_answer_rows (ctx, catalog, table, signatories, IIS_RELATION_KIND_SIGNATORY_OF, agreement,
+                   NULL, NULL, &signature_columns);
 
   cli_table_print (table, ctx->format);
   return CLI_EXIT_OK;

@@ -180,6 +180,35 @@ typedef struct
   GListModel      *relations;
 } Group;
 
+/* A section of key → value pairs the entity has (labels by language,
+ * identifiers by scheme), as a two-column table; nothing without keys. */
+static void
+print_keyed (IisEntity           *entity,
+             const char          *title,
+             const char          *key_column,
+             const char          *value_column,
+             char               **keys,
+             const char        *(*get) (IisEntity  *entity,
+                                        const char *key))
+{
+  const char *columns[] = { key_column, value_column, NULL };
+  g_autoptr(CliTable) table = NULL;
+
+  if (keys == NULL || keys[0] == NULL)
+    return;
+
+  table = cli_table_new (columns);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      guint row = cli_table_add_row (table);
+
+      cli_table_set (table, row, key_column, keys[i]);
+      cli_table_set (table, row, value_column, get (entity, keys[i]));
+    }
+  cli_outf ("\n%s\n", title);
+  cli_table_print_text (table, 2, FALSE);
+}
+
 static void
 group_free (gpointer data)
 {
@@ -271,20 +300,7 @@ show_text (CliContext *ctx,
       cli_print_wrapped (description, 2, 2, 78);
     }
 
-  if (languages != NULL && languages[0] != NULL)
-    {
-      const char *label_columns[] = { "lang", "label", NULL };
-      g_autoptr(CliTable) labels = cli_table_new (label_columns);
-
-      for (guint i = 0; languages[i] != NULL; i++)
-        {
-          row = cli_table_add_row (labels);
-          cli_table_set (labels, row, "lang", languages[i]);
-          cli_table_set (labels, row, "label", iis_entity_get_label (entity, languages[i]));
-        }
-      cli_out ("\nLabels\n");
-      cli_table_print_text (labels, 2, FALSE);
-    }
+  print_keyed (entity, "Labels", "lang", "label", languages, iis_entity_get_label);
 
   if (other_names != NULL && g_list_model_get_n_items (other_names) > 0)
     {
@@ -304,20 +320,7 @@ show_text (CliContext *ctx,
       cli_table_print_text (names, 2, FALSE);
     }
 
-  if (schemes != NULL && schemes[0] != NULL)
-    {
-      const char *identifier_columns[] = { "scheme", "value", NULL };
-      g_autoptr(CliTable) identifiers = cli_table_new (identifier_columns);
-
-      for (guint i = 0; schemes[i] != NULL; i++)
-        {
-          row = cli_table_add_row (identifiers);
-          cli_table_set (identifiers, row, "scheme", schemes[i]);
-          cli_table_set (identifiers, row, "value", iis_entity_get_identifier (entity, schemes[i]));
-        }
-      cli_out ("\nIdentifiers\n");
-      cli_table_print_text (identifiers, 2, FALSE);
-    }
+  print_keyed (entity, "Identifiers", "scheme", "value", schemes, iis_entity_get_identifier);
 
   if (sources != NULL && g_list_model_get_n_items (sources) > 0)
     {
