@@ -480,9 +480,10 @@ store_extra (IisCatalog    *self,
              guint32        n_sources,
              const char    *unknown_json)
 {
+  const Extra layout = { .n_qualifiers = n_qualifiers, .n_sources = n_sources };
   guint32 stack_words[64];
   g_autofree guint32 *heap_words = NULL;
-  guint32 n = 3 + 2 * n_qualifiers + n_sources;
+  guint32 n = extra_size (&layout);
   guint32 *w, *p;
 
   if (n_qualifiers == 0 && n_sources == 0 && unknown_json == NULL)

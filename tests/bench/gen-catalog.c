@@ -263,41 +263,8 @@ pick (Gen    *gen,
 /* ------------------------------------------------------------------ */
 /* Relations                                                          */
 
-/* Adds a relation unless the same kind already links the two (then
- * returns FALSE). */
-static gboolean
-relate (Gen        *gen,
-        guint8      kind,
-        guint32     subject,
-        guint32     object,
-        const char *role,
-        guint32     start,
-        guint32     end)
-{
-  char key[40];
-  Relation rel = { 0, };
-
-  g_snprintf (key, sizeof key, "%u %u %u", kind, subject, object);
-  if (subject == object || g_hash_table_contains (gen->stated, key))
-    return FALSE;
-  g_hash_table_add (gen->stated, g_strdup (key));
-
-  rel.kind = kind;
-  rel.subject = subject;
-  rel.object = object;
-  rel.role = role;
-  rel.start = start;
-  rel.end = end;
-  if (chance (gen, 0.3))
-    rel.confidence = rand_range (gen, 1, 3);
-  if (chance (gen, 0.25))
-    rel.source = rand_range (gen, 1, gen->n_sources);
-  g_array_append_val (gen->relations, rel);
-  return TRUE;
-}
-
-/* Member-of can hold a sequence of roles for one pair: relate() refuses
- * a second relation of the same kind, so this one does not check. */
+/* Adds a relation without checking: member-of can hold a sequence of
+ * roles for one pair, which relate() would refuse. */
 static void
 relate_again (Gen        *gen,
               guint8      kind,
@@ -320,6 +287,27 @@ relate_again (Gen        *gen,
   if (chance (gen, 0.25))
     rel.source = rand_range (gen, 1, gen->n_sources);
   g_array_append_val (gen->relations, rel);
+}
+
+/* Adds a relation unless the same kind already links the two (then
+ * returns FALSE). */
+static gboolean
+relate (Gen        *gen,
+        guint8      kind,
+        guint32     subject,
+        guint32     object,
+        const char *role,
+        guint32     start,
+        guint32     end)
+{
+  char key[40];
+
+  g_snprintf (key, sizeof key, "%u %u %u", kind, subject, object);
+  if (subject == object || g_hash_table_contains (gen->stated, key))
+    return FALSE;
+  g_hash_table_add (gen->stated, g_strdup (key));
+  relate_again (gen, kind, subject, object, role, start, end);
+  return TRUE;
 }
 
 static Relation *
