@@ -5,7 +5,14 @@
 # Copyright 2026 The libiis authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# Usage: gen-catalog.py --states STATES.json --output OUT.json FRAGMENT.json…
+# Usage: gen-catalog.py --states STATES.json --output OUT.json INPUT.json…
+#
+# An input is a fragment (a document of the file format, with its
+# "format" member) or a fact table (data/facts/*.json, with an "area"; see
+# data/facts/README.md), which facts.py maps onto entities and relations
+# that are merged like a fragment's.
+# Every state of STATES.json is in the output, whether a relation names
+# it or not.
 #
 # Each fragment (data/catalog/*.json) is a document of the libiis file
 # format, version 1.x. A fragment may refer to entities of another
@@ -21,7 +28,11 @@
 
 import argparse
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import facts  # noqa: E402
 
 
 def fail(message):
@@ -43,8 +54,19 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--states', required=True)
     parser.add_argument('--output', required=True)
-    parser.add_argument('fragments', nargs='+')
+    parser.add_argument('inputs', nargs='+')
     args = parser.parse_args()
+
+    args.fragments = []
+    args.facts = []
+    for path in args.inputs:
+        with open(path, encoding='utf-8') as f:
+            try:
+                head = json.load(f)
+            except json.JSONDecodeError as e:
+                fail('%s: %s' % (path, e))
+        is_table = isinstance(head, dict) and 'area' in head and 'format' not in head
+        (args.facts if is_table else args.fragments).append(path)
 
     with open(args.states, encoding='utf-8') as f:
         table = {s['id']: s for s in json.load(f)['states']}
@@ -75,6 +97,28 @@ def main():
             where = '%s: relations[%d]' % (name, i)
             check_sources(where, relation.get('sources'))
             relations.append((where, relation))
+
+    held_back = 0
+    for path in args.facts:
+        try:
+            table_entities, table_relations, counts = facts.convert(path)
+        except facts.FactError as e:
+            fail(str(e))
+        name = path.rsplit('/', 1)[-1]
+        for i, entity in enumerate(table_entities):
+            if entity['id'] in entities:
+                fail('%s: entities[%d]: duplicate id "%s"' % (name, i, entity['id']))
+            entities[entity['id']] = entity
+        for relation in table_relations:
+            relations.append((relation.pop('_where'), relation))
+        held_back += counts['held-back']
+    if held_back:
+        print('gen-catalog.py: %d treaty-status records with a consent but no '
+              'entry into force and no signature wait for treaty actions'
+              % held_back, file=sys.stderr)
+
+    for eid, state in table.items():
+        entities.setdefault(eid, state)
 
     for where, relation in relations:
         for end in ('subject', 'object'):

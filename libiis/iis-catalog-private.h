@@ -134,6 +134,10 @@ GPtrArray  *_iis_catalog_dup_entities_sorted (IisCatalog *self);
 /* Unknown members of the document object (may be NULL). */
 JsonObject *_iis_catalog_get_document_unknown (IisCatalog *self);
 
+/* The lowest minor version of file format 1 that holds the catalog: 1 if
+ * a relation is of a kind that 1.0 does not know, 0 otherwise. */
+guint       _iis_catalog_get_format_minor    (IisCatalog *self);
+
 /* ---- For queries ----------------------------------------------------- */
 
 /* Append to @out (an array of IisEntity pointers, borrowed) the entities

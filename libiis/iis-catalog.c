@@ -165,7 +165,7 @@ typedef struct
 #define MAX_NODES (1u << NODE_BITS)
 #define ADJACENT_KEY(kind, node) (((guint32) (kind) << NODE_BITS) | (guint32) (node))
 
-G_STATIC_ASSERT (IIS_RELATION_KIND_REFERENCES < (1 << (32 - NODE_BITS)) - 1);
+G_STATIC_ASSERT (IIS_RELATION_KIND_LAST < (1 << (32 - NODE_BITS)) - 1);
 
 typedef struct
 {
@@ -201,6 +201,7 @@ struct _IisCatalog
   guint32     n_records;
   guint32     cap_records;
   guint32     n_relations;
+  guint32     n_relations_1_1;  /* of a kind that needs format 1.1 */
   GArray     *free_records;     /* guint32 */
   guint32    *words;            /* extra words; words[0] unused */
   guint32     n_words;
@@ -1640,6 +1641,8 @@ link_record (IisCatalog *self,
   adjacency_append (&self->nodes[rec->subject].out, ADJACENT_KEY (rec->kind, rec->object), slot);
   adjacency_append (&self->nodes[rec->object].in, ADJACENT_KEY (rec->kind, rec->subject), slot);
   self->n_relations++;
+  if (rec->kind >= IIS_RELATION_KIND_FIRST_1_1)
+    self->n_relations_1_1++;
 }
 
 static void
@@ -1800,6 +1803,8 @@ remove_relation_slot (IisCatalog *self,
 
   adjacency_remove (&self->nodes[rec->subject].out, slot);
   adjacency_remove (&self->nodes[rec->object].in, slot);
+  if (rec->kind >= IIS_RELATION_KIND_FIRST_1_1)
+    self->n_relations_1_1--;
   release_extra (self, rec->extra);
   memset (rec, 0, sizeof *rec);
   g_array_append_val (self->free_records, slot);
@@ -2997,7 +3002,7 @@ _iis_stage_add_relation (IisStage          *stage,
   g_return_val_if_fail (stage != NULL, FALSE);
 
   index = stage->relations->len;
-  if (kind == IIS_RELATION_KIND_ANY || (guint) kind > IIS_RELATION_KIND_REFERENCES)
+  if (kind == IIS_RELATION_KIND_ANY || (guint) kind > IIS_RELATION_KIND_LAST)
     {
       g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
                    "relations[%u].kind: the relation has no valid kind", index);
@@ -3379,6 +3384,14 @@ _iis_catalog_get_document_unknown (IisCatalog *self)
   g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
 
   return self->document_unknown;
+}
+
+guint
+_iis_catalog_get_format_minor (IisCatalog *self)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (self), 0);
+
+  return self->n_relations_1_1 > 0 ? 1 : 0;
 }
 
 void

@@ -358,7 +358,7 @@ changed (IisRelation *self)
  * | --- | --- | --- |
  * | `member-of` | state, organization | organization |
  * | `part-of` | organization, forum, agreement, threat category | the same type as the subject |
- * | `signatory-of`, `party-to` | state, organization | agreement |
+ * | `signatory-of`, `party-to`, `votes-on`, `supports` | state, organization | agreement |
  * | `organizer-of`, `participant-in`, `host-of` | state, organization | forum |
  * | `adopted-within` | agreement | organization, forum |
  * | `addresses` | agreement, forum | threat category |
@@ -391,6 +391,8 @@ iis_relation_kind_allows (IisRelationKind kind,
 
     case IIS_RELATION_KIND_SIGNATORY_OF:
     case IIS_RELATION_KIND_PARTY_TO:
+    case IIS_RELATION_KIND_VOTES_ON:
+    case IIS_RELATION_KIND_SUPPORTS:
       return IS_ACTOR (subject_type) && IS (object_type, AGREEMENT);
 
     case IIS_RELATION_KIND_ORGANIZER_OF:

@@ -45,6 +45,13 @@ G_BEGIN_DECLS
  *   (`supersedes`)
  * @IIS_RELATION_KIND_REFERENCES: an agreement refers to another
  *   (`references`)
+ * @IIS_RELATION_KIND_VOTES_ON: a state or organization cast a recorded
+ *   vote on an agreement, such as a General Assembly resolution
+ *   (`votes-on`; the role is the vote: `"yes"`, `"no"`, `"abstain"`,
+ *   `"non-voting"`; the start the date of the vote). Since: 1.1
+ * @IIS_RELATION_KIND_SUPPORTS: a state or organization endorsed or joined
+ *   a non-binding instrument or initiative, such as the Paris Call
+ *   (`supports`; the start is the date of the endorsement). Since: 1.1
  *
  * The kind of an [class@Iis.Relation]. Each kind allows only some entity
  * types at each end; see [func@Iis.RelationKind.allows].
@@ -66,6 +73,8 @@ typedef enum {
   IIS_RELATION_KIND_AMENDS,
   IIS_RELATION_KIND_SUPERSEDES,
   IIS_RELATION_KIND_REFERENCES,
+  IIS_RELATION_KIND_VOTES_ON,
+  IIS_RELATION_KIND_SUPPORTS,
 } IisRelationKind;
 
 /**

@@ -38,7 +38,10 @@
 #include "iis-threat-category.h"
 
 #define IIS_FORMAT_MARKER  "libiis-catalog"
-#define IIS_FORMAT_VERSION "1.0"
+/* The writer writes the lowest version that holds the catalog, so a
+ * catalog that uses nothing newer still loads in a 1.0 library. */
+#define IIS_FORMAT_VERSION_1_0 "1.0"
+#define IIS_FORMAT_VERSION_1_1 "1.1"
 #define FLUSH_THRESHOLD    (64 * 1024)
 
 /* Members this version writes, per object: unknown members with these
@@ -817,7 +820,9 @@ writer_catalog (Writer      *self,
 
   writer_begin (self, '{');
   writer_member_string (self, "format", IIS_FORMAT_MARKER);
-  writer_member_string (self, "version", IIS_FORMAT_VERSION);
+  writer_member_string (self, "version",
+                        _iis_catalog_get_format_minor (catalog) > 0
+                        ? IIS_FORMAT_VERSION_1_1 : IIS_FORMAT_VERSION_1_0);
 
   writer_key (self, "entities");
   writer_begin (self, '[');

@@ -577,7 +577,7 @@ test_relation_holds_at_role_sequence (void)
 static const char * const kind_nicks[] = {
   "any", "member-of", "part-of", "signatory-of", "party-to", "organizer-of",
   "participant-in", "host-of", "adopted-within", "addresses", "implements",
-  "amends", "supersedes", "references",
+  "amends", "supersedes", "references", "votes-on", "supports",
 };
 
 static void
@@ -600,8 +600,9 @@ test_relation_kind_nicks (void)
 
   g_assert_cmpint (IIS_RELATION_KIND_MEMBER_OF, ==, 1);
   g_assert_cmpint (IIS_RELATION_KIND_REFERENCES, ==, 13);
+  g_assert_cmpint (IIS_RELATION_KIND_SUPPORTS, ==, 15);
 
-  g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 14));
+  g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 16));
   g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 1000));
   g_assert_cmpint (iis_relation_kind_from_nick (""), ==, IIS_RELATION_KIND_ANY);
   g_assert_cmpint (iis_relation_kind_from_nick ("member_of"), ==, IIS_RELATION_KIND_ANY);
@@ -648,6 +649,10 @@ static const char * const allowed[] = {
   "amends agreement agreement",
   "supersedes agreement agreement",
   "references agreement agreement",
+  "votes-on state agreement",
+  "votes-on organization agreement",
+  "supports state agreement",
+  "supports organization agreement",
 };
 
 static void

@@ -470,6 +470,63 @@ test_built (void)
   g_assert_cmpstr (data_again, ==, data);
 }
 
+/* The writer writes the lowest version that holds the catalog: 1.1 only
+ * while a relation of a kind that 1.1 added is in it. */
+static void
+test_format_version (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisCatalog) again = iis_catalog_new ();
+  g_autoptr(IisState) fr = g_object_new (IIS_TYPE_STATE, "id", "FR", NULL);
+  g_autoptr(IisAgreement) res = g_object_new (IIS_TYPE_AGREEMENT, "id", "unga-res-73-27", NULL);
+  g_autoptr(IisDate) day = iis_date_new (2018, 12, 5);
+  g_autoptr(IisRelation) party = NULL;
+  g_autoptr(IisRelation) vote = NULL;
+  g_autoptr(IisRelation) support = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *again_data = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (fr), NULL));
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (res), NULL));
+  party = g_object_new (IIS_TYPE_RELATION, "kind", IIS_RELATION_KIND_PARTY_TO,
+                        "subject", fr, "object", res, NULL);
+  g_assert_true (iis_catalog_add_relation (catalog, party, NULL));
+  plain = dump (catalog);
+  g_assert_nonnull (strstr (plain, "\"version\": \"1.0\""));
+
+  vote = g_object_new (IIS_TYPE_RELATION, "kind", IIS_RELATION_KIND_VOTES_ON,
+                       "subject", fr, "object", res, "role", "no", "start", day, NULL);
+  support = g_object_new (IIS_TYPE_RELATION, "kind", IIS_RELATION_KIND_SUPPORTS,
+                          "subject", fr, "object", res, NULL);
+  g_assert_true (iis_catalog_add_relation (catalog, vote, &error));
+  g_assert_no_error (error);
+  g_assert_true (iis_catalog_add_relation (catalog, support, &error));
+  g_assert_no_error (error);
+  newer = dump (catalog);
+  g_assert_nonnull (strstr (newer, "\"version\": \"1.1\""));
+  g_assert_nonnull (strstr (newer, "\"kind\": \"votes-on\""));
+  g_assert_nonnull (strstr (newer, "\"kind\": \"supports\""));
+
+  /* A 1.1 document reads back to the same bytes. */
+  iis_catalog_load_from_data (again, newer, -1, &error);
+  g_assert_no_error (error);
+  again_data = dump (again);
+  g_assert_cmpstr (again_data, ==, newer);
+
+  /* One 1.1 relation left keeps 1.1; none left goes back to 1.0. */
+  g_assert_true (iis_catalog_remove_relation (catalog, vote));
+  g_free (after);
+  after = dump (catalog);
+  g_assert_nonnull (strstr (after, "\"version\": \"1.1\""));
+  g_assert_true (iis_catalog_remove_entity (catalog, IIS_ENTITY (res)));
+  g_free (after);
+  after = dump (catalog);
+  g_assert_nonnull (strstr (after, "\"version\": \"1.0\""));
+}
+
 /* load → save → load gives an equal catalog; saving twice, the same bytes. */
 static void
 test_round_trip (void)
@@ -985,6 +1042,7 @@ main (int   argc,
   g_test_add_func ("/iis/writer/empty", test_empty);
   g_test_add_func ("/iis/writer/built", test_built);
   g_test_add_func ("/iis/writer/round-trip", test_round_trip);
+  g_test_add_func ("/iis/writer/format-version", test_format_version);
   g_test_add_func ("/iis/writer/compact", test_compact);
   g_test_add_func ("/iis/writer/escaping", test_escaping);
   g_test_add_func ("/iis/writer/unknown-members", test_unknown_members);

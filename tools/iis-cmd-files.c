@@ -415,7 +415,10 @@ static const char * const kind_colours[] = {
   "#393b79", /* amends */
   "#637939", /* supersedes */
   "#843c39", /* references */
+  "#e7969c", /* votes-on */
+  "#5254a3", /* supports */
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_SUPPORTS + 1);
 
 static const char *
 kind_colour (IisRelationKind kind)
@@ -658,7 +661,7 @@ export_dot (CliContext    *ctx,
     }
   else
     {
-      for (IisRelationKind k = IIS_RELATION_KIND_MEMBER_OF; k <= IIS_RELATION_KIND_REFERENCES; k++)
+      for (IisRelationKind k = IIS_RELATION_KIND_MEMBER_OF; k < G_N_ELEMENTS (kind_colours); k++)
         for (guint i = 0; i < relations->len; i++)
           if (iis_relation_get_kind (g_ptr_array_index (relations, i)) == k)
             {

@@ -65,7 +65,13 @@ static const KindWords kind_words[] = {
     "supersedes", "no longer supersedes", "superseded by", "no longer superseded by" },
   { IIS_RELATION_KIND_REFERENCES, "References", "Referenced by",
     "references", "no longer references", "referenced by", "no longer referenced by" },
+  { IIS_RELATION_KIND_VOTES_ON, "Voted on", "Votes",
+    "voted on", "vote ended", "vote cast by", "vote ended" },
+  { IIS_RELATION_KIND_SUPPORTS, "Supports", "Supporters",
+    "began supporting", "stopped supporting", "supporter joined", "supporter left" },
 };
+/* Every kind but ANY has its words. */
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SUPPORTS);
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL

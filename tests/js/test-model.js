@@ -169,6 +169,25 @@ test('setters notify only on change', () => {
     equal(seen, ['acronym', 'founded', 'kind']);
 });
 
+test('votes-on and supports (1.1): roles, ends, and the version written', () => {
+    const catalog = Iis.Catalog.new();
+    const fr = new Iis.State({id: 'FR', name: 'France'});
+    const res = new Iis.Agreement({id: 'unga-res-73-27', kind: Iis.AgreementKind.RESOLUTION});
+    catalog.add_entity(fr);
+    catalog.add_entity(res);
+    catalog.add_relation(new Iis.Relation({
+        kind: Iis.RelationKind.VOTES_ON, subject: fr, object: res, role: 'no',
+        start: Iis.Date.parse('2018-12-05'),
+    }));
+    equal(Iis.RelationKind.to_nick(Iis.RelationKind.SUPPORTS), 'supports');
+    equal(catalog.list_relations(null, Iis.RelationKind.VOTES_ON, res).get_items().map(r => r.role), ['no']);
+    const [text] = catalog.to_data_full(Iis.SaveFlags.NONE);
+    assert(text.includes('"version": "1.1"'), 'a catalog with a vote is written as 1.1');
+    throwsGError(() => catalog.add_relation(new Iis.Relation({
+        kind: Iis.RelationKind.SUPPORTS, subject: fr, object: fr,
+    })), Iis.Error, Iis.Error.TYPE_MISMATCH);
+});
+
 test('a GLib.Error made in the Iis domain matches Iis.Error', () => {
     const error = new GLib.Error(Iis.error_quark(), Iis.Error.PARSE, 'made by hand');
     assert(error.matches(Iis.Error, Iis.Error.PARSE));

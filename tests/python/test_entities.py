@@ -249,3 +249,25 @@ def test_repr_of_entities():
     assert repr(Iis.State(id='UZ', name='Uzbekistan')) == \
         "<Iis.State id='UZ' name='Uzbekistan'>"
     assert repr(Iis.ThreatCategory(id='t')) == "<Iis.ThreatCategory id='t' name=None>"
+
+
+def test_relation_kinds_of_1_1():
+    """votes-on and supports (since 1.1): a vote's role, and the version written."""
+    catalog = Iis.Catalog.new()
+    fr = Iis.State(id="FR", name="France")
+    res = Iis.Agreement(id="unga-res-73-27", kind=Iis.AgreementKind.RESOLUTION)
+    catalog.add_entity(fr)
+    catalog.add_entity(res)
+    vote = Iis.Relation(kind=Iis.RelationKind.VOTES_ON, subject=fr, object=res,
+                        role="no", start=Iis.Date.parse("2018-12-05"))
+    catalog.add_relation(vote)
+    catalog.add_relation(Iis.Relation(kind=Iis.RelationKind.SUPPORTS, subject=fr, object=res))
+    assert Iis.RelationKind.to_nick(Iis.RelationKind.VOTES_ON) == "votes-on"
+    assert Iis.RelationKind.from_nick("supports") == Iis.RelationKind.SUPPORTS
+    votes = catalog.list_relations(None, Iis.RelationKind.VOTES_ON, res)
+    assert [r.props.role for r in votes] == ["no"]
+    text, _ = Iis.Catalog.to_data_full(catalog, Iis.SaveFlags.NONE)
+    assert '"version": "1.1"' in text
+    # A state cannot vote on a state.
+    with pytest.raises(GLib.Error):
+        catalog.add_relation(Iis.Relation(kind=Iis.RelationKind.VOTES_ON, subject=fr, object=fr))
