@@ -258,6 +258,16 @@ def _treaty_status(table, where, record):
                              quals))
     elif consent and not in_force:
         held += 1
+    if kind and not consent and not in_force:
+        # The source says the party consented (and is bound) but gives no
+        # date: bound at least from the source's status date, start unknown.
+        quals = dict(common)
+        status = table.sources[record['source']].get('status-date')
+        if status:
+            quals['bound-by'] = status
+        out.append(_relation(table, where, record, 'party-to', party,
+                             agreement, kind, None,
+                             record.get('denunciation-effective'), quals))
     if in_force:
         quals = dict(common)
         if consent:

@@ -79,6 +79,25 @@ iis_catalog_load_bundled (IisCatalog  *self,
   return TRUE;
 }
 
+/**
+ * iis_get_bundled_catalog_version:
+ *
+ * Gets the version of the catalog bundled with the library: the data
+ * release it was built from, named by its date as `YYYYMMDD` (as
+ * osinfo-db names its releases). Data releases are listed, with what
+ * changed, in the "Bundled catalog" page of the documentation; cite the
+ * version with the data.
+ *
+ * Returns: the version, such as `"20261204"`
+ *
+ * Since: 1.1
+ */
+const char *
+iis_get_bundled_catalog_version (void)
+{
+  return IIS_BUNDLED_CATALOG_VERSION;
+}
+
 /* Append the folders of a search path (separated by
  * G_SEARCHPATH_SEPARATOR) to @folders, last one first, each with
  * @suffix appended. Empty entries are skipped; so are relative ones when

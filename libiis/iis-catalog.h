@@ -234,5 +234,7 @@ IIS_AVAILABLE_IN_ALL
 gboolean     iis_catalog_load_data_path            (IisCatalog        *self,
                                                     GCancellable      *cancellable,
                                                     GError           **error);
+IIS_AVAILABLE_IN_1_1
+const char  *iis_get_bundled_catalog_version       (void);
 
 G_END_DECLS

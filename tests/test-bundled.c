@@ -9,6 +9,7 @@
  * bundled catalog alone.
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include <libiis/iis.h>
@@ -84,6 +85,28 @@ test_bundled_load (void)
   g_assert_false (iis_catalog_load_bundled (plain, &error));
   g_assert_error (error, IIS_ERROR, IIS_ERROR_DUPLICATE_ID);
   g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, iis_catalog_get_n_entities (plain));
+}
+
+/* The data release is the one data/catalog-version names: a date. */
+static void
+test_bundled_version (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog-version", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  const char *version = iis_get_bundled_catalog_version ();
+  int year, month, day;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_strstrip (contents);
+  g_assert_cmpstr (version, ==, contents);
+  g_assert_cmpuint (strlen (version), ==, 8);
+  g_assert_cmpint (sscanf (version, "%4d%2d%2d", &year, &month, &day), ==, 3);
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  g_assert_nonnull (date);
+  g_assert_cmpint (year, >=, 2026);
 }
 
 static void
@@ -608,6 +631,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/iis/bundled/load", test_bundled_load);
+  g_test_add_func ("/iis/bundled/version", test_bundled_version);
   g_test_add_func ("/iis/bundled/signatories", test_bundled_signatories);
   g_test_add_func ("/iis/bundled/sco-members", test_bundled_sco_members);
   g_test_add_func ("/iis/bundled/role-sequence", test_bundled_role_sequence);

@@ -613,7 +613,12 @@ def test_unknown_command_suggests():
 
 
 def test_version_and_help():
-    assert re.fullmatch(r'iis \(libiis\) \d+\.\d+\.\d+\n', out('--version'))
+    with open(os.path.join(SRCDIR, 'data', 'catalog-version'), encoding='utf-8') as f:
+        data_version = f.read().strip()
+    assert re.fullmatch(r'\d{8}', data_version)
+    assert re.fullmatch(r'iis \(libiis\) \d+\.\d+\.\d+\nbundled catalog %s\n' % data_version,
+                        out('--version'))
+    assert re.search(r'^bundled-catalog +version +%s$' % data_version, out('stats'), re.M)
     text = out('--help')
     for command in ['list', 'show', 'members', 'memberships', 'parties', 'signatories',
                     'agreements', 'addressing', 'forums', 'timeline', 'validate', 'convert',

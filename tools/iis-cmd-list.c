@@ -606,6 +606,11 @@ cli_cmd_stats (CliContext       *ctx,
   cli_table_set (table, row, "name", "all");
   cli_table_take (table, row, "count", g_strdup_printf ("%u", iis_catalog_get_n_relations (catalog)));
 
+  row = cli_table_add_row (table);
+  cli_table_set (table, row, "category", "bundled-catalog");
+  cli_table_set (table, row, "name", "version");
+  cli_table_set (table, row, "count", iis_get_bundled_catalog_version ());
+
   cli_table_print (table, ctx->format);
   return CLI_EXIT_OK;
 }

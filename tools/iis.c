@@ -473,6 +473,7 @@ main (int    argc,
   if (show_version)
     {
       cli_out ("iis (libiis) " IIS_VERSION_S "\n");
+      cli_outf ("bundled catalog %s\n", iis_get_bundled_catalog_version ());
       status = CLI_EXIT_OK;
       goto out;
     }

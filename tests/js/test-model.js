@@ -188,6 +188,11 @@ test('votes-on and supports (1.1): roles, ends, and the version written', () => 
     })), Iis.Error, Iis.Error.TYPE_MISMATCH);
 });
 
+test('the bundled catalog names its data release', () => {
+    const version = Iis.get_bundled_catalog_version();
+    assert(/^20[0-9]{2}[01][0-9][0-3][0-9]$/.test(version), `a YYYYMMDD date: ${version}`);
+});
+
 test('a GLib.Error made in the Iis domain matches Iis.Error', () => {
     const error = new GLib.Error(Iis.error_quark(), Iis.Error.PARSE, 'made by hand');
     assert(error.matches(Iis.Error, Iis.Error.PARSE));

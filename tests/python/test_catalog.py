@@ -239,3 +239,10 @@ def test_override_unknown_id_in_question(scenario):
         scenario.get_members('nowhere')
     with pytest.raises(TypeError):
         scenario.get_members(42)
+
+
+def test_bundled_catalog_version():
+    """The data release of the bundled catalog: a date, as YYYYMMDD."""
+    import datetime
+    version = Iis.get_bundled_catalog_version()
+    assert datetime.datetime.strptime(version, '%Y%m%d').year >= 2026
