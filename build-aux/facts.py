@@ -22,7 +22,8 @@
 #                    the deposit date as the "deposit" qualifier
 #   vote           → votes-on (role yes / no / abstain / non-voting,
 #                    start the date of the vote)
-#   relation       → the relation of that kind (supporter-of → supports)
+#   relation       → the relation of that kind (supporter-of → supports;
+#                    author-of is held back until the model has it)
 #
 # What the model cannot hold yet is not guessed at: a consent deposited
 # whose entry into force for the party is not known gives no party-to
@@ -63,6 +64,9 @@ RELATION_KINDS = {
 }
 # Names of the fact tables for kinds whose file-format name differs.
 RELATION_ALIASES = {'supporter-of': 'supports'}
+# Kinds the tables record that the model does not hold yet: counted as
+# held back, not mapped.
+RELATION_KINDS_LATER = {'author-of'}
 
 PLAIN_DATE = re.compile(r'^\d{4}(-\d{2}(-\d{2})?)?$')
 EDTF_DATE = re.compile(r'^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|XX)(-(\d{2}|XX))?)?[~?%]?$')
@@ -83,6 +87,10 @@ def _date(where, value):
     if PLAIN_DATE.match(value):
         _check_calendar(where, value)
         return value, None
+    if value.startswith('../'):
+        # "On or before": no date the model holds yet, kept as EDTF.
+        _date(where, value[3:])
+        return None, value
     if value in ('..', '') or not EDTF_DATE.match(value):
         raise FactError('%s: "%s" is not an ISO 8601 or EDTF level 1 date'
                         % (where, value))
@@ -244,11 +252,16 @@ def _treaty_status(table, where, record):
         common['chart-flags'] = ' '.join(flags)
     consent = record.get('consent')
     in_force = record.get('entry-into-force')
+    # "../2018-06": the source says only that the party had consented by
+    # then; like a consent-kind given alone, the party is bound, start
+    # unknown.
+    bound_undated = bool(kind) and not in_force and (
+        not consent or consent.startswith('../'))
     out = []
     held = 0
     if record.get('signature'):
         quals = dict(common)
-        if consent and not in_force:
+        if consent and not in_force and not bound_undated:
             # Consented, not (yet) in force for the party: the model has no
             # place for that but the signature's qualifiers (issue #13).
             quals['deposit'] = consent
@@ -256,14 +269,17 @@ def _treaty_status(table, where, record):
         out.append(_relation(table, where, record, 'signatory-of', party,
                              agreement, None, record['signature'], None,
                              quals))
-    elif consent and not in_force:
+    elif consent and not in_force and not bound_undated:
         held += 1
-    if kind and not consent and not in_force:
+    if bound_undated:
         # The source says the party consented (and is bound) but gives no
-        # date: bound at least from the source's status date, start unknown.
+        # date: bound at least from the date it gives or from the source's
+        # status date, start unknown.
         quals = dict(common)
         status = table.sources[record['source']].get('status-date')
-        if status:
+        if consent:
+            quals['bound-by'] = consent[3:]
+        elif status:
             quals['bound-by'] = status
         out.append(_relation(table, where, record, 'party-to', party,
                              agreement, kind, None,
@@ -279,7 +295,7 @@ def _treaty_status(table, where, record):
         out.append(_relation(table, where, record, 'party-to', party,
                              agreement, kind, in_force,
                              record.get('denunciation-effective'), quals))
-    if not out and not held:
+    if not out and not held and not (kind and (consent or in_force)):
         raise FactError('%s: a treaty-status row with no signature, consent '
                         'or entry into force says nothing' % where)
     return out, held
@@ -298,6 +314,8 @@ def _vote(table, where, record):
 def _plain_relation(table, where, record):
     _need(where, record, 'subject', 'kind', 'object')
     kind = RELATION_ALIASES.get(record['kind'], record['kind'])
+    if kind in RELATION_KINDS_LATER:
+        return [], 1
     if kind not in RELATION_KINDS:
         raise FactError('%s.kind: unknown relation kind "%s"' %
                         (where, record['kind']))

@@ -3386,12 +3386,82 @@ _iis_catalog_get_document_unknown (IisCatalog *self)
   return self->document_unknown;
 }
 
+static inline gboolean
+date_is_inexact (const IisDate *date)
+{
+  return date != NULL && !iis_date_is_exact (date);
+}
+
+static gboolean
+sources_need_1_1 (GListModel *sources)
+{
+  guint n = sources != NULL ? g_list_model_get_n_items (sources) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisSource) source = g_list_model_get_item (sources, i);
+
+      if (date_is_inexact (iis_source_get_date (source)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether an entity holds an inexact date (EDTF, format 1.1): in a date
+ * property of its type, an other name or a source. */
+static gboolean
+entity_needs_1_1 (IisEntity *entity)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  GListModel *names = iis_entity_get_other_names (entity);
+  guint n_pspecs;
+  guint n_names = names != NULL ? g_list_model_get_n_items (names) : 0;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entity), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    if (pspecs[i]->value_type == IIS_TYPE_DATE)
+      {
+        g_autoptr(IisDate) date = NULL;
+
+        g_object_get (entity, pspecs[i]->name, &date, NULL);
+        if (date_is_inexact (date))
+          return TRUE;
+      }
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autoptr(IisName) name = g_list_model_get_item (names, i);
+
+      if (date_is_inexact (iis_name_get_start (name)) || date_is_inexact (iis_name_get_end (name)))
+        return TRUE;
+    }
+  return sources_need_1_1 (iis_entity_get_sources (entity));
+}
+
 guint
 _iis_catalog_get_format_minor (IisCatalog *self)
 {
   g_return_val_if_fail (IIS_IS_CATALOG (self), 0);
 
-  return self->n_relations_1_1 > 0 ? 1 : 0;
+  if (self->n_relations_1_1 > 0)
+    return 1;
+
+  /* Inexact dates (EDTF): in the relations' records (a freed record is
+   * all zero, so exact), their pooled sources, and the entities. One pass
+   * at each save, small beside the writing itself. */
+  for (guint32 r = 0; r < self->n_records; r++)
+    if (!IIS_DATE_PACKED_IS_EXACT (self->records[r].start | self->records[r].end))
+      return 1;
+  for (guint i = 1; i < self->sources->len; i++)   /* id 0 is no source */
+    if (date_is_inexact (iis_source_get_date (g_ptr_array_index (self->sources, i))))
+      return 1;
+  for (guint32 slot = 0; slot < self->n_nodes; slot++)
+    {
+      IisEntity *entity = node_entity (self, slot);
+
+      if (entity != NULL && entity_needs_1_1 (entity))
+        return 1;
+    }
+  return 0;
 }
 
 void

@@ -12,30 +12,49 @@ G_BEGIN_DECLS
 
 struct _IisDate
 {
-  guint16 year;   /* 1 … 9999 */
-  guint8  month;  /* 0 = unknown, 1 … 12 */
-  guint8  day;    /* 0 = unknown, 1 … 31 */
+  guint16 year;         /* 1 … 9999; unspecified digits are 0 (201X → 2010,
+                         * XXXX → 0) */
+  guint8  month;        /* 0 = not given or unspecified, 1 … 12 */
+  guint8  day;          /* 0 = not given or unspecified, 1 … 31 */
+  guint8  flags;        /* IIS_DATE_FLAG_*, below */
 };
 
-/* A packed date is (year << 9) | (month << 5) | day, and 0 for "no date".
- * Packed dates order as iis_date_compare() orders dates. */
+/* The EDTF parts of a date (iis_date_get_qualifiers() shows them to
+ * users): how many trailing digits of the year are unspecified (0 … 4),
+ * whether the month or the day is written but unspecified (`XX`), and
+ * the whole date's qualifier (`?` uncertain, `~` approximate, `%` both). */
+#define IIS_DATE_FLAG_YEAR_X_MASK      0x07u
+#define IIS_DATE_FLAG_MONTH_X          0x08u
+#define IIS_DATE_FLAG_DAY_X            0x10u
+#define IIS_DATE_FLAG_UNCERTAIN        0x20u
+#define IIS_DATE_FLAG_APPROXIMATE      0x40u
+#define IIS_DATE_FLAG_MASK             0x7fu
+
+/* A packed date is (year << 18) | (month << 14) | (day << 9) | flags, and
+ * 0 for "no date". Packed dates order as iis_date_compare() orders
+ * dates. A date is *exact* (the ISO 8601 dates of format 1.0) when its
+ * flags are 0: questions over exact dates take the fast path. */
 #define IIS_DATE_PACKED_NONE 0u
+#define IIS_DATE_PACKED_FLAGS(p)   ((p) & 0x1ffu)
+#define IIS_DATE_PACKED_IS_EXACT(p) (IIS_DATE_PACKED_FLAGS (p) == 0)
 
 static inline guint32
 _iis_date_pack (const IisDate *date)
 {
   if (date == NULL)
     return IIS_DATE_PACKED_NONE;
-  return ((guint32) date->year << 9) | ((guint32) date->month << 5) | date->day;
+  return ((guint32) date->year << 18) | ((guint32) date->month << 14)
+         | ((guint32) date->day << 9) | date->flags;
 }
 
 static inline void
 _iis_date_unpack (guint32  packed,
                   IisDate *out)
 {
-  out->year = packed >> 9;
-  out->month = (packed >> 5) & 0xf;
-  out->day = packed & 0x1f;
+  out->year = packed >> 18;
+  out->month = (packed >> 14) & 0xf;
+  out->day = (packed >> 9) & 0x1f;
+  out->flags = packed & IIS_DATE_FLAG_MASK;
 }
 
 /* Compare two packed dates (neither IIS_DATE_PACKED_NONE) at the coarser
@@ -52,10 +71,27 @@ gboolean _iis_date_parse_into            (const char  *text,
 
 /* Holds at: start ≤ at and not end ≤ at, both at the coarser precision;
  * IIS_DATE_PACKED_NONE for start or end means unbounded on that side,
- * for @at "at any time" (always TRUE). */
+ * for @at "at any time" (always TRUE). TRUE only where the period
+ * certainly holds (see _iis_date_packed_period_truth()). */
 gboolean _iis_date_packed_period_holds   (guint32 start,
                                           guint32 end,
                                           guint32 at);
+
+/* The three-valued form: YES, NO, or UNKNOWN where an inexact date (an
+ * EDTF qualifier or unspecified digits) leaves it open. Exact dates give
+ * YES or NO, as _iis_date_packed_period_holds(). */
+IisTruth _iis_date_packed_period_truth   (guint32 start,
+                                          guint32 end,
+                                          guint32 at);
+
+/* Whether a truth answers a question asked in @mode. */
+static inline gboolean
+_iis_truth_matches (IisTruth        truth,
+                    IisQuestionMode mode)
+{
+  return truth == IIS_TRUTH_YES
+         || (truth == IIS_TRUTH_UNKNOWN && mode == IIS_QUESTION_MODE_POSSIBLE);
+}
 
 /* Store a copy of @date (or nothing) in @field unless they are equal;
  * returns whether @field changed, for setters that notify on change. */

@@ -186,15 +186,82 @@ parse_digits (const char *p,
   return TRUE;
 }
 
+/* EDTF forms that libiis refuses, with the reason (checked when a date
+ * does not parse, so the message says what the text is). */
+static const char *
+explain_unsupported (const char *text,
+                     gsize       len)
+{
+  if (len > 0 && (text[0] == '[' || text[0] == '{'))
+    return "sets of dates are not supported";
+  if (memchr (text, '/', len) != NULL)
+    return "an interval is written as a start and an end, not as one date";
+  if (len > 0 && text[0] == 'Y')
+    return "years of more than four digits are not supported";
+  if (len > 0 && (text[0] == '-' || text[0] == '+'))
+    return "years before 1 are not supported";
+  if (memchr (text, 'T', len) != NULL)
+    return "times of day are not supported";
+  if (memchr (text, 'S', len) != NULL || memchr (text, 'E', len) != NULL)
+    return "significant digits and exponents are not supported";
+  for (gsize i = 0; i + 1 < len; i++)
+    if (text[i] == '?' || text[i] == '~' || text[i] == '%')
+      return "a qualifier on one part of a date (EDTF level 2) is not "
+             "supported: qualify the whole date, at its end";
+  if (len >= 7 && text[4] == '-' && text[5] >= '2' && text[5] <= '4'
+      && g_ascii_isdigit (text[6]) && (len == 7 || text[7] == '?' || text[7] == '~' || text[7] == '%'))
+    return "seasons (months 21 to 41) are not supported";
+  return NULL;
+}
+
+/* Four year characters: digits, then 0 to 4 'X'. */
+static gboolean
+parse_year (const char *p,
+            guint      *year,
+            guint      *unspecified)
+{
+  guint n_x = 0;
+  guint value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 'X')
+        n_x++;
+      else if (n_x > 0 || p[i] < '0' || p[i] > '9')
+        return FALSE;
+      value = value * 10 + (p[i] == 'X' ? 0 : (guint) (p[i] - '0'));
+    }
+  *year = value;
+  *unspecified = n_x;
+  return TRUE;
+}
+
+/* Two characters: digits, or "XX" (@x set). */
+static gboolean
+parse_part (const char *p,
+            guint      *out,
+            gboolean   *x)
+{
+  *x = p[0] == 'X' && p[1] == 'X';
+  if (*x)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  return parse_digits (p, 2, out);
+}
+
 gboolean
 _iis_date_parse_into (const char  *text,
                       gssize       length,
                       IisDate     *out,
                       GError     **error)
 {
-  guint year = 0, month = 0, day = 0;
+  guint year = 0, month = 0, day = 0, year_x = 0;
+  gboolean month_x = FALSE, day_x = FALSE;
+  guint flags = 0;
   gboolean syntax_ok;
-  gsize len;
+  gsize len, body;
   g_autofree char *why = NULL;
 
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
@@ -203,21 +270,35 @@ _iis_date_parse_into (const char  *text,
 
   len = length < 0 ? strlen (text) : (gsize) length;
 
-  /* YYYY, YYYY-MM or YYYY-MM-DD, nothing before or after. An embedded NUL
-   * is not a digit nor a dash, so it fails the syntax check. */
-  switch (len)
+  /* A qualifier of the whole date, at its end (EDTF level 1). */
+  body = len;
+  if (body > 0)
+    {
+      switch (text[body - 1])
+        {
+        case '?': flags = IIS_DATE_FLAG_UNCERTAIN; body--; break;
+        case '~': flags = IIS_DATE_FLAG_APPROXIMATE; body--; break;
+        case '%': flags = IIS_DATE_FLAG_UNCERTAIN | IIS_DATE_FLAG_APPROXIMATE; body--; break;
+        default: break;
+        }
+    }
+
+  /* YYYY, YYYY-MM or YYYY-MM-DD, nothing before or after; trailing digits
+   * may be X (unspecified). An embedded NUL is not a digit, an X nor a
+   * dash, so it fails the syntax check. */
+  switch (body)
     {
     case 4:
-      syntax_ok = parse_digits (text, 4, &year);
+      syntax_ok = parse_year (text, &year, &year_x);
       break;
     case 7:
-      syntax_ok = parse_digits (text, 4, &year) && text[4] == '-'
-                  && parse_digits (text + 5, 2, &month);
+      syntax_ok = parse_year (text, &year, &year_x) && text[4] == '-'
+                  && parse_part (text + 5, &month, &month_x);
       break;
     case 10:
-      syntax_ok = parse_digits (text, 4, &year) && text[4] == '-'
-                  && parse_digits (text + 5, 2, &month) && text[7] == '-'
-                  && parse_digits (text + 8, 2, &day);
+      syntax_ok = parse_year (text, &year, &year_x) && text[4] == '-'
+                  && parse_part (text + 5, &month, &month_x) && text[7] == '-'
+                  && parse_part (text + 8, &day, &day_x);
       break;
     default:
       syntax_ok = FALSE;
@@ -227,14 +308,30 @@ _iis_date_parse_into (const char  *text,
   if (!syntax_ok)
     {
       g_autofree char *quoted = quote_text (text, len);
+      const char *unsupported = explain_unsupported (text, len);
 
-      g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
-                   "Invalid date “%s”: expected YYYY, YYYY-MM or YYYY-MM-DD",
-                   quoted);
+      if (unsupported != NULL)
+        g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                     "Invalid date “%s”: %s", quoted, unsupported);
+      else
+        g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                     "Invalid date “%s”: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                     quoted);
       return FALSE;
     }
 
-  why = explain_invalid (year, month, day, len >= 7, len == 10);
+  /* Only trailing parts may be unspecified: 201X-XX, not 201X-06. */
+  if ((year_x > 0 && body > 4 && !month_x) || (month_x && body > 7 && !day_x)
+      || (year_x == 4 && body > 4))
+    why = g_strdup ("only the last digits of a date may be unspecified (X)");
+  else if (year_x == 0 && year == 0)
+    why = g_strdup ("year 0 is out of range");
+  else if (year_x == 0 && body == 7 && !month_x && month >= 21 && month <= 41)
+    why = g_strdup ("seasons (months 21 to 41) are not supported");
+  else if (year_x == 0)
+    why = explain_invalid (year, month_x ? 1 : month, day_x ? 1 : day,
+                           body >= 7 && !month_x, body == 10 && !day_x);
+
   if (why != NULL)
     {
       g_autofree char *quoted = quote_text (text, len);
@@ -244,18 +341,25 @@ _iis_date_parse_into (const char  *text,
       return FALSE;
     }
 
+  flags |= year_x;
+  if (month_x)
+    flags |= IIS_DATE_FLAG_MONTH_X;
+  if (day_x)
+    flags |= IIS_DATE_FLAG_DAY_X;
+
   out->year = (guint16) year;
   out->month = (guint8) month;
   out->day = (guint8) day;
+  out->flags = (guint8) flags;
   return TRUE;
 }
 
 static inline IisDatePrecision
 packed_precision (guint32 packed)
 {
-  if ((packed & 0x1f) != 0)
+  if (((packed >> 9) & 0x1f) != 0)
     return IIS_DATE_PRECISION_DAY;
-  if (((packed >> 5) & 0xf) != 0)
+  if (((packed >> 14) & 0xf) != 0)
     return IIS_DATE_PRECISION_MONTH;
   return IIS_DATE_PRECISION_YEAR;
 }
@@ -269,15 +373,17 @@ _iis_date_packed_compare_coarse (guint32 a,
   switch (precision)
     {
     case IIS_DATE_PRECISION_YEAR:
-      a >>= 9;
-      b >>= 9;
+      a >>= 18;
+      b >>= 18;
       break;
     case IIS_DATE_PRECISION_MONTH:
-      a >>= 5;
-      b >>= 5;
+      a >>= 14;
+      b >>= 14;
       break;
     case IIS_DATE_PRECISION_DAY:
     default:
+      a >>= 9;
+      b >>= 9;
       break;
     }
 
@@ -295,12 +401,154 @@ _iis_date_packed_period_holds (guint32 start,
   if (at == IIS_DATE_PACKED_NONE)
     return TRUE;
 
+  /* Inexact dates: certainly holds, or not. */
+  if (G_UNLIKELY (!IIS_DATE_PACKED_IS_EXACT (start | end | at)))
+    return _iis_date_packed_period_truth (start, end, at) == IIS_TRUTH_YES;
+
   begun = start == IIS_DATE_PACKED_NONE
           || _iis_date_packed_compare_coarse (start, at) <= 0;
   ended = end != IIS_DATE_PACKED_NONE
           && _iis_date_packed_compare_coarse (end, at) <= 0;
 
   return begun && !ended;
+}
+
+/* The earliest and latest exact dates an inexact one may be, at its own
+ * precision: unspecified digits span their range (201X: 2010 to 2019,
+ * 2015-XX: 2015-01 to 2015-12), a qualifier (? ~ %) widens the range by
+ * one unit of the precision each side (2005~: 2004 to 2006). */
+static void
+date_range (const IisDate *date,
+            IisDate       *lo,
+            IisDate       *hi)
+{
+  guint year_x = date->flags & IIS_DATE_FLAG_YEAR_X_MASK;
+  static const guint spans[] = { 1, 10, 100, 1000, 10000 };
+
+  *lo = *date;
+  *hi = *date;
+  lo->flags = hi->flags = 0;
+
+  if (year_x > 0)
+    {
+      lo->year = MAX (date->year, 1);
+      hi->year = MIN (date->year + spans[year_x] - 1, 9999);
+      lo->month = hi->month = lo->day = hi->day = 0;
+    }
+  else if (date->flags & IIS_DATE_FLAG_MONTH_X)
+    {
+      lo->month = 1;
+      hi->month = 12;
+      lo->day = hi->day = 0;
+    }
+  else if (date->flags & IIS_DATE_FLAG_DAY_X)
+    {
+      lo->day = 1;
+      hi->day = days_in_month (date->year, date->month);
+    }
+
+  if (date->flags & (IIS_DATE_FLAG_UNCERTAIN | IIS_DATE_FLAG_APPROXIMATE))
+    {
+      if (lo->day != 0)
+        {
+          GDate g;
+
+          g_date_clear (&g, 1);
+          g_date_set_dmy (&g, lo->day, lo->month, lo->year);
+          if (lo->year > 1 || lo->month > 1 || lo->day > 1)
+            g_date_subtract_days (&g, 1);
+          lo->year = g_date_get_year (&g);
+          lo->month = g_date_get_month (&g);
+          lo->day = g_date_get_day (&g);
+          g_date_set_dmy (&g, hi->day, hi->month, hi->year);
+          if (hi->year < 9999 || hi->month < 12 || hi->day < 31)
+            g_date_add_days (&g, 1);
+          hi->year = g_date_get_year (&g);
+          hi->month = g_date_get_month (&g);
+          hi->day = g_date_get_day (&g);
+        }
+      else if (lo->month != 0)
+        {
+          if (lo->month > 1)
+            lo->month--;
+          else if (lo->year > 1)
+            {
+              lo->year--;
+              lo->month = 12;
+            }
+          if (hi->month < 12)
+            hi->month++;
+          else if (hi->year < 9999)
+            {
+              hi->year++;
+              hi->month = 1;
+            }
+        }
+      else
+        {
+          lo->year = MAX (lo->year, 2) - 1;
+          hi->year = MIN (hi->year + 1, 9999);
+        }
+    }
+}
+
+static void
+packed_range (guint32  packed,
+              guint32 *lo,
+              guint32 *hi)
+{
+  IisDate date, l, h;
+
+  if (IIS_DATE_PACKED_IS_EXACT (packed))
+    {
+      *lo = *hi = packed;
+      return;
+    }
+  _iis_date_unpack (packed, &date);
+  date_range (&date, &l, &h);
+  *lo = _iis_date_pack (&l);
+  *hi = _iis_date_pack (&h);
+}
+
+/* Whether the bound @bound is on or before @at: YES when even its latest
+ * value is (compared at the coarser precision), NO when even its earliest
+ * is after the latest @at may be, UNKNOWN otherwise. */
+static IisTruth
+bound_reached (guint32 bound,
+               guint32 at_lo,
+               guint32 at_hi)
+{
+  guint32 lo, hi;
+
+  packed_range (bound, &lo, &hi);
+  if (_iis_date_packed_compare_coarse (hi, at_lo) <= 0)
+    return IIS_TRUTH_YES;
+  if (_iis_date_packed_compare_coarse (lo, at_hi) > 0)
+    return IIS_TRUTH_NO;
+  return IIS_TRUTH_UNKNOWN;
+}
+
+IisTruth
+_iis_date_packed_period_truth (guint32 start,
+                               guint32 end,
+                               guint32 at)
+{
+  guint32 at_lo, at_hi;
+  IisTruth begun, ended;
+
+  if (at == IIS_DATE_PACKED_NONE)
+    return IIS_TRUTH_YES;
+
+  packed_range (at, &at_lo, &at_hi);
+  begun = start == IIS_DATE_PACKED_NONE ? IIS_TRUTH_YES : bound_reached (start, at_lo, at_hi);
+  ended = end == IIS_DATE_PACKED_NONE ? IIS_TRUTH_NO : bound_reached (end, at_lo, at_hi);
+
+  /* begun and not ended, in Kleene's logic */
+  if (begun == IIS_TRUTH_NO || ended == IIS_TRUTH_YES)
+    return IIS_TRUTH_NO;
+  if (begun == IIS_TRUTH_YES && ended == IIS_TRUTH_NO)
+    return IIS_TRUTH_YES;
+  return IIS_TRUTH_UNKNOWN;
 }
 
 /**
@@ -479,14 +727,46 @@ iis_date_free (IisDate *self)
 char *
 iis_date_to_string (const IisDate *self)
 {
+  GString *out;
+  char year[5];
+  guint year_x;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (self->month == 0)
-    return g_strdup_printf ("%04u", (guint) self->year);
-  if (self->day == 0)
-    return g_strdup_printf ("%04u-%02u", (guint) self->year, (guint) self->month);
-  return g_strdup_printf ("%04u-%02u-%02u",
-                          (guint) self->year, (guint) self->month, (guint) self->day);
+  year_x = self->flags & IIS_DATE_FLAG_YEAR_X_MASK;
+  if (self->flags == 0)
+    {
+      if (self->month == 0)
+        return g_strdup_printf ("%04u", (guint) self->year);
+      if (self->day == 0)
+        return g_strdup_printf ("%04u-%02u", (guint) self->year, (guint) self->month);
+      return g_strdup_printf ("%04u-%02u-%02u",
+                              (guint) self->year, (guint) self->month, (guint) self->day);
+    }
+
+  out = g_string_sized_new (12);
+  g_snprintf (year, sizeof year, "%04u", (guint) self->year);
+  for (guint i = 0; i < year_x; i++)
+    year[3 - i] = 'X';
+  g_string_append (out, year);
+  if (self->flags & IIS_DATE_FLAG_MONTH_X)
+    g_string_append (out, "-XX");
+  else if (self->month != 0)
+    g_string_append_printf (out, "-%02u", (guint) self->month);
+  if (self->flags & IIS_DATE_FLAG_DAY_X)
+    g_string_append (out, "-XX");
+  else if (self->day != 0)
+    g_string_append_printf (out, "-%02u", (guint) self->day);
+
+  switch (self->flags & (IIS_DATE_FLAG_UNCERTAIN | IIS_DATE_FLAG_APPROXIMATE))
+    {
+    case IIS_DATE_FLAG_UNCERTAIN: g_string_append_c (out, '?'); break;
+    case IIS_DATE_FLAG_APPROXIMATE: g_string_append_c (out, '~'); break;
+    case IIS_DATE_FLAG_UNCERTAIN | IIS_DATE_FLAG_APPROXIMATE: g_string_append_c (out, '%'); break;
+    default: break;
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -645,4 +925,134 @@ guint
 iis_date_hash (const IisDate *self)
 {
   return _iis_date_pack (self);
+}
+
+/**
+ * iis_date_get_qualifiers:
+ * @self: a date
+ *
+ * Gets what the date says beyond its digits: whether it is uncertain
+ * (`2005?`), approximate (`2005~`; `2005%` is both) or has unspecified
+ * digits (`201X`, `2015-XX`). A date of ISO 8601 alone has none.
+ *
+ * Returns: the qualifiers of @self
+ *
+ * Since: 1.1
+ */
+IisDateQualifiers
+iis_date_get_qualifiers (const IisDate *self)
+{
+  IisDateQualifiers out = IIS_DATE_QUALIFIERS_NONE;
+
+  g_return_val_if_fail (self != NULL, IIS_DATE_QUALIFIERS_NONE);
+
+  if (self->flags & IIS_DATE_FLAG_UNCERTAIN)
+    out |= IIS_DATE_QUALIFIERS_UNCERTAIN;
+  if (self->flags & IIS_DATE_FLAG_APPROXIMATE)
+    out |= IIS_DATE_QUALIFIERS_APPROXIMATE;
+  if (self->flags & (IIS_DATE_FLAG_YEAR_X_MASK | IIS_DATE_FLAG_MONTH_X | IIS_DATE_FLAG_DAY_X))
+    out |= IIS_DATE_QUALIFIERS_UNSPECIFIED;
+  return out;
+}
+
+/**
+ * iis_date_is_exact:
+ * @self: a date
+ *
+ * Checks whether the date is exact: an ISO 8601 date at its precision,
+ * with no qualifier and no unspecified digit. Exact dates are the dates
+ * of file format 1.0; whether a period holds at an exact date is always
+ * certain.
+ *
+ * Returns: %TRUE if [method@Iis.Date.get_qualifiers] is
+ *   %IIS_DATE_QUALIFIERS_NONE
+ *
+ * Since: 1.1
+ */
+gboolean
+iis_date_is_exact (const IisDate *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->flags == 0;
+}
+
+/**
+ * iis_date_dup_earliest:
+ * @self: a date
+ *
+ * Gets the earliest exact date @self may be, at its own precision: the
+ * first of the range of its unspecified digits (`201X` → `2010`,
+ * `2015-XX` → `2015-01`), one unit of its precision earlier when it is
+ * uncertain or approximate (`2005~` → `2004`). An exact date is its own
+ * earliest. These ranges decide whether a period possibly holds (see the
+ * "Dates" page of the documentation).
+ *
+ * Returns: (transfer full): an exact date
+ *
+ * Since: 1.1
+ */
+IisDate *
+iis_date_dup_earliest (const IisDate *self)
+{
+  IisDate lo, hi;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  date_range (self, &lo, &hi);
+  return iis_date_copy (&lo);
+}
+
+/**
+ * iis_date_dup_latest:
+ * @self: a date
+ *
+ * Gets the latest exact date @self may be, at its own precision (`201X` →
+ * `2019`, `2015-06-XX` → `2015-06-30`, `2005~` → `2006`); the counterpart
+ * of [method@Iis.Date.dup_earliest].
+ *
+ * Returns: (transfer full): an exact date
+ *
+ * Since: 1.1
+ */
+IisDate *
+iis_date_dup_latest (const IisDate *self)
+{
+  IisDate lo, hi;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  date_range (self, &lo, &hi);
+  return iis_date_copy (&hi);
+}
+
+/**
+ * iis_period_get_truth_at:
+ * @start: (nullable): the start of a period (inclusive), or %NULL if it
+ *   has none
+ * @end: (nullable): the end of the period (exclusive), or %NULL if it has
+ *   not ended
+ * @at: (nullable): the date asked about, or %NULL for "at any time"
+ *
+ * Tells whether a period holds at a date, in three values. With exact
+ * dates this is the rule of 1.0 (see [struct@Iis.Date]) and the answer is
+ * %IIS_TRUTH_YES or %IIS_TRUTH_NO. An inexact date stands for the range
+ * from its [method@Iis.Date.dup_earliest] to its
+ * [method@Iis.Date.dup_latest]: the period has certainly begun when even
+ * the latest start is on or before @at, certainly not when even the
+ * earliest start is after it, and possibly otherwise; likewise for the
+ * end. So a membership that began `201X` possibly holds at `2015`, and
+ * one that ended `2015~` possibly holds at `2015-06`.
+ *
+ * Returns: whether the period holds at @at
+ *
+ * Since: 1.1
+ */
+IisTruth
+iis_period_get_truth_at (const IisDate *start,
+                         const IisDate *end,
+                         const IisDate *at)
+{
+  return _iis_date_packed_period_truth (_iis_date_pack (start), _iis_date_pack (end),
+                                        _iis_date_pack (at));
 }

@@ -32,6 +32,66 @@ typedef enum {
   IIS_DATE_PRECISION_DAY,
 } IisDatePrecision;
 
+/**
+ * IisDateQualifiers:
+ * @IIS_DATE_QUALIFIERS_NONE: an exact date: a plain ISO 8601 date at
+ *   its precision
+ * @IIS_DATE_QUALIFIERS_UNCERTAIN: the source is not sure of the date
+ *   (EDTF `?`)
+ * @IIS_DATE_QUALIFIERS_APPROXIMATE: the date is about right (EDTF `~`;
+ *   `%` is both uncertain and approximate)
+ * @IIS_DATE_QUALIFIERS_UNSPECIFIED: some digits are written as unknown
+ *   (EDTF `201X`, `19XX`, `2015-XX`, `2015-06-XX`)
+ *
+ * What an [struct@Iis.Date] says beyond its digits: the qualifiers and
+ * unspecified digits of the Extended Date/Time Format (EDTF, ISO 8601-2),
+ * level 1. See the "Dates" page of the documentation.
+ *
+ * Since: 1.1
+ */
+typedef enum {
+  IIS_DATE_QUALIFIERS_NONE = 0,
+  IIS_DATE_QUALIFIERS_UNCERTAIN = 1 << 0,
+  IIS_DATE_QUALIFIERS_APPROXIMATE = 1 << 1,
+  IIS_DATE_QUALIFIERS_UNSPECIFIED = 1 << 2,
+} IisDateQualifiers;
+
+/**
+ * IisTruth:
+ * @IIS_TRUTH_NO: certainly not
+ * @IIS_TRUTH_UNKNOWN: the dates leave it open: possibly
+ * @IIS_TRUTH_YES: certainly
+ *
+ * A three-valued answer: whether a period holds at a date when its dates
+ * may be approximate, uncertain or unspecified. Exact dates always give
+ * %IIS_TRUTH_YES or %IIS_TRUTH_NO.
+ *
+ * Since: 1.1
+ */
+typedef enum {
+  IIS_TRUTH_NO,
+  IIS_TRUTH_UNKNOWN,
+  IIS_TRUTH_YES,
+} IisTruth;
+
+/**
+ * IisQuestionMode:
+ * @IIS_QUESTION_MODE_CERTAIN: answer with what certainly holds at the
+ *   date (the default, and the only answer of 1.0 questions)
+ * @IIS_QUESTION_MODE_POSSIBLE: answer also with what possibly holds: what
+ *   inexact dates leave open
+ *
+ * How a question at a date treats inexact dates (see [enum@Iis.Truth]).
+ * In either mode an [class@Iis.Answer] tells for each item whether it
+ * certainly or possibly holds (`iis_answer_get_truth()`).
+ *
+ * Since: 1.1
+ */
+typedef enum {
+  IIS_QUESTION_MODE_CERTAIN,
+  IIS_QUESTION_MODE_POSSIBLE,
+} IisQuestionMode;
+
 #define IIS_TYPE_DATE (iis_date_get_type ())
 
 typedef struct _IisDate IisDate;
@@ -79,6 +139,18 @@ IIS_AVAILABLE_IN_ALL
 gboolean          iis_date_is_valid            (guint           year,
                                                 guint           month,
                                                 guint           day);
+IIS_AVAILABLE_IN_1_1
+IisDateQualifiers iis_date_get_qualifiers      (const IisDate  *self);
+IIS_AVAILABLE_IN_1_1
+gboolean          iis_date_is_exact            (const IisDate  *self);
+IIS_AVAILABLE_IN_1_1
+IisDate          *iis_date_dup_earliest        (const IisDate  *self);
+IIS_AVAILABLE_IN_1_1
+IisDate          *iis_date_dup_latest          (const IisDate  *self);
+IIS_AVAILABLE_IN_1_1
+IisTruth          iis_period_get_truth_at      (const IisDate  *start,
+                                                const IisDate  *end,
+                                                const IisDate  *at);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IisDate, iis_date_free)
 

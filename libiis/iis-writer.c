@@ -314,7 +314,14 @@ writer_append_date (Writer        *self,
   guint month = iis_date_get_month (date);
   guint day = iis_date_get_day (date);
 
-  if (month == 0)
+  /* Exact dates on the fast path; EDTF forms as the date writes them. */
+  if (!iis_date_is_exact (date))
+    {
+      g_autofree char *text = iis_date_to_string (date);
+
+      g_string_append_printf (self->buf, "\"%s\"", text);
+    }
+  else if (month == 0)
     g_string_append_printf (self->buf, "\"%04u\"", year);
   else if (day == 0)
     g_string_append_printf (self->buf, "\"%04u-%02u\"", year, month);

@@ -282,13 +282,8 @@ test_date_parse_invalid (void)
     "2017-1-01",
     "2017-001",
     "2017-01-001",
-    "2017/01/01",
-    "2017-01/01",
     "20170101",
     "2017-0101",
-    "+2017",
-    "-2017",
-    "+2017-01",
     "2017-+1",
     "2017-01-+1",
     "2017--1",
@@ -299,7 +294,6 @@ test_date_parse_invalid (void)
     "2017-01-01 ",
     " 2017-01-01",
     "2017 -01",
-    "2017-01-01T00:00",
     "2017-01-01Z",
     "2017-01-01x",
     "2017x",
@@ -337,6 +331,47 @@ test_date_parse_invalid (void)
                                        "”: expected YYYY, YYYY-MM or YYYY-MM-DD"));
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
+
+  /* EDTF and ISO 8601 forms that libiis does not support say so. */
+  {
+    static const struct { const char *text; const char *why; } unsupported[] = {
+      { "2017/01/01", "an interval is written as a start and an end, not as one date" },
+      { "2017-01/01", "an interval is written as a start and an end, not as one date" },
+      { "2004-06/2006-08", "an interval is written as a start and an end, not as one date" },
+      { "+2017", "years before 1 are not supported" },
+      { "-2017", "years before 1 are not supported" },
+      { "+2017-01", "years before 1 are not supported" },
+      { "2017-01-01T00:00", "times of day are not supported" },
+      { "Y170000002", "years of more than four digits are not supported" },
+      { "[1667,1668]", "sets of dates are not supported" },
+      { "{1667,1668}", "sets of dates are not supported" },
+      { "2001-21", "seasons (months 21 to 41) are not supported" },
+      { "2001-24~", "seasons (months 21 to 41) are not supported" },
+      { "2004?-06-11", "a qualifier on one part of a date (EDTF level 2) is not supported: qualify the whole date, at its end" },
+      { "2004-06~-11", "a qualifier on one part of a date (EDTF level 2) is not supported: qualify the whole date, at its end" },
+      { "1950S2", "significant digits and exponents are not supported" },
+      { "201X-06", "only the last digits of a date may be unspecified (X)" },
+      { "2015-XX-15", "only the last digits of a date may be unspecified (X)" },
+      { "XXXX-06", "only the last digits of a date may be unspecified (X)" },
+      { "XXXX-XX", "only the last digits of a date may be unspecified (X)" },
+      { "0000~", "year 0 is out of range" },
+      { "2015-13~", "month 13 is out of range" },
+      { "2019-02-29?", "February 2019 has 28 days" },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (unsupported); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(IisDate) date = iis_date_parse (unsupported[i].text, &error);
+        g_autofree char *expected = g_strdup_printf ("Invalid date “%s”: %s",
+                                                     unsupported[i].text, unsupported[i].why);
+
+        g_test_message ("%s", unsupported[i].text);
+        g_assert_null (date);
+        g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
+        g_assert_cmpstr (error->message, ==, expected);
+      }
+  }
 
   /* The offending value is named, control characters escaped. */
   {
@@ -775,6 +810,257 @@ test_date_holds_role_sequence (void)
   g_assert_true (holds ("2024-07-04", NULL, "2024-07"));
 }
 
+
+/* ---- EDTF level 1 ---------------------------------------------------- */
+
+/* EDTF's own level 1 examples (and messydates' forms of them) that libiis
+ * supports, and what each says beyond its digits. */
+static const struct {
+  const char *text;
+  IisDateQualifiers qualifiers;
+  const char *earliest;
+  const char *latest;
+} edtf_examples[] = {
+  { "1984?", IIS_DATE_QUALIFIERS_UNCERTAIN, "1983", "1985" },
+  { "2004-06~", IIS_DATE_QUALIFIERS_APPROXIMATE, "2004-05", "2004-07" },
+  { "2004-06-11%", IIS_DATE_QUALIFIERS_UNCERTAIN | IIS_DATE_QUALIFIERS_APPROXIMATE, "2004-06-10", "2004-06-12" },
+  { "201X", IIS_DATE_QUALIFIERS_UNSPECIFIED, "2010", "2019" },
+  { "20XX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "2000", "2099" },
+  { "2004-XX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "2004-01", "2004-12" },
+  { "1985-04-XX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "1985-04-01", "1985-04-30" },
+  { "1985-XX-XX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "1985-01", "1985-12" },
+  { "2000-02-XX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "2000-02-01", "2000-02-29" },
+  { "2005~", IIS_DATE_QUALIFIERS_APPROXIMATE, "2004", "2006" },
+  { "2005%", IIS_DATE_QUALIFIERS_UNCERTAIN | IIS_DATE_QUALIFIERS_APPROXIMATE, "2004", "2006" },
+  { "2015-XX~", IIS_DATE_QUALIFIERS_UNSPECIFIED | IIS_DATE_QUALIFIERS_APPROXIMATE, "2014-12", "2016-01" },
+  { "201X?", IIS_DATE_QUALIFIERS_UNSPECIFIED | IIS_DATE_QUALIFIERS_UNCERTAIN, "2009", "2020" },
+  { "2XXX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "2000", "2999" },
+  { "XXXX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "0001", "9999" },
+  { "0001~", IIS_DATE_QUALIFIERS_APPROXIMATE, "0001", "0002" },
+  { "9999-12-31?", IIS_DATE_QUALIFIERS_UNCERTAIN, "9999-12-30", "9999-12-31" },
+  { "2016-01-01~", IIS_DATE_QUALIFIERS_APPROXIMATE, "2015-12-31", "2016-01-02" },
+  { "2016-12?", IIS_DATE_QUALIFIERS_UNCERTAIN, "2016-11", "2017-01" },
+  { "2017", IIS_DATE_QUALIFIERS_NONE, "2017", "2017" },
+  { "2017-02-02", IIS_DATE_QUALIFIERS_NONE, "2017-02-02", "2017-02-02" },
+};
+
+static void
+test_date_edtf_examples (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (edtf_examples); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IisDate) date = iis_date_parse (edtf_examples[i].text, &error);
+      g_autoptr(IisDate) again = NULL;
+      g_autoptr(IisDate) earliest = NULL;
+      g_autoptr(IisDate) latest = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *earliest_text = NULL;
+      g_autofree char *latest_text = NULL;
+
+      g_test_message ("%s", edtf_examples[i].text);
+      g_assert_no_error (error);
+      text = iis_date_to_string (date);
+      g_assert_cmpstr (text, ==, edtf_examples[i].text);
+      again = iis_date_parse (text, &error);
+      g_assert_no_error (error);
+      g_assert_true (iis_date_equal (again, date));
+      g_assert_cmpint (iis_date_compare (again, date), ==, 0);
+      g_assert_cmpuint (iis_date_hash (again), ==, iis_date_hash (date));
+
+      g_assert_cmpint (iis_date_get_qualifiers (date), ==, edtf_examples[i].qualifiers);
+      g_assert_cmpint (iis_date_is_exact (date), ==, edtf_examples[i].qualifiers == IIS_DATE_QUALIFIERS_NONE);
+
+      earliest = iis_date_dup_earliest (date);
+      latest = iis_date_dup_latest (date);
+      g_assert_true (iis_date_is_exact (earliest));
+      g_assert_true (iis_date_is_exact (latest));
+      earliest_text = iis_date_to_string (earliest);
+      latest_text = iis_date_to_string (latest);
+      g_assert_cmpstr (earliest_text, ==, edtf_examples[i].earliest);
+      g_assert_cmpstr (latest_text, ==, edtf_examples[i].latest);
+      g_assert_cmpint (iis_date_compare (earliest, latest), <=, 0);
+    }
+
+  /* The digits of an unspecified year read as 0; an unspecified month is
+   * not the same date as no month. */
+  {
+    g_autoptr(IisDate) d = iis_date_parse ("201X", NULL);
+    g_autoptr(IisDate) m = iis_date_parse ("2015-XX", NULL);
+    g_autoptr(IisDate) y = iis_date_parse ("2015", NULL);
+
+    g_assert_cmpuint (iis_date_get_year (d), ==, 2010);
+    g_assert_cmpint (iis_date_get_precision (d), ==, IIS_DATE_PRECISION_YEAR);
+    g_assert_cmpuint (iis_date_get_year (m), ==, 2015);
+    g_assert_cmpuint (iis_date_get_month (m), ==, 0);
+    g_assert_false (iis_date_equal (m, y));
+    g_assert_cmpint (iis_date_compare (y, m), <, 0);
+  }
+}
+
+/* A few hundred dates of every form: compare() is a total order that
+ * agrees with equal() and with the written form. */
+static GPtrArray *
+generated_dates (void)
+{
+  static const char * const years[] = { "0001", "1999", "2000", "2005", "9999", "199X", "19XX", "1XXX", "XXXX" };
+  static const char * const months[] = { "", "-01", "-02", "-06", "-12", "-XX" };
+  static const char * const days[] = { "", "-01", "-15", "-28", "-XX" };
+  static const char * const qualifiers[] = { "", "?", "~", "%" };
+  GPtrArray *dates = g_ptr_array_new_with_free_func ((GDestroyNotify) iis_date_free);
+
+  for (gsize y = 0; y < G_N_ELEMENTS (years); y++)
+    for (gsize m = 0; m < G_N_ELEMENTS (months); m++)
+      for (gsize d = 0; d < G_N_ELEMENTS (days); d++)
+        for (gsize q = 0; q < G_N_ELEMENTS (qualifiers); q++)
+          {
+            g_autofree char *text = NULL;
+            IisDate *date;
+
+            if (*months[m] == '\0' && *days[d] != '\0')
+              continue;
+            text = g_strconcat (years[y], months[m], days[d], qualifiers[q], NULL);
+            date = iis_date_parse (text, NULL);
+            if (date != NULL)
+              g_ptr_array_add (dates, date);
+          }
+  return dates;
+}
+
+static int
+compare_edtf_ptrs (gconstpointer a,
+                   gconstpointer b)
+{
+  return iis_date_compare (*(IisDate **) a, *(IisDate **) b);
+}
+
+static void
+test_date_edtf_order (void)
+{
+  g_autoptr(GPtrArray) dates = generated_dates ();
+  guint n = dates->len;
+
+  g_assert_cmpuint (n, >=, 300);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *ta = iis_date_to_string (dates->pdata[i]);
+
+      g_assert_cmpint (iis_date_compare (NULL, dates->pdata[i]), <, 0);
+      for (guint j = 0; j < n; j++)
+        {
+          IisDate *a = dates->pdata[i], *b = dates->pdata[j];
+          int ab = iis_date_compare (a, b), ba = iis_date_compare (b, a);
+          g_autofree char *tb = iis_date_to_string (b);
+
+          /* antisymmetric, and equal exactly when written alike */
+          g_assert_cmpint ((ab > 0) - (ab < 0), ==, -((ba > 0) - (ba < 0)));
+          g_assert_cmpint (ab == 0, ==, iis_date_equal (a, b));
+          g_assert_cmpint (ab == 0, ==, g_str_equal (ta, tb));
+        }
+    }
+
+  /* Sorted, every pair is in order: the order is transitive. */
+  g_ptr_array_sort (dates, compare_edtf_ptrs);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_cmpint (iis_date_compare (dates->pdata[i], dates->pdata[j]), <, 0);
+
+  /* Each sorts by its digits first: 2005 < 2005~ < 2005-01. */
+  {
+    g_autoptr(IisDate) a = iis_date_parse ("2005", NULL);
+    g_autoptr(IisDate) b = iis_date_parse ("2005~", NULL);
+    g_autoptr(IisDate) c = iis_date_parse ("2005-01", NULL);
+
+    g_assert_cmpint (iis_date_compare (a, b), <, 0);
+    g_assert_cmpint (iis_date_compare (b, c), <, 0);
+  }
+}
+
+static IisTruth
+truth (const char *start,
+       const char *end,
+       const char *at)
+{
+  g_autoptr(IisDate) s = start ? iis_date_parse (start, NULL) : NULL;
+  g_autoptr(IisDate) e = end ? iis_date_parse (end, NULL) : NULL;
+  g_autoptr(IisDate) a = at ? iis_date_parse (at, NULL) : NULL;
+
+  g_assert_true (start == NULL || s != NULL);
+  g_assert_true (end == NULL || e != NULL);
+  g_assert_true (at == NULL || a != NULL);
+  return iis_period_get_truth_at (s, e, a);
+}
+
+static void
+test_date_edtf_truth (void)
+{
+  static const struct {
+    const char *start, *end, *at;
+    IisTruth expected;
+  } cases[] = {
+    /* exact dates: the 1.0 rule, never unknown */
+    { "2005", NULL, "2005-03-01", IIS_TRUTH_YES },
+    { "2005-06-15", NULL, "2005-06-14", IIS_TRUTH_NO },
+    { "2005", "2010", "2010", IIS_TRUTH_NO },
+    { NULL, NULL, "1900", IIS_TRUTH_YES },
+    { "2005", NULL, NULL, IIS_TRUTH_YES },
+    /* the examples of the design: 201X at 2015, an end 2015~ at 2015-06,
+     * an end of unknown date */
+    { "201X", NULL, "2015", IIS_TRUTH_UNKNOWN },
+    { "2001", "2015~", "2015-06", IIS_TRUTH_UNKNOWN },
+    { "2001", "XXXX", "2010", IIS_TRUTH_UNKNOWN },
+    { "2001", "XXXX", "2000", IIS_TRUTH_NO },
+    /* joined "2005?": possibly from 2004, certainly from 2006 */
+    { "2005?", NULL, "2003", IIS_TRUTH_NO },
+    { "2005?", NULL, "2004", IIS_TRUTH_UNKNOWN },
+    { "2005?", NULL, "2005-07", IIS_TRUTH_UNKNOWN },
+    { "2005?", NULL, "2006", IIS_TRUTH_YES },
+    /* left "201X" */
+    { "1991", "201X", "2009-12-31", IIS_TRUTH_YES },
+    { "1991", "201X", "2012", IIS_TRUTH_UNKNOWN },
+    { "1991", "201X", "2020", IIS_TRUTH_NO },
+    /* an unspecified month or day is a range, unlike a plain year */
+    { "2015-XX", NULL, "2015-06", IIS_TRUTH_UNKNOWN },
+    { "2015-XX", NULL, "2016-01", IIS_TRUTH_YES },
+    { "2015-06-XX", NULL, "2015-06-10", IIS_TRUTH_UNKNOWN },
+    { "2015-06-XX", NULL, "2015-06", IIS_TRUTH_YES },
+    /* an inexact date asked about */
+    { "2005", NULL, "200X", IIS_TRUTH_UNKNOWN },
+    { "1990", "2000", "201X", IIS_TRUTH_NO },
+    { "1990", NULL, "201X", IIS_TRUTH_YES },
+    /* both ends inexact */
+    { "2005~", "2007~", "2006", IIS_TRUTH_UNKNOWN },
+    { "2005~", "2009~", "2007", IIS_TRUTH_YES },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s/%s at %s", cases[i].start, cases[i].end, cases[i].at);
+      g_assert_cmpint (truth (cases[i].start, cases[i].end, cases[i].at), ==, cases[i].expected);
+    }
+
+  /* Over generated triples: the two-valued rule is "certainly holds", and
+   * exact dates are never unknown. */
+  {
+    g_autoptr(GPtrArray) dates = generated_dates ();
+
+    for (guint i = 0; i < dates->len; i += 7)
+      for (guint j = 0; j < dates->len; j += 5)
+        for (guint k = 0; k < dates->len; k += 3)
+          {
+            IisDate *s = dates->pdata[i], *e = dates->pdata[j], *a = dates->pdata[k];
+            IisTruth t = iis_period_get_truth_at (s, e, a);
+            gboolean holds = _iis_date_packed_period_holds (_iis_date_pack (s), _iis_date_pack (e),
+                                                            _iis_date_pack (a));
+
+            g_assert_cmpint (holds, ==, t == IIS_TRUTH_YES);
+            if (iis_date_is_exact (s) && iis_date_is_exact (e) && iis_date_is_exact (a))
+              g_assert_cmpint (t, !=, IIS_TRUTH_UNKNOWN);
+          }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -797,6 +1083,9 @@ main (int   argc,
   g_test_add_func ("/iis/date/compare-coarse", test_date_compare_coarse);
   g_test_add_func ("/iis/date/holds", test_date_holds);
   g_test_add_func ("/iis/date/holds/role-sequence", test_date_holds_role_sequence);
+  g_test_add_func ("/iis/date/edtf/examples", test_date_edtf_examples);
+  g_test_add_func ("/iis/date/edtf/order", test_date_edtf_order);
+  g_test_add_func ("/iis/date/edtf/truth", test_date_edtf_truth);
 
   return g_test_run ();
 }

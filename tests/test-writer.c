@@ -527,6 +527,46 @@ test_format_version (void)
   g_assert_nonnull (strstr (after, "\"version\": \"1.0\""));
 }
 
+/* An inexact (EDTF) date anywhere makes the document 1.1: in a relation,
+ * an entity's date, an other name or a source; it reads back the same. */
+static void
+test_format_version_edtf (void)
+{
+  static const char * const documents[] = {
+    "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
+    "{\"type\":\"state\",\"id\":\"GE\"},{\"type\":\"organization\",\"id\":\"cis\"}],"
+    "\"relations\":[{\"kind\":\"member-of\",\"subject\":\"GE\",\"object\":\"cis\","
+    "\"start\":\"1993-12\",\"end\":\"2009-08-18?\"}]}",
+    "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
+    "{\"type\":\"organization\",\"id\":\"cis\",\"founded\":\"199X\"}],\"relations\":[]}",
+    "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
+    "{\"type\":\"organization\",\"id\":\"sco\",\"other-names\":[{\"name\":\"Shanghai Five\","
+    "\"start\":\"1996~\"}]}],\"relations\":[]}",
+    "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
+    "{\"type\":\"organization\",\"id\":\"sco\",\"sources\":[{\"title\":\"t\",\"date\":\"2019-XX\"}]}],"
+    "\"relations\":[]}",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autoptr(IisCatalog) again = iis_catalog_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *data_again = NULL;
+
+      g_test_message ("%s", documents[i]);
+      iis_catalog_load_from_data (catalog, documents[i], -1, &error);
+      g_assert_no_error (error);
+      data = dump (catalog);
+      g_assert_nonnull (strstr (data, "\"version\": \"1.1\""));
+      iis_catalog_load_from_data (again, data, -1, &error);
+      g_assert_no_error (error);
+      data_again = dump (again);
+      g_assert_cmpstr (data_again, ==, data);
+    }
+}
+
 /* load → save → load gives an equal catalog; saving twice, the same bytes. */
 static void
 test_round_trip (void)
@@ -1043,6 +1083,7 @@ main (int   argc,
   g_test_add_func ("/iis/writer/built", test_built);
   g_test_add_func ("/iis/writer/round-trip", test_round_trip);
   g_test_add_func ("/iis/writer/format-version", test_format_version);
+  g_test_add_func ("/iis/writer/format-version-edtf", test_format_version_edtf);
   g_test_add_func ("/iis/writer/compact", test_compact);
   g_test_add_func ("/iis/writer/escaping", test_escaping);
   g_test_add_func ("/iis/writer/unknown-members", test_unknown_members);

@@ -73,6 +73,14 @@ bench_date_string (guint32 packed)
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
 
+/* The IisDate of a date packed as above. */
+static void
+bench_unpack_date (guint32  packed,
+                   IisDate *out)
+{
+  *out = (IisDate) { .year = packed >> 9, .month = (packed >> 5) & 0xf, .day = packed & 0x1f };
+}
+
 /* The last packed value @at covers (see the top of this file). */
 static gint64
 date_hi (guint32 at)
@@ -1005,7 +1013,7 @@ bench_ask_lib (BenchLib      *lib,
         const BenchPointProbe *p = &g_array_index (probes->point, BenchPointProbe, i);
         guint32 yes;
 
-        _iis_date_unpack (p->at, &at);
+        bench_unpack_date (p->at, &at);
         yes = iis_catalog_is_member (lib->catalog, lib->by_key[p->member - 1],
                                      IIS_ORGANIZATION (lib->by_key[p->organization - 1]), &at);
         bench_sink += yes;
@@ -1017,7 +1025,7 @@ bench_ask_lib (BenchLib      *lib,
       {
         const BenchProbe *p = &g_array_index (probes->agreements_of, BenchProbe, i);
 
-        _iis_date_unpack (p->at, &at);
+        bench_unpack_date (p->at, &at);
         return consume_model (lib, iis_catalog_get_agreements_of (lib->catalog, lib->by_key[p->entity - 1],
                                                              p->at ? &at : NULL),
                               answer);
@@ -1026,7 +1034,7 @@ bench_ask_lib (BenchLib      *lib,
       {
         const BenchProbe *p = &g_array_index (probes->members_at, BenchProbe, i);
 
-        _iis_date_unpack (p->at, &at);
+        bench_unpack_date (p->at, &at);
         return consume_model (lib, iis_catalog_get_members (lib->catalog,
                                                        IIS_ORGANIZATION (lib->by_key[p->entity - 1]),
                                                        NULL, p->at ? &at : NULL),

@@ -29,7 +29,7 @@ test('dates: invalid values are Iis.Error.INVALID_VALUE', () => {
     throwsGError(() => Iis.Date.parse('2017-02-30'), Iis.Error, Iis.Error.INVALID_VALUE,
         'February 2017 has 28 days');
     throwsGError(() => Iis.Date.new_checked(2015, 2, 29), Iis.Error, Iis.Error.INVALID_VALUE);
-    for (const text of ['', 'yesterday', '2017-1-1', '2017-02-02T10:00']) {
+    for (const text of ['', 'yesterday', '2017-1-1', '2017-02-02 10:00']) {
         throwsGError(() => Iis.Date.parse(text), Iis.Error, Iis.Error.INVALID_VALUE,
             `“${text}”`, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
     }
@@ -186,6 +186,20 @@ test('votes-on and supports (1.1): roles, ends, and the version written', () => 
     throwsGError(() => catalog.add_relation(new Iis.Relation({
         kind: Iis.RelationKind.SUPPORTS, subject: fr, object: fr,
     })), Iis.Error, Iis.Error.TYPE_MISMATCH);
+});
+
+test('EDTF level 1 dates: round trip, qualifiers, three-valued periods', () => {
+    for (const text of ['1984?', '2004-06~', '2004-06-11%', '201X', '2004-XX', '1985-04-XX', 'XXXX'])
+        equal(Iis.Date.parse(text).to_string(), text);
+    throwsGError(() => Iis.Date.parse('2017-02-02T10:00'), Iis.Error, Iis.Error.INVALID_VALUE,
+        'times of day are not supported');
+    const P = t => Iis.Date.parse(t);
+    equal(P('201X').dup_latest().to_string(), '2019');
+    equal(Iis.period_get_truth_at(P('201X'), null, P('2015')), Iis.Truth.UNKNOWN);
+    equal(Iis.period_get_truth_at(P('2005?'), null, P('2006')), Iis.Truth.YES);
+    equal(Iis.period_get_truth_at(P('2001'), P('XXXX'), P('2000')), Iis.Truth.NO);
+    equal(P('2005~').get_qualifiers(), Iis.DateQualifiers.APPROXIMATE);
+    assert(!P('2005~').is_exact() && P('2005').is_exact());
 });
 
 test('the bundled catalog names its data release', () => {

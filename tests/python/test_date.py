@@ -48,7 +48,7 @@ def test_parse_invalid_value(text, fragment):
 
 
 @pytest.mark.parametrize('text', ['', 'yesterday', '2017-1-1', '17',
-                                  '2017-02-02T10:00', ' 2017'])
+                                  '2017-02-02 10:00', ' 2017'])
 def test_parse_malformed(text):
     with pytest.raises(GLib.Error) as info:
         Iis.Date.parse(text)
@@ -179,3 +179,37 @@ def test_override_to_date():
 def test_override_pickle():
     d = Iis.Date('2017-02')
     assert pickle.loads(pickle.dumps(d)) == d
+
+
+@pytest.mark.parametrize('text,why', [
+    ('2017-02-02T10:00', 'times of day are not supported'),
+    ('2004-06/2006-08', 'an interval is written as a start and an end'),
+    ('2001-21', 'seasons (months 21 to 41) are not supported'),
+    ('201X-06', 'only the last digits of a date may be unspecified'),
+])
+def test_parse_unsupported_edtf_says_why(text, why):
+    with pytest.raises(GLib.Error) as info:
+        Iis.Date.parse(text)
+    assert info.value.matches(Iis.error_quark(), Iis.Error.INVALID_VALUE)
+    assert f'“{text}”' in info.value.message and why in info.value.message
+
+
+@pytest.mark.parametrize('text', ['1984?', '2004-06~', '2004-06-11%', '201X', '20XX',
+                                  '2004-XX', '1985-04-XX', '1985-XX-XX', 'XXXX'])
+def test_edtf_level_1_round_trip(text):
+    date = Iis.Date.parse(text)
+    assert date.to_string() == text
+    assert not date.is_exact()
+    assert date.dup_earliest().is_exact() and date.dup_latest().is_exact()
+    assert date.dup_earliest().compare(date.dup_latest()) <= 0
+
+
+def test_period_truth():
+    P = Iis.Date.parse
+    assert Iis.period_get_truth_at(P('201X'), None, P('2015')) == Iis.Truth.UNKNOWN
+    assert Iis.period_get_truth_at(P('2001'), P('2015~'), P('2015-06')) == Iis.Truth.UNKNOWN
+    assert Iis.period_get_truth_at(P('2005?'), None, P('2006')) == Iis.Truth.YES
+    assert Iis.period_get_truth_at(P('2005?'), None, P('2003')) == Iis.Truth.NO
+    assert Iis.period_get_truth_at(None, None, None) == Iis.Truth.YES
+    q = P('2005%').get_qualifiers()
+    assert q == Iis.DateQualifiers.UNCERTAIN | Iis.DateQualifiers.APPROXIMATE
