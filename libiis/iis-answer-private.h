@@ -16,4 +16,10 @@ GListModel *_iis_answer_new_take (GType     item_type,
                                 gpointer *items,
                                 guint     n_items);
 
+/* Give the answer the truth (an IisTruth) of each item, in the same
+ * order; takes @truths (g_malloc'd, n_items long). Without it, every
+ * item certainly holds. */
+void        _iis_answer_set_truths_take (IisAnswer *self,
+                                         guint8    *truths);
+
 G_END_DECLS

@@ -53,6 +53,7 @@ struct _IisAnswer
   GType     item_type;
   gpointer *items;
   guint     n_items;
+  guint8   *truths;     /* IisTruth of each item, or NULL: all certain */
 };
 
 static void iis_answer_model_init (GListModelInterface *iface);
@@ -100,6 +101,7 @@ iis_answer_finalize (GObject *object)
   for (guint i = 0; i < self->n_items; i++)
     g_object_unref (self->items[i]);
   g_free (self->items);
+  g_free (self->truths);
 
   G_OBJECT_CLASS (iis_answer_parent_class)->finalize (object);
 }
@@ -155,4 +157,41 @@ _iis_answer_new_take (GType     item_type,
   self->items = items;
   self->n_items = n_items;
   return G_LIST_MODEL (self);
+}
+
+void
+_iis_answer_set_truths_take (IisAnswer *self,
+                             guint8    *truths)
+{
+  g_return_if_fail (IIS_IS_ANSWER (self));
+  g_return_if_fail (self->truths == NULL);
+
+  self->truths = truths;
+}
+
+/**
+ * iis_answer_get_truth:
+ * @self: an answer
+ * @position: the position of an item
+ *
+ * Tells whether the item at @position certainly answers the question
+ * (%IIS_TRUTH_YES) or possibly does (%IIS_TRUTH_UNKNOWN: inexact dates
+ * leave it open). Only questions asked in %IIS_QUESTION_MODE_POSSIBLE
+ * (such as [method@Iis.Catalog.get_members_full]) have possible items;
+ * every item of another answer is certain.
+ *
+ * Returns: %IIS_TRUTH_YES or %IIS_TRUTH_UNKNOWN, or %IIS_TRUTH_NO when
+ *   @position is past the end
+ *
+ * Since: 1.1
+ */
+IisTruth
+iis_answer_get_truth (IisAnswer *self,
+                      guint      position)
+{
+  g_return_val_if_fail (IIS_IS_ANSWER (self), IIS_TRUTH_NO);
+
+  if (position >= self->n_items)
+    return IIS_TRUTH_NO;
+  return self->truths != NULL ? (IisTruth) self->truths[position] : IIS_TRUTH_YES;
 }

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "iis-date.h"
 #include "iis-version.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,8 @@ G_DECLARE_FINAL_TYPE (IisAnswer, iis_answer, IIS, ANSWER, GObject)
 IIS_AVAILABLE_IN_ALL
 GObject **iis_answer_get_items (IisAnswer *self,
                               guint   *n_items);
+IIS_AVAILABLE_IN_1_1
+IisTruth  iis_answer_get_truth (IisAnswer *self,
+                                guint      position);
 
 G_END_DECLS

@@ -237,4 +237,37 @@ gboolean     iis_catalog_load_data_path            (IisCatalog        *self,
 IIS_AVAILABLE_IN_1_1
 const char  *iis_get_bundled_catalog_version       (void);
 
+/* Questions in a mode (since 1.1) */
+IIS_AVAILABLE_IN_1_1
+IisTruth     iis_catalog_get_member_truth          (IisCatalog        *self,
+                                                    IisEntity         *member,
+                                                    IisOrganization   *organization,
+                                                    const IisDate     *at);
+IIS_AVAILABLE_IN_1_1
+GListModel  *iis_catalog_get_members_full          (IisCatalog        *self,
+                                                    IisOrganization   *organization,
+                                                    const char        *role,
+                                                    const IisDate     *at,
+                                                    IisQuestionMode    mode);
+IIS_AVAILABLE_IN_1_1
+GListModel  *iis_catalog_get_memberships_full      (IisCatalog        *self,
+                                                    IisEntity         *member,
+                                                    const IisDate     *at,
+                                                    IisQuestionMode    mode);
+IIS_AVAILABLE_IN_1_1
+GListModel  *iis_catalog_get_parties_full          (IisCatalog        *self,
+                                                    IisAgreement      *agreement,
+                                                    const IisDate     *at,
+                                                    IisQuestionMode    mode);
+IIS_AVAILABLE_IN_1_1
+GListModel  *iis_catalog_get_agreements_of_full    (IisCatalog        *self,
+                                                    IisEntity         *party,
+                                                    const IisDate     *at,
+                                                    IisQuestionMode    mode);
+IIS_AVAILABLE_IN_1_1
+GListModel  *iis_catalog_get_forums_of_full        (IisCatalog        *self,
+                                                    IisEntity         *entity,
+                                                    const IisDate     *at,
+                                                    IisQuestionMode    mode);
+
 G_END_DECLS

@@ -84,6 +84,21 @@ IisTruth _iis_date_packed_period_truth   (guint32 start,
                                           guint32 end,
                                           guint32 at);
 
+/* Whether @a is on or before @b, compared at the coarser precision:
+ * YES when even the latest @a may be is on or before the earliest @b may
+ * be, NO when even the earliest @a is after the latest @b, UNKNOWN
+ * otherwise. Neither may be IIS_DATE_PACKED_NONE. */
+IisTruth _iis_date_packed_on_or_before   (guint32 a,
+                                          guint32 b);
+
+/* Kleene's "and": the lesser of two truths (NO < UNKNOWN < YES). */
+static inline IisTruth
+_iis_truth_and (IisTruth a,
+                IisTruth b)
+{
+  return MIN (a, b);
+}
+
 /* Whether a truth answers a question asked in @mode. */
 static inline gboolean
 _iis_truth_matches (IisTruth        truth,

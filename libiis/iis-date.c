@@ -529,6 +529,18 @@ bound_reached (guint32 bound,
 }
 
 IisTruth
+_iis_date_packed_on_or_before (guint32 a,
+                               guint32 b)
+{
+  guint32 b_lo, b_hi;
+
+  if (IIS_DATE_PACKED_IS_EXACT (a | b))
+    return _iis_date_packed_compare_coarse (a, b) <= 0 ? IIS_TRUTH_YES : IIS_TRUTH_NO;
+  packed_range (b, &b_lo, &b_hi);
+  return bound_reached (a, b_lo, b_hi);
+}
+
+IisTruth
 _iis_date_packed_period_truth (guint32 start,
                                guint32 end,
                                guint32 at)

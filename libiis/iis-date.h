@@ -83,7 +83,7 @@ typedef enum {
  *
  * How a question at a date treats inexact dates (see [enum@Iis.Truth]).
  * In either mode an [class@Iis.Answer] tells for each item whether it
- * certainly or possibly holds (`iis_answer_get_truth()`).
+ * certainly or possibly holds ([method@Iis.Answer.get_truth]).
  *
  * Since: 1.1
  */

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libiis/iis.h>
 
 #include "iis-test-util.h"
@@ -442,6 +443,139 @@ test_programmer_errors_expected (void)
   g_test_assert_expected_messages ();
 }
 
+/* ---- Inexact dates: both modes ---------------------------------------- */
+
+static IisTruth
+truth_from_nick (const char *nick)
+{
+  if (g_str_equal (nick, "yes"))
+    return IIS_TRUTH_YES;
+  if (g_str_equal (nick, "no"))
+    return IIS_TRUTH_NO;
+  g_assert_cmpstr (nick, ==, "unknown");
+  return IIS_TRUTH_UNKNOWN;
+}
+
+/* The ids of an answer's items (entities, or the organizations of
+ * relations) whose truth is @truth, space-separated. */
+static char *
+ids_with_truth (GListModel *answer,
+                IisTruth    truth)
+{
+  GString *s = g_string_new (NULL);
+
+  g_assert_true (IIS_IS_ANSWER (answer));
+  for (guint i = 0; i < g_list_model_get_n_items (answer); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (answer, i);
+      IisEntity *entity = IIS_IS_RELATION (item)
+                          ? iis_relation_get_object (IIS_RELATION (item))
+                          : IIS_ENTITY (item);
+
+      if (iis_answer_get_truth (IIS_ANSWER (answer), i) != truth)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, iis_entity_get_id (entity));
+    }
+  g_assert_cmpint (iis_answer_get_truth (IIS_ANSWER (answer), g_list_model_get_n_items (answer)),
+                   ==, IIS_TRUTH_NO);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+joined_ids (JsonArray *array)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, json_array_get_string_element (array, i));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static GListModel *
+ask (IisCatalog      *catalog,
+     const char      *question,
+     IisEntity       *of,
+     const IisDate   *at,
+     IisQuestionMode  mode)
+{
+  if (g_str_equal (question, "members"))
+    return iis_catalog_get_members_full (catalog, IIS_ORGANIZATION (of), "member", at, mode);
+  if (g_str_equal (question, "memberships"))
+    return iis_catalog_get_memberships_full (catalog, of, at, mode);
+  if (g_str_equal (question, "parties"))
+    return iis_catalog_get_parties_full (catalog, IIS_AGREEMENT (of), at, mode);
+  if (g_str_equal (question, "agreements-of"))
+    return iis_catalog_get_agreements_of_full (catalog, of, at, mode);
+  g_assert_cmpstr (question, ==, "forums-of");
+  return iis_catalog_get_forums_of_full (catalog, of, at, mode);
+}
+
+/* Every question of tests/data/inexact-answers.json over inexact.json, in
+ * both modes: the certain mode answers the certain items, all of them
+ * YES; the possible mode answers both, each with its truth. The 1.0
+ * functions answer as the certain mode. */
+static void
+test_inexact_dates_both_modes (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("inexact.json");
+  g_autofree char *path = iis_test_data_path ("inexact-answers.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *questions;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  questions = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "questions");
+  g_assert_cmpuint (json_array_get_length (questions), >=, 20);
+
+  for (guint q = 0; q < json_array_get_length (questions); q++)
+    {
+      JsonObject *item = json_array_get_object_element (questions, q);
+      const char *question = json_object_get_string_member (item, "question");
+      IisEntity *of = iis_catalog_lookup (catalog, json_object_get_string_member (item, "of"));
+      const char *at_text = json_object_get_string_member (item, "at");
+      g_autoptr(IisDate) at = at_text != NULL ? iis_test_date (at_text) : NULL;
+
+      g_test_message ("%s %s at %s", question, iis_entity_get_id (of), at_text);
+      g_assert_nonnull (of);
+
+      if (g_str_equal (question, "is-member"))
+        {
+          IisEntity *member = iis_catalog_lookup (catalog, json_object_get_string_member (item, "member"));
+          IisTruth expected = truth_from_nick (json_object_get_string_member (item, "truth"));
+
+          g_assert_cmpint (iis_catalog_get_member_truth (catalog, member, IIS_ORGANIZATION (of), at),
+                           ==, expected);
+          g_assert_cmpint (iis_catalog_is_member (catalog, member, IIS_ORGANIZATION (of), at),
+                           ==, expected == IIS_TRUTH_YES);
+          continue;
+        }
+
+      {
+        g_autofree char *certain = joined_ids (json_object_get_array_member (item, "certain"));
+        g_autofree char *possible = joined_ids (json_object_get_array_member (item, "possible"));
+        g_autoptr(GListModel) in_certain = ask (catalog, question, of, at, IIS_QUESTION_MODE_CERTAIN);
+        g_autoptr(GListModel) in_possible = ask (catalog, question, of, at, IIS_QUESTION_MODE_POSSIBLE);
+        g_autofree char *c_yes = ids_with_truth (in_certain, IIS_TRUTH_YES);
+        g_autofree char *c_unknown = ids_with_truth (in_certain, IIS_TRUTH_UNKNOWN);
+        g_autofree char *p_yes = ids_with_truth (in_possible, IIS_TRUTH_YES);
+        g_autofree char *p_unknown = ids_with_truth (in_possible, IIS_TRUTH_UNKNOWN);
+
+        g_assert_cmpstr (c_yes, ==, certain);
+        g_assert_cmpstr (c_unknown, ==, "");
+        g_assert_cmpstr (p_yes, ==, certain);
+        g_assert_cmpstr (p_unknown, ==, possible);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/iis/questions/parts-and-related", test_parts_and_related);
   g_test_add_func ("/iis/questions/list-relations", test_list_relations);
   g_test_add_func ("/iis/questions/unknown-entities", test_unknown_and_foreign_entities);
+  g_test_add_func ("/iis/questions/inexact-dates", test_inexact_dates_both_modes);
   g_test_add_func ("/iis/questions/programmer-errors", test_programmer_errors);
   g_test_add_func ("/iis/questions/programmer-errors-expected", test_programmer_errors_expected);
 

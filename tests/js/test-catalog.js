@@ -5,6 +5,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 
 import GObject from 'gi://GObject';
+import GLib from 'gi://GLib';
 import Gio from 'gi://Gio';
 import Iis from 'gi://Iis?version=1.0';
 
@@ -209,6 +210,47 @@ test('the bundled catalog: SCO members on 2018-01-01, information terrorism', ()
     const terrorism = catalog.lookup('information-terrorism');
     assert(ids(catalog.get_agreements_addressing(terrorism, true)).includes('sco-2009-agreement'));
     equal(catalog.validate().get_n_items(), 0);
+});
+
+// The scenario of tests/data/inexact.json, answered in both modes as
+// tests/data/inexact-answers.json says (the C and Python suites read the
+// same table).
+test('inexact dates: every question in the certain and possible modes', () => {
+    const dataDir = GLib.build_filenamev([GLib.getenv('G_TEST_SRCDIR'), 'data']);
+    const catalog = Iis.Catalog.new();
+    catalog.load_from_file(Gio.File.new_for_path(GLib.build_filenamev([dataDir, 'inexact.json'])), null);
+    const [, bytes] = GLib.file_get_contents(GLib.build_filenamev([dataDir, 'inexact-answers.json']));
+    const questions = JSON.parse(new TextDecoder().decode(bytes)).questions;
+    const T = Iis.Truth, M = Iis.QuestionMode;
+    const ask = (q, of, at, mode) => {
+        switch (q) {
+        case 'members': return catalog.get_members_full(of, 'member', at, mode);
+        case 'memberships': return catalog.get_memberships_full(of, at, mode);
+        case 'parties': return catalog.get_parties_full(of, at, mode);
+        case 'agreements-of': return catalog.get_agreements_of_full(of, at, mode);
+        default: return catalog.get_forums_of_full(of, at, mode);
+        }
+    };
+    const byTruth = answer => {
+        const out = {yes: [], unknown: []};
+        answer.get_items().forEach((item, i) => {
+            const entity = item instanceof Iis.Relation ? item.object : item;
+            out[answer.get_truth(i) === T.YES ? 'yes' : 'unknown'].push(entity.id);
+        });
+        return out;
+    };
+    assert(questions.length >= 20, 'the table has its questions');
+    for (const c of questions) {
+        const of = catalog.lookup(c.of);
+        const at = c.at ? Iis.Date.parse(c.at) : null;
+        if (c.question === 'is-member') {
+            const truth = {yes: T.YES, no: T.NO, unknown: T.UNKNOWN}[c.truth];
+            equal(catalog.get_member_truth(catalog.lookup(c.member), of, at), truth);
+            continue;
+        }
+        equal(byTruth(ask(c.question, of, at, M.CERTAIN)), {yes: c.certain, unknown: []});
+        equal(byTruth(ask(c.question, of, at, M.POSSIBLE)), {yes: c.certain, unknown: c.possible});
+    }
 });
 
 finish();

@@ -5,11 +5,12 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import datetime
+import json
 
 import pytest
 from gi.repository import Gio, Iis
 
-from conftest import ids
+from conftest import data_path, ids
 
 K = Iis.RelationKind
 D = Iis.Date
@@ -189,3 +190,53 @@ def test_bundled_information_terrorism(bundled):
 def test_bundled_validates(bundled):
     problems = bundled.validate()
     assert [p.get_message() for p in problems] == []
+
+
+def _answers():
+    with open(data_path('inexact-answers.json'), encoding='utf-8') as f:
+        return json.load(f)['questions']
+
+
+@pytest.fixture(scope='module')
+def inexact():
+    catalog = Iis.Catalog.new()
+    catalog.load_from_file(Gio.File.new_for_path(data_path('inexact.json')), None)
+    return catalog
+
+
+def _ask(catalog, question, of, at, mode):
+    if question == 'members':
+        return catalog.get_members_full(of, 'member', at, mode)
+    if question == 'memberships':
+        return catalog.get_memberships_full(of, at, mode)
+    if question == 'parties':
+        return catalog.get_parties_full(of, at, mode)
+    if question == 'agreements-of':
+        return catalog.get_agreements_of_full(of, at, mode)
+    assert question == 'forums-of'
+    return catalog.get_forums_of_full(of, at, mode)
+
+
+def _by_truth(answer):
+    out = {Iis.Truth.YES: [], Iis.Truth.UNKNOWN: []}
+    for i, item in enumerate(answer):
+        entity = item.props.object if isinstance(item, Iis.Relation) else item
+        out[answer.get_truth(i)].append(entity.props.id)
+    return out
+
+
+@pytest.mark.parametrize('case', _answers(), ids=lambda c: '%s-%s-%s' % (c['question'], c['of'], c['at']))
+def test_inexact_dates_in_both_modes(inexact, case):
+    """The scenario of tests/data/inexact.json answers as the table says."""
+    of = inexact[case['of']]
+    at = Iis.Date.parse(case['at']) if case['at'] else None
+    if case['question'] == 'is-member':
+        truth = {'yes': Iis.Truth.YES, 'no': Iis.Truth.NO, 'unknown': Iis.Truth.UNKNOWN}[case['truth']]
+        member = inexact[case['member']]
+        assert inexact.get_member_truth(member, of, at) == truth
+        assert inexact.is_member(member, of, at) == (truth == Iis.Truth.YES)
+        return
+    certain = _by_truth(_ask(inexact, case['question'], of, at, Iis.QuestionMode.CERTAIN))
+    possible = _by_truth(_ask(inexact, case['question'], of, at, Iis.QuestionMode.POSSIBLE))
+    assert certain == {Iis.Truth.YES: case['certain'], Iis.Truth.UNKNOWN: []}
+    assert possible == {Iis.Truth.YES: case['certain'], Iis.Truth.UNKNOWN: case['possible']}
