@@ -22,8 +22,8 @@
 #                    the deposit date as the "deposit" qualifier
 #   vote           → votes-on (role yes / no / abstain / non-voting,
 #                    start the date of the vote)
-#   relation       → the relation of that kind (supporter-of → supports;
-#                    author-of is held back until the model has it)
+#   relation       → the relation of that kind (supporter-of → supports,
+#                    author-of → sponsor-of)
 #
 # What the model cannot hold yet is not guessed at: a consent deposited
 # whose entry into force for the party is not known gives no party-to
@@ -60,16 +60,16 @@ RELATION_KINDS = {
     'member-of', 'part-of', 'signatory-of', 'party-to', 'organizer-of',
     'participant-in', 'host-of', 'adopted-within', 'addresses',
     'implements', 'amends', 'supersedes', 'references', 'votes-on',
-    'supports',
+    'supports', 'sponsor-of',
 }
 # Names of the fact tables for kinds whose file-format name differs.
-RELATION_ALIASES = {'supporter-of': 'supports'}
+RELATION_ALIASES = {'supporter-of': 'supports', 'author-of': 'sponsor-of'}
 # Kinds the tables record that the model does not hold yet: counted as
 # held back, not mapped.
-RELATION_KINDS_LATER = {'author-of'}
+RELATION_KINDS_LATER = set()
 
 PLAIN_DATE = re.compile(r'^\d{4}(-\d{2}(-\d{2})?)?$')
-EDTF_DATE = re.compile(r'^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|XX)(-(\d{2}|XX))?)?[~?%]?$')
+EDTF_DATE = re.compile(r'^(\d{4}|\d{3}X|\d{2}XX|\dXXX|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?[~?%]?$')
 UN_SYMBOL = re.compile(r'^[A-Z]+(/[0-9A-Z.-]+)+$')
 
 
@@ -78,33 +78,31 @@ class FactError(Exception):
 
 
 def _date(where, value):
-    """Return (plain, edtf): the partial date the file format holds now and
-    the EDTF text when the source qualified the date."""
+    """Check a date of a table and return it as the file format writes it:
+    an ISO 8601 partial date, an EDTF level 1 date (2005~, 201X), or
+    "../DATE" (on or before DATE), all of which libiis reads (format
+    1.1)."""
     if value is None:
-        return None, None
+        return None
     if not isinstance(value, str):
         raise FactError('%s: a date must be a string, not %r' % (where, value))
-    if PLAIN_DATE.match(value):
-        _check_calendar(where, value)
-        return value, None
-    if value.startswith('../'):
-        # "On or before": no date the model holds yet, kept as EDTF.
-        _date(where, value[3:])
-        return None, value
-    if value in ('..', '') or not EDTF_DATE.match(value):
+    inner = value[3:] if value.startswith('../') else value
+    if PLAIN_DATE.match(inner):
+        _check_calendar(where, inner)
+        return value
+    if not EDTF_DATE.match(inner):
         raise FactError('%s: "%s" is not an ISO 8601 or EDTF level 1 date'
                         % (where, value))
-    plain = value.rstrip('~?%')
-    parts = plain.split('-')
-    kept = []
-    for part in parts:
-        if 'X' in part:
-            break
-        kept.append(part)
-    plain = '-'.join(kept) if kept else None
-    if plain:
-        _check_calendar(where, plain)
-    return plain, value
+    plain = inner.rstrip('~?%').split('-')
+    if all('X' not in part for part in plain):
+        _check_calendar(where, '-'.join(plain))
+    return value
+
+
+def _is_dated(value):
+    """Whether a start says when: not absent, not only "on or before",
+    not wholly unspecified."""
+    return bool(value) and not value.startswith('../') and value != 'XXXX'
 
 
 def _check_calendar(where, value):
@@ -161,8 +159,8 @@ class Table:
         for member in ('title', 'url', 'document', 'publisher'):
             if source.get(member):
                 out[member] = source[member]
-        date, _ = _date(where, source.get('status-date'))
-        if date:
+        date = _date(where, source.get('status-date'))
+        if date and not date.startswith('../'):
             out['date'] = date
         if locator:
             out['locator'] = locator
@@ -198,11 +196,9 @@ def _relation(table, where, record, kind, subject, obj, role=None,
     if role:
         relation['role'] = role
     for member, value in (('start', start), ('end', end)):
-        plain, edtf = _date('%s.%s' % (where, member), value)
-        if plain:
-            relation[member] = plain
-        if edtf:
-            quals[member + '-edtf'] = edtf
+        value = _date('%s.%s' % (where, member), value)
+        if value:
+            relation[member] = value
     relation['confidence'] = table.confidence(where, record)
     if record.get('note'):
         quals['note'] = record['note']
@@ -211,6 +207,15 @@ def _relation(table, where, record, kind, subject, obj, role=None,
     relation['sources'] = [table.cite(where, record.get('source'),
                                       record.get('locator'))]
     return relation
+
+
+def _undated(table, record, by=None):
+    """The start of a fact the source states without a date: on or before
+    @by or the source's status date ("../2015-12-03"), or wholly unknown
+    ("XXXX") when the page has no date. Either way the questions answer
+    it as possibly holding before that date, never certainly."""
+    by = by or table.sources[record['source']].get('status-date')
+    return '../' + by if by else 'XXXX'
 
 
 def _membership(table, where, record):
@@ -226,7 +231,8 @@ def _membership(table, where, record):
         quals['end-reason'] = reason
     return [_relation(table, where, record, 'member-of', record['member'],
                       record['organization'], record['role'],
-                      record.get('start'), record.get('end'), quals)], 0
+                      record.get('start') or _undated(table, record),
+                      record.get('end'), quals)], 0
 
 
 def _treaty_status(table, where, record):
@@ -276,13 +282,9 @@ def _treaty_status(table, where, record):
         # date: bound at least from the date it gives or from the source's
         # status date, start unknown.
         quals = dict(common)
-        status = table.sources[record['source']].get('status-date')
-        if consent:
-            quals['bound-by'] = consent[3:]
-        elif status:
-            quals['bound-by'] = status
+        start = _undated(table, record, consent[3:] if consent else None)
         out.append(_relation(table, where, record, 'party-to', party,
-                             agreement, kind, None,
+                             agreement, kind, start,
                              record.get('denunciation-effective'), quals))
     if in_force:
         quals = dict(common)
@@ -341,16 +343,13 @@ DATE_MEMBERS = ('founded', 'dissolved', 'adopted', 'entry-into-force',
 def _entity(table, where, entity):
     _need(where, entity, 'type', 'id')
     out = {}
-    quals = {}
     for member, value in entity.items():
         if member == 'sources':
             continue
         if member in DATE_MEMBERS:
-            plain, edtf = _date('%s.%s' % (where, member), value)
-            if plain:
-                out[member] = plain
-            if edtf:
-                quals[member] = edtf
+            value = _date('%s.%s' % (where, member), value)
+            if value:
+                out[member] = value
             continue
         out[member] = value
     sources = entity.get('sources')
@@ -359,9 +358,6 @@ def _entity(table, where, entity):
     out['sources'] = [table.cite('%s.sources[%d]' % (where, i), s.get('ref'),
                                  s.get('locator'))
                       for i, s in enumerate(sources)]
-    if quals:
-        # Kept as an unknown member until dates hold EDTF (issue #12).
-        out['edtf'] = quals
     return out
 
 
@@ -390,6 +386,93 @@ def convert(path):
         counts[record['type']] = counts.get(record['type'], 0) + 1
         counts['held-back'] += held
     return entities, relations, counts
+
+
+def _coarse(a, b):
+    """Compare two partial dates at the coarser precision (-1, 0, 1)."""
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def _bound(value):
+    """A date as a comparable prefix: None when it says no bound (absent,
+    on or before, wholly unknown); qualifiers and X digits dropped."""
+    if not _is_dated(value):
+        return None
+    return value.rstrip('~?%').split('X')[0].rstrip('-')
+
+
+def _overlap(a, b):
+    """Whether two relations' periods overlap, by the rule of
+    iis_catalog_validate() on their digits: unbounded ends overlap
+    everything."""
+    a_start, a_end = _bound(a.get('start')), _bound(a.get('end'))
+    b_start, b_end = _bound(b.get('start')), _bound(b.get('end'))
+    if a_start and b_end and _coarse(a_start, b_end) >= 0:
+        return False
+    if b_start and a_end and _coarse(b_start, a_end) >= 0:
+        return False
+    return True
+
+
+def _source_name(relation):
+    source = relation['sources'][0]
+    return source.get('publisher') or source.get('title') or source.get('url')
+
+
+def merge_overlapping(relations):
+    """Merge the relations of one (subject, kind, object, role) whose
+    periods overlap: several sources stating one fact, or disagreeing on
+    its dates. The relation of the most confident source (the first of
+    equals, then the most precise) among those that date their start
+    stands; the others' sources are added to it, a date it lacks (an older
+    page cannot give the end) is taken from the next that gives one, and
+    a date they give differently is kept as an "alternative-start" or
+    "alternative-end" qualifier naming the source, so both readings stay
+    in the catalog. An undated record only adds its source. Returns the
+    merged list, in the original order."""
+    rank = {'high': 3, 'medium': 2, 'low': 1}
+    groups = {}
+    for relation in relations:
+        key = (relation['subject'], relation['kind'], relation['object'],
+               relation.get('role'))
+        groups.setdefault(key, []).append(relation)
+    dropped = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        # Dated first, then the most confident, then the most precise.
+        ordered = sorted(group, key=lambda r: (not _is_dated(r.get('start')),
+                                               -rank.get(r.get('confidence'), 0),
+                                               -len(_bound(r.get('start')) or '')))
+        kept = []
+        for relation in ordered:
+            into = next((k for k in kept if _overlap(k, relation)), None)
+            if into is None:
+                kept.append(relation)
+                continue
+            dropped.add(id(relation))
+            quals = into.setdefault('qualifiers', {})
+            for member in ('start', 'end'):
+                theirs = relation.get(member)
+                if member == 'start' and not _is_dated(theirs):
+                    continue
+                if theirs and not _is_dated(into.get(member)):
+                    # A source that does not say (an older page: no end
+                    # yet) leaves the value to one that does.
+                    into[member] = theirs
+                    continue
+                if theirs and theirs != into.get(member):
+                    name = 'alternative-' + member
+                    text = '%s (%s)' % (theirs, _source_name(relation))
+                    quals[name] = quals[name] + '; ' + text if name in quals else text
+            for source in relation['sources']:
+                if source not in into['sources']:
+                    into['sources'].append(source)
+            note = relation.get('qualifiers', {}).get('note')
+            if note and note not in quals.get('note', ''):
+                quals['note'] = quals['note'] + ' / ' + note if 'note' in quals else note
+    return [r for r in relations if id(r) not in dropped]
 
 
 def main(argv):

@@ -69,7 +69,8 @@ def main():
         (args.facts if is_table else args.fragments).append(path)
 
     with open(args.states, encoding='utf-8') as f:
-        table = {s['id']: s for s in json.load(f)['states']}
+        iso = json.load(f)
+    table = {s['id']: s for s in iso['states'] + iso.get('former-states', [])}
 
     entities = {}
     relations = []
@@ -109,7 +110,7 @@ def main():
             if entity['id'] in entities:
                 fail('%s: entities[%d]: duplicate id "%s"' % (name, i, entity['id']))
             entities[entity['id']] = entity
-        for relation in table_relations:
+        for relation in facts.merge_overlapping(table_relations):
             relations.append((relation.pop('_where'), relation))
         held_back += counts['held-back']
     if held_back:

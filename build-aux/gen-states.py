@@ -72,6 +72,7 @@ LANGUAGES = {
 }
 
 DOMAIN = 'iso_3166-1'
+DOMAIN_FORMER = 'iso_3166-3'
 
 # Translations of a common name that iso-codes 4.15 gets wrong; for these
 # the translation of the ISO short name is used instead.
@@ -81,11 +82,11 @@ BAD_COMMON_NAME_TRANSLATIONS = {
 }
 
 
-def load_translations(localedir):
+def load_translations(localedir, domain=DOMAIN):
     catalogs = {}
     for locale, tag in sorted(LANGUAGES.items(), key=lambda kv: kv[1]):
         try:
-            translation = gettext.translation(DOMAIN, localedir=localedir,
+            translation = gettext.translation(domain, localedir=localedir,
                                               languages=[locale])
         except OSError:
             continue
@@ -99,12 +100,52 @@ def load_translations(localedir):
     return catalogs
 
 
+def former_states(args):
+    """The former states of ISO 3166-3 as state entities, by their
+    four-letter code ("SUHH"), with the date their code left ISO 3166-1.
+    Their existence as states (founded, ceased, successors) is curated
+    data, not iso-codes'."""
+    with open(args.iso_3166_3, encoding='utf-8') as f:
+        entries = json.load(f)['3166-3']
+    catalogs = load_translations(args.localedir, DOMAIN_FORMER)
+    source = {
+        'title': 'ISO 3166-3 codes for formerly used names of countries' +
+                 (' (iso-codes %s)' % args.iso_codes_version
+                  if args.iso_codes_version else ' (iso-codes)'),
+        'url': 'https://salsa.debian.org/iso-codes-team/iso-codes',
+        'document': 'iso_3166-3.json',
+        'publisher': 'Debian iso-codes project',
+    }
+    out = []
+    for entry in sorted(entries, key=lambda e: e['alpha_4']):
+        name = entry['name']
+        labels = {}
+        for tag, catalog in catalogs.items():
+            text = catalog.get(name, '').strip()
+            if text:
+                labels[tag] = text
+        state = {'type': 'state', 'id': entry['alpha_4'], 'name': name}
+        if labels:
+            state['labels'] = labels
+        state['description'] = (
+            'A former country name of ISO 3166-1 (ISO 3166-3 code %s, '
+            'formerly %s / %s), withdrawn from ISO 3166-1 in %s.' % (
+                entry['alpha_4'], entry['alpha_2'], entry['alpha_3'],
+                entry['withdrawal_date']))
+        state['identifiers'] = {'iso3166-3': entry['alpha_4']}
+        state['sources'] = [source]
+        out.append(state)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument('--iso-3166-1', required=True,
                         help='path of iso-codes\' iso_3166-1.json')
     parser.add_argument('--localedir', required=True,
                         help='folder holding */LC_MESSAGES/iso_3166-1.mo')
+    parser.add_argument('--iso-3166-3',
+                        help='path of iso-codes\' iso_3166-3.json (former states)')
     parser.add_argument('--iso-codes-version', default='')
     parser.add_argument('--output', required=True)
     args = parser.parse_args()
@@ -187,6 +228,8 @@ def main():
         'languages': sorted(catalogs.keys()),
         'states': states,
     }
+    if args.iso_3166_3:
+        document['former-states'] = former_states(args)
     with open(args.output, 'w', encoding='utf-8') as f:
         json.dump(document, f, ensure_ascii=False, separators=(',', ':'),
                   sort_keys=False)

@@ -72,6 +72,11 @@ def check_sco_members(output):
 
 
 def load_fragments(data_dir):
+    """The curated data as the build merges it: the fragments of
+    data/catalog and the fact tables of data/facts, the latter mapped by
+    build-aux/facts.py."""
+    sys.path.insert(0, os.path.join(data_dir, '..', 'build-aux'))
+    import facts
     entities, relations = {}, []
     for path in sorted(glob.glob(os.path.join(data_dir, 'catalog', '*.json'))):
         with open(path, encoding='utf-8') as f:
@@ -79,6 +84,11 @@ def load_fragments(data_dir):
         for entity in doc.get('entities', []):
             entities[entity['id']] = entity
         relations.extend(doc.get('relations', []))
+    for path in sorted(glob.glob(os.path.join(data_dir, 'facts', '*.json'))):
+        table_entities, table_relations, _ = facts.convert(path)
+        for entity in table_entities:
+            entities[entity['id']] = entity
+        relations.extend(table_relations)
     return entities, relations
 
 

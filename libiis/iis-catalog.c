@@ -3100,8 +3100,10 @@ validate_lifetime (IisCatalog *self,
   founded = iis_organization_get_founded (IIS_ORGANIZATION (entity));
   dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
 
+  /* Only what certainly falls outside: an inexact start (2005~, ../2004)
+   * may be either side. */
   if (founded != NULL &&
-      _iis_date_packed_compare_coarse (rec->start, _iis_date_pack (founded)) < 0)
+      _iis_date_packed_on_or_before (_iis_date_pack (founded), rec->start) == IIS_TRUTH_NO)
     {
       g_autofree char *s = packed_to_string (rec->start);
       g_autofree char *f = iis_date_to_string (founded);
@@ -3112,7 +3114,7 @@ validate_lifetime (IisCatalog *self,
                                            what, s, iis_entity_get_id (entity), f));
     }
   if (dissolved != NULL &&
-      _iis_date_packed_compare_coarse (rec->start, _iis_date_pack (dissolved)) >= 0)
+      _iis_date_packed_on_or_before (_iis_date_pack (dissolved), rec->start) == IIS_TRUTH_YES)
     {
       g_autofree char *s = packed_to_string (rec->start);
       g_autofree char *d = iis_date_to_string (dissolved);
@@ -3295,7 +3297,7 @@ iis_catalog_validate (IisCatalog *self)
         const Record *rec = &self->records[order[i]];
 
         if (rec->start != IIS_DATE_PACKED_NONE && rec->end != IIS_DATE_PACKED_NONE &&
-            _iis_date_packed_compare_coarse (rec->start, rec->end) > 0)
+            _iis_date_packed_on_or_before (rec->start, rec->end) == IIS_TRUTH_NO)
           {
             g_autofree char *what = describe_record (self, rec);
             g_autofree char *s = packed_to_string (rec->start);

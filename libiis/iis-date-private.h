@@ -22,13 +22,16 @@ struct _IisDate
 /* The EDTF parts of a date (iis_date_get_qualifiers() shows them to
  * users): how many trailing digits of the year are unspecified (0 … 4),
  * whether the month or the day is written but unspecified (`XX`), and
- * the whole date's qualifier (`?` uncertain, `~` approximate, `%` both). */
+ * the whole date's qualifier (`?` uncertain, `~` approximate, `%` both),
+ * and whether the date is only known to be on or before the one written
+ * (`../2004`, an EDTF interval with an open start, used as a date). */
 #define IIS_DATE_FLAG_YEAR_X_MASK      0x07u
 #define IIS_DATE_FLAG_MONTH_X          0x08u
 #define IIS_DATE_FLAG_DAY_X            0x10u
 #define IIS_DATE_FLAG_UNCERTAIN        0x20u
 #define IIS_DATE_FLAG_APPROXIMATE      0x40u
-#define IIS_DATE_FLAG_MASK             0x7fu
+#define IIS_DATE_FLAG_ON_OR_BEFORE     0x80u   /* "../2004": on or before */
+#define IIS_DATE_FLAG_MASK             0xffu
 
 /* A packed date is (year << 18) | (month << 14) | (day << 9) | flags, and
  * 0 for "no date". Packed dates order as iis_date_compare() orders

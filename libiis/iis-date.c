@@ -195,7 +195,8 @@ explain_unsupported (const char *text,
   if (len > 0 && (text[0] == '[' || text[0] == '{'))
     return "sets of dates are not supported";
   if (memchr (text, '/', len) != NULL)
-    return "an interval is written as a start and an end, not as one date";
+    return "an interval is written as a start and an end, not as one date "
+           "(only “../DATE”, on or before DATE, is a date)";
   if (len > 0 && text[0] == 'Y')
     return "years of more than four digits are not supported";
   if (len > 0 && (text[0] == '-' || text[0] == '+'))
@@ -269,6 +270,26 @@ _iis_date_parse_into (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   len = length < 0 ? strlen (text) : (gsize) length;
+
+  /* "../DATE": on or before DATE (an EDTF interval with an open start,
+   * taken as one date). */
+  if (len > 3 && text[0] == '.' && text[1] == '.' && text[2] == '/')
+    {
+      IisDate inner;
+
+      if (!_iis_date_parse_into (text + 3, (gssize) (len - 3), &inner, NULL)
+          || (inner.flags & IIS_DATE_FLAG_ON_OR_BEFORE))
+        {
+          g_autofree char *quoted = quote_text (text, len);
+
+          g_set_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE,
+                       "Invalid date “%s”: expected a date after “../”", quoted);
+          return FALSE;
+        }
+      *out = inner;
+      out->flags |= IIS_DATE_FLAG_ON_OR_BEFORE;
+      return TRUE;
+    }
 
   /* A qualifier of the whole date, at its end (EDTF level 1). */
   body = len;
@@ -490,6 +511,10 @@ date_range (const IisDate *date,
           hi->year = MIN (hi->year + 1, 9999);
         }
     }
+
+  /* On or before: from the beginning of time. */
+  if (date->flags & IIS_DATE_FLAG_ON_OR_BEFORE)
+    *lo = (IisDate) { .year = 1 };
 }
 
 static void
@@ -757,6 +782,8 @@ iis_date_to_string (const IisDate *self)
     }
 
   out = g_string_sized_new (12);
+  if (self->flags & IIS_DATE_FLAG_ON_OR_BEFORE)
+    g_string_append (out, "../");
   g_snprintf (year, sizeof year, "%04u", (guint) self->year);
   for (guint i = 0; i < year_x; i++)
     year[3 - i] = 'X';
@@ -964,6 +991,8 @@ iis_date_get_qualifiers (const IisDate *self)
     out |= IIS_DATE_QUALIFIERS_APPROXIMATE;
   if (self->flags & (IIS_DATE_FLAG_YEAR_X_MASK | IIS_DATE_FLAG_MONTH_X | IIS_DATE_FLAG_DAY_X))
     out |= IIS_DATE_QUALIFIERS_UNSPECIFIED;
+  if (self->flags & IIS_DATE_FLAG_ON_OR_BEFORE)
+    out |= IIS_DATE_QUALIFIERS_ON_OR_BEFORE;
   return out;
 }
 

@@ -42,6 +42,9 @@ typedef enum {
  *   `%` is both uncertain and approximate)
  * @IIS_DATE_QUALIFIERS_UNSPECIFIED: some digits are written as unknown
  *   (EDTF `201X`, `19XX`, `2015-XX`, `2015-06-XX`)
+ * @IIS_DATE_QUALIFIERS_ON_OR_BEFORE: the date is only known to be on or
+ *   before the one written (EDTF `../2004`: "joined before 2004", "a
+ *   party by the chart of 2015")
  *
  * What an [struct@Iis.Date] says beyond its digits: the qualifiers and
  * unspecified digits of the Extended Date/Time Format (EDTF, ISO 8601-2),
@@ -54,6 +57,7 @@ typedef enum {
   IIS_DATE_QUALIFIERS_UNCERTAIN = 1 << 0,
   IIS_DATE_QUALIFIERS_APPROXIMATE = 1 << 1,
   IIS_DATE_QUALIFIERS_UNSPECIFIED = 1 << 2,
+  IIS_DATE_QUALIFIERS_ON_OR_BEFORE = 1 << 3,
 } IisDateQualifiers;
 
 /**

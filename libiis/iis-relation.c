@@ -358,7 +358,7 @@ changed (IisRelation *self)
  * | --- | --- | --- |
  * | `member-of` | state, organization | organization |
  * | `part-of` | organization, forum, agreement, threat category | the same type as the subject |
- * | `signatory-of`, `party-to`, `votes-on`, `supports` | state, organization | agreement |
+ * | `signatory-of`, `party-to`, `votes-on`, `supports`, `sponsor-of` | state, organization | agreement |
  * | `organizer-of`, `participant-in`, `host-of` | state, organization | forum |
  * | `adopted-within` | agreement | organization, forum |
  * | `addresses` | agreement, forum | threat category |
@@ -393,6 +393,7 @@ iis_relation_kind_allows (IisRelationKind kind,
     case IIS_RELATION_KIND_PARTY_TO:
     case IIS_RELATION_KIND_VOTES_ON:
     case IIS_RELATION_KIND_SUPPORTS:
+    case IIS_RELATION_KIND_SPONSOR_OF:
       return IS_ACTOR (subject_type) && IS (object_type, AGREEMENT);
 
     case IIS_RELATION_KIND_ORGANIZER_OF:

@@ -52,6 +52,11 @@ G_BEGIN_DECLS
  * @IIS_RELATION_KIND_SUPPORTS: a state or organization endorsed or joined
  *   a non-binding instrument or initiative, such as the Paris Call
  *   (`supports`; the start is the date of the endorsement). Since: 1.1
+ * @IIS_RELATION_KIND_SPONSOR_OF: a state or organization sponsored,
+ *   submitted or circulated an agreement or a document, such as a draft
+ *   resolution or a code of conduct sent to the UN Secretary-General
+ *   (`sponsor-of`; the role says how: `"sponsor"`, `"co-sponsor"`,
+ *   `"circulated"`). Since: 1.1
  *
  * The kind of an [class@Iis.Relation]. Each kind allows only some entity
  * types at each end; see [func@Iis.RelationKind.allows].
@@ -75,6 +80,7 @@ typedef enum {
   IIS_RELATION_KIND_REFERENCES,
   IIS_RELATION_KIND_VOTES_ON,
   IIS_RELATION_KIND_SUPPORTS,
+  IIS_RELATION_KIND_SPONSOR_OF,
 } IisRelationKind;
 
 /**

@@ -300,12 +300,19 @@ def test_show_csv_and_labels(fiction):
             'detail': 'role=observer; start=2001; end=2005'} in relation_rows
 
 
+def edtf_key(text):
+    """A date of the tool's output as a sort key by its digits: EDTF's
+    "../" (on or before), qualifiers and X digits do not move a date."""
+    digits = text.removeprefix('../').rstrip('~?%').replace('X', '0')
+    return tuple(int(p) for p in digits.split('-'))
+
+
 def test_timeline_is_oldest_first():
     data = rows('timeline', 'IN')
     dates = [r['date'] for r in data]
-    assert dates == sorted(dates)
+    assert dates == sorted(dates, key=edtf_key)
     events = [(r['date'], r['event'], r['id'], r['detail']) for r in data]
-    assert ('2005', 'joined', 'sco', 'observer') in events
+    assert any(e[0].startswith('2005') and e[1:] == ('joined', 'sco', 'observer') for e in events)
     left = events.index(('2017-06-09', 'left', 'sco', 'observer'))
     joined = events.index(('2017-06-09', 'joined', 'sco', 'member'))
     assert left < joined
@@ -352,7 +359,10 @@ def test_list_filters_fields_and_sort():
 
     numbers = [r['numeric'] for r in rows('list', 'states', '--fields', 'id,numeric',
                                           '--sort', '-numeric')]
-    assert numbers == sorted(numbers, reverse=True) and isinstance(numbers[0], int)
+    # Former states (ISO 3166-3) have no numeric code: they come last.
+    known = [n for n in numbers if n is not None]
+    assert numbers[:len(known)] == known and len(known) >= 249
+    assert known == sorted(known, reverse=True) and isinstance(known[0], int)
 
     # Sorting by a field that is not shown.
     by_name = rows('list', 'states', '--fields', 'id', '--sort', 'name')

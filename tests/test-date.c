@@ -335,9 +335,9 @@ test_date_parse_invalid (void)
   /* EDTF and ISO 8601 forms that libiis does not support say so. */
   {
     static const struct { const char *text; const char *why; } unsupported[] = {
-      { "2017/01/01", "an interval is written as a start and an end, not as one date" },
-      { "2017-01/01", "an interval is written as a start and an end, not as one date" },
-      { "2004-06/2006-08", "an interval is written as a start and an end, not as one date" },
+      { "2017/01/01", "an interval is written as a start and an end, not as one date (only “../DATE”, on or before DATE, is a date)" },
+      { "2017-01/01", "an interval is written as a start and an end, not as one date (only “../DATE”, on or before DATE, is a date)" },
+      { "2004-06/2006-08", "an interval is written as a start and an end, not as one date (only “../DATE”, on or before DATE, is a date)" },
       { "+2017", "years before 1 are not supported" },
       { "-2017", "years before 1 are not supported" },
       { "+2017-01", "years before 1 are not supported" },
@@ -350,6 +350,10 @@ test_date_parse_invalid (void)
       { "2004?-06-11", "a qualifier on one part of a date (EDTF level 2) is not supported: qualify the whole date, at its end" },
       { "2004-06~-11", "a qualifier on one part of a date (EDTF level 2) is not supported: qualify the whole date, at its end" },
       { "1950S2", "significant digits and exponents are not supported" },
+      { "../", "an interval is written as a start and an end, not as one date (only “../DATE”, on or before DATE, is a date)" },
+      { "../../2004", "expected a date after “../”" },
+      { "../2004x", "expected a date after “../”" },
+      { "2004/..", "an interval is written as a start and an end, not as one date (only “../DATE”, on or before DATE, is a date)" },
       { "201X-06", "only the last digits of a date may be unspecified (X)" },
       { "2015-XX-15", "only the last digits of a date may be unspecified (X)" },
       { "XXXX-06", "only the last digits of a date may be unspecified (X)" },
@@ -840,6 +844,9 @@ static const struct {
   { "9999-12-31?", IIS_DATE_QUALIFIERS_UNCERTAIN, "9999-12-30", "9999-12-31" },
   { "2016-01-01~", IIS_DATE_QUALIFIERS_APPROXIMATE, "2015-12-31", "2016-01-02" },
   { "2016-12?", IIS_DATE_QUALIFIERS_UNCERTAIN, "2016-11", "2017-01" },
+  { "../2004", IIS_DATE_QUALIFIERS_ON_OR_BEFORE, "0001", "2004" },
+  { "../2005-06~", IIS_DATE_QUALIFIERS_ON_OR_BEFORE | IIS_DATE_QUALIFIERS_APPROXIMATE, "0001", "2005-07" },
+  { "../201X", IIS_DATE_QUALIFIERS_ON_OR_BEFORE | IIS_DATE_QUALIFIERS_UNSPECIFIED, "0001", "2019" },
   { "2017", IIS_DATE_QUALIFIERS_NONE, "2017", "2017" },
   { "2017-02-02", IIS_DATE_QUALIFIERS_NONE, "2017-02-02", "2017-02-02" },
 };
@@ -907,19 +914,21 @@ generated_dates (void)
   static const char * const months[] = { "", "-01", "-02", "-06", "-12", "-XX" };
   static const char * const days[] = { "", "-01", "-15", "-28", "-XX" };
   static const char * const qualifiers[] = { "", "?", "~", "%" };
+  static const char * const prefixes[] = { "", "../" };
   GPtrArray *dates = g_ptr_array_new_with_free_func ((GDestroyNotify) iis_date_free);
 
   for (gsize y = 0; y < G_N_ELEMENTS (years); y++)
     for (gsize m = 0; m < G_N_ELEMENTS (months); m++)
       for (gsize d = 0; d < G_N_ELEMENTS (days); d++)
-        for (gsize q = 0; q < G_N_ELEMENTS (qualifiers); q++)
+        for (gsize q = 0; q < G_N_ELEMENTS (qualifiers) * G_N_ELEMENTS (prefixes); q++)
           {
             g_autofree char *text = NULL;
             IisDate *date;
 
             if (*months[m] == '\0' && *days[d] != '\0')
               continue;
-            text = g_strconcat (years[y], months[m], days[d], qualifiers[q], NULL);
+            text = g_strconcat (prefixes[q / G_N_ELEMENTS (qualifiers)], years[y], months[m], days[d],
+                                qualifiers[q % G_N_ELEMENTS (qualifiers)], NULL);
             date = iis_date_parse (text, NULL);
             if (date != NULL)
               g_ptr_array_add (dates, date);
@@ -1029,6 +1038,11 @@ test_date_edtf_truth (void)
     { "2005", NULL, "200X", IIS_TRUTH_UNKNOWN },
     { "1990", "2000", "201X", IIS_TRUTH_NO },
     { "1990", NULL, "201X", IIS_TRUTH_YES },
+    /* joined "before 2004" (on or before) */
+    { "../2004", NULL, "2004", IIS_TRUTH_YES },
+    { "../2004", NULL, "2003-12", IIS_TRUTH_UNKNOWN },
+    { "1990", "../2010", "2011", IIS_TRUTH_NO },
+    { "1990", "../2010", "2005", IIS_TRUTH_UNKNOWN },
     /* both ends inexact */
     { "2005~", "2007~", "2006", IIS_TRUTH_UNKNOWN },
     { "2005~", "2009~", "2007", IIS_TRUTH_YES },

@@ -577,7 +577,7 @@ test_relation_holds_at_role_sequence (void)
 static const char * const kind_nicks[] = {
   "any", "member-of", "part-of", "signatory-of", "party-to", "organizer-of",
   "participant-in", "host-of", "adopted-within", "addresses", "implements",
-  "amends", "supersedes", "references", "votes-on", "supports",
+  "amends", "supersedes", "references", "votes-on", "supports", "sponsor-of",
 };
 
 static void
@@ -601,8 +601,9 @@ test_relation_kind_nicks (void)
   g_assert_cmpint (IIS_RELATION_KIND_MEMBER_OF, ==, 1);
   g_assert_cmpint (IIS_RELATION_KIND_REFERENCES, ==, 13);
   g_assert_cmpint (IIS_RELATION_KIND_SUPPORTS, ==, 15);
+  g_assert_cmpint (IIS_RELATION_KIND_SPONSOR_OF, ==, 16);
 
-  g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 16));
+  g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 17));
   g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 1000));
   g_assert_cmpint (iis_relation_kind_from_nick (""), ==, IIS_RELATION_KIND_ANY);
   g_assert_cmpint (iis_relation_kind_from_nick ("member_of"), ==, IIS_RELATION_KIND_ANY);
@@ -653,6 +654,8 @@ static const char * const allowed[] = {
   "votes-on organization agreement",
   "supports state agreement",
   "supports organization agreement",
+  "sponsor-of state agreement",
+  "sponsor-of organization agreement",
 };
 
 static void

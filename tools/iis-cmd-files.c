@@ -417,8 +417,9 @@ static const char * const kind_colours[] = {
   "#843c39", /* references */
   "#e7969c", /* votes-on */
   "#5254a3", /* supports */
+  "#8ca252", /* sponsor-of */
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_SUPPORTS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_SPONSOR_OF + 1);
 
 static const char *
 kind_colour (IisRelationKind kind)

@@ -69,9 +69,11 @@ static const KindWords kind_words[] = {
     "voted on", "vote ended", "vote cast by", "vote ended" },
   { IIS_RELATION_KIND_SUPPORTS, "Supports", "Supporters",
     "began supporting", "stopped supporting", "supporter joined", "supporter left" },
+  { IIS_RELATION_KIND_SPONSOR_OF, "Sponsored", "Sponsors",
+    "sponsored", "stopped sponsoring", "sponsored by", "no longer sponsored by" },
 };
 /* Every kind but ANY has its words. */
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SUPPORTS);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SPONSOR_OF);
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL

@@ -1,0 +1,191 @@
+# test_bundled_data.py: the bundled catalog answers as its sources say
+#
+# Copyright 2026 The libiis authors
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# The fact tables of data/facts/ record what each source says (a treaty
+# office's row, a membership with its dates, a recorded vote). These tests
+# ask the bundled catalog, through the public API, the questions each
+# record answers, and compare: a record the build dropped or mapped wrong,
+# or a question that answers wrong, fails here. They also hold the
+# catalog to the minimums and provenance rules of docs/bundled-catalog.md.
+
+import datetime
+import glob
+import json
+import os
+import re
+
+import pytest
+
+from gi.repository import Iis
+
+from conftest import SRCDIR
+
+FACTS = os.path.join(SRCDIR, '..', 'data', 'facts')
+UN_SYMBOL = re.compile(r'^[A-Z]+(/[0-9A-Z.-]+)+$')
+DAY = re.compile(r'^\d{4}-\d{2}-\d{2}$')
+
+
+def tables():
+    out = []
+    for path in sorted(glob.glob(os.path.join(FACTS, '*.json'))):
+        with open(path, encoding='utf-8') as f:
+            out.append((os.path.basename(path), json.load(f)))
+    return out
+
+
+def records(kind):
+    for name, table in tables():
+        for i, record in enumerate(table.get('records', [])):
+            if record.get('type') == kind:
+                yield '%s: records[%d]' % (name, i), record
+
+
+@pytest.fixture(scope='module')
+def catalog():
+    """The bundled catalog alone, without the data folders' layers."""
+    catalog = Iis.Catalog.new()
+    catalog.load_bundled()
+    return catalog
+
+
+def day(text):
+    return Iis.Date.parse(text)
+
+
+def day_before(text):
+    d = datetime.date.fromisoformat(text) - datetime.timedelta(days=1)
+    return Iis.Date.new(d.year, d.month, d.day)
+
+
+def ids(model):
+    return {e.get_id() for e in model}
+
+
+def test_minimums(catalog):
+    agreements = catalog.list_entities(Iis.Agreement)
+    relations = catalog.list_relations(None, Iis.RelationKind.ANY, None)
+    assert len(agreements) >= 60, 'at least 60 agreements or instruments'
+    assert len(relations) >= 3000, 'at least 3,000 relations'
+    with_url = 0
+    for relation in relations:
+        sources = relation.get_sources()
+        assert len(sources) > 0, 'every relation has a source'
+        if any((s.props.url or '').startswith('http') or
+               UN_SYMBOL.match(s.props.document or '') for s in sources):
+            with_url += 1
+    assert with_url >= 0.95 * len(relations), (
+        '%d of %d relations have a URL or a UN symbol' % (with_url, len(relations)))
+
+
+def test_every_state(catalog):
+    with open('/usr/share/iso-codes/json/iso_3166-1.json', encoding='utf-8') as f:
+        codes = [c['alpha_2'] for c in json.load(f)['3166-1']]
+    for code in codes:
+        assert isinstance(catalog.lookup(code), Iis.State), code
+
+
+def test_catalog_is_valid(catalog):
+    problems = catalog.validate()
+    assert [p.props.message for p in problems] == []
+
+
+def test_urls_come_from_the_tables(catalog):
+    """No URL in the catalog that no fact table or fragment cites."""
+    cited = set()
+    for _, table in tables():
+        cited.update(s.get('url') for s in table.get('sources', []))
+    for path in glob.glob(os.path.join(SRCDIR, '..', 'data', 'catalog', '*.json')):
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        cited.update(re.findall(r'"url": "([^"]+)"', text))
+    for relation in catalog.list_relations(None, Iis.RelationKind.ANY, None):
+        for source in relation.get_sources():
+            if source.props.url and not source.props.url.startswith(
+                    'https://salsa.debian.org/iso-codes-team'):
+                assert source.props.url in cited
+
+
+def _relation_for(catalog, where, subject, kind, obj, role, start):
+    """The relation of the catalog that states a record: the one that
+    starts where the record does, or the one that keeps the record's start
+    as an alternative (sources that disagree are merged into one relation,
+    see build-aux/facts.py). Returns (relation, is_primary)."""
+    relations = catalog.list_relations(catalog.lookup(subject), kind, catalog.lookup(obj))
+    relations = [r for r in relations if role is None or r.props.role == role]
+    assert relations, '%s: no %s relation %s → %s' % (where, kind.value_nick, subject, obj)
+    for r in relations:
+        if (r.props.start.to_string() if r.props.start else None) == start:
+            return r, True
+    for r in relations:
+        if start and start in (r.get_qualifier('alternative-start') or ''):
+            return r, False
+    # An undated record only adds its source to a dated relation.
+    assert start is None or start.startswith('../'), '%s: no relation starts %s' % (where, start)
+    return relations[0], False
+
+
+def test_memberships(catalog):
+    checked = 0
+    for where, r in records('membership'):
+        org = catalog.lookup(r['organization'])
+        assert isinstance(org, Iis.Organization), where
+        relation, primary = _relation_for(catalog, where, r['member'], Iis.RelationKind.MEMBER_OF,
+                                          r['organization'], r['role'], r.get('start'))
+        start, end = r.get('start'), r.get('end')
+        if not primary:
+            continue
+        if start and DAY.match(start):
+            members = ids(catalog.get_members(org, r['role'], day(start)))
+            assert r['member'] in members, '%s: %s not a %s of %s at %s' % (
+                where, r['member'], r['role'], r['organization'], start)
+            checked += 1
+        if end and DAY.match(end) and relation.props.end and relation.props.end.to_string() == end:
+            others = catalog.list_relations(catalog.lookup(r['member']), Iis.RelationKind.MEMBER_OF, org)
+            if not any(o.props.role == r['role'] and o is not relation and o.holds_at(day(end))
+                       for o in others):
+                members = ids(catalog.get_members(org, r['role'], day(end)))
+                assert r['member'] not in members, '%s: still a member at %s' % (where, end)
+                checked += 1
+    assert checked >= 50
+
+
+def test_treaty_rows(catalog):
+    checked = 0
+    for where, r in records('treaty-status'):
+        agreement = catalog.lookup(r['agreement'])
+        assert isinstance(agreement, Iis.Agreement), where
+        if r.get('signature'):
+            assert r['party'] in ids(catalog.get_signatories(agreement)), where
+            checked += 1
+        in_force = r.get('entry-into-force')
+        if not in_force:
+            continue
+        relation, primary = _relation_for(catalog, where, r['party'], Iis.RelationKind.PARTY_TO,
+                                          r['agreement'], None, in_force)
+        assert relation.props.role == r.get('consent-kind'), where
+        if r.get('consent') and primary:
+            assert relation.get_qualifier('deposit') == r['consent'], where
+        if primary and DAY.match(in_force):
+            assert r['party'] in ids(catalog.get_parties(agreement, day(in_force))), where
+            others = catalog.list_relations(catalog.lookup(r['party']), Iis.RelationKind.PARTY_TO, agreement)
+            if not any(o is not relation and o.holds_at(day_before(in_force)) for o in others):
+                assert r['party'] not in ids(catalog.get_parties(agreement, day_before(in_force))), where
+            checked += 1
+        effective = r.get('denunciation-effective')
+        if effective and DAY.match(effective) and primary:
+            assert r['party'] not in ids(catalog.get_parties(agreement, day(effective))), where
+    assert checked >= 50
+
+
+def test_votes(catalog):
+    checked = 0
+    for where, r in records('vote'):
+        state = catalog.lookup(r['state'])
+        resolution = catalog.lookup(r['resolution'])
+        assert state is not None and resolution is not None, where
+        votes = catalog.list_relations(state, Iis.RelationKind.VOTES_ON, resolution)
+        assert [v.props.role for v in votes] == [r['vote']], where
+        checked += 1
+    assert checked >= 50
