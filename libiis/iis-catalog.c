@@ -2652,41 +2652,102 @@ periods_overlap (const Record *a,
   return TRUE;
 }
 
+static int
+compare_role_start (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const Record *records = user_data;
+  const Record *ra = &records[*(const guint32 *) a];
+  const Record *rb = &records[*(const guint32 *) b];
+
+  if (ra->role != rb->role)
+    return ra->role < rb->role ? -1 : 1;
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
+}
+
+/* Whether @a ends later than @b; an unknown end is the latest. */
+static gboolean
+ends_later (const Record *a,
+            const Record *b)
+{
+  if (b->end == IIS_DATE_PACKED_NONE)
+    return FALSE;
+  return a->end == IIS_DATE_PACKED_NONE || a->end > b->end;
+}
+
+/* Identical relations (same kind, ends and role) stated for overlapping
+ * periods make one problem per group of them: sorted by start, a
+ * relation joins the group when it overlaps the member of the group
+ * that ends last. Sorting and one sweep: no pairs, so a thousand copies
+ * of a relation cost a thousand steps and make one problem. */
 static void
 validate_overlaps (IisCatalog *self,
                    guint32     node_slot,
                    GPtrArray  *problems)
 {
   Adjacency *adj = &self->nodes[node_slot].out;
+  g_autofree guint32 *slots = NULL;
   guint32 run = 0;
 
   ensure_sorted (self, adj);
 
-  /* The array is sorted by (kind, object, start): pairs to compare are in
-   * runs of equal kind and object, that is of equal keys. */
+  /* The array is sorted by (kind, object, start): identical relations
+   * are in runs of equal keys. */
   while (run < adj->len)
     {
-      guint32 run_end = run + 1;
+      guint32 run_end = run + 1, n, group;
 
       while (run_end < adj->len && adj->entries[run_end].key == adj->entries[run].key)
         run_end++;
+      n = run_end - run;
+      if (n < 2)
+        {
+          run = run_end;
+          continue;
+        }
 
-      for (guint32 i = run; i < run_end; i++)
-        for (guint32 j = i + 1; j < run_end; j++)
-          {
-            const Record *a = &self->records[adj->entries[i].slot];
-            const Record *b = &self->records[adj->entries[j].slot];
+      slots = g_renew (guint32, slots, n);
+      for (guint32 i = 0; i < n; i++)
+        slots[i] = adj->entries[run + i].slot;
+      g_qsort_with_data (slots, n, sizeof (guint32), compare_role_start, self->records);
 
-            if (a->role == b->role && periods_overlap (a, b))
-              {
-                g_autofree char *what = describe_record (self, a);
+      group = 0;
+      while (group < n)
+        {
+          const Record *first = &self->records[slots[group]];
+          const Record *last_ending = first;
+          guint32 size = 1, second = 0;
 
-                add_record_problem (self, problems, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
-                                    adj->entries[j].slot,
-                                    g_strdup_printf ("Relation %s is stated twice for overlapping periods",
-                                                     what));
-              }
-          }
+          while (group + size < n)
+            {
+              const Record *next = &self->records[slots[group + size]];
+
+              if (next->role != first->role || !periods_overlap (next, last_ending))
+                break;
+              if (size == 1)
+                second = slots[group + 1];
+              if (ends_later (next, last_ending))
+                last_ending = next;
+              size++;
+            }
+
+          if (size > 1)
+            {
+              g_autofree char *what = describe_record (self, first);
+
+              add_record_problem (self, problems, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
+                                  second,
+                                  size == 2
+                                  ? g_strdup_printf ("Relation %s is stated twice for overlapping periods",
+                                                     what)
+                                  : g_strdup_printf ("Relation %s is stated %u times for overlapping periods",
+                                                     what, size));
+            }
+          group += size;
+        }
       run = run_end;
     }
 }
@@ -2772,7 +2833,9 @@ validate_cycles (IisCatalog *self,
  * forums), relations dated before an organization at one of their ends
  * was founded or after it was dissolved, cycles of `part-of` relations,
  * and identical relations (same ends, kind and role) stated for
- * overlapping periods.
+ * overlapping periods: one problem for each group of them, whose message
+ * says how many there are, so that the list stays as long as the
+ * catalog, not its square.
  *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
