@@ -211,10 +211,19 @@ struct _IisCatalog
   GPtrArray  *strings;
   GHashTable *string_ids;
   gsize       string_bytes;
+  GArray     *free_strings;     /* guint32: ids of collected strings */
 
   /* Sources pooled by content: id → IisSource, key → id */
   GPtrArray  *sources;
   GHashTable *source_ids;
+  GArray     *free_sources;     /* guint32: ids of collected sources */
+
+  /* Garbage collection: strings and sources interned, and extra words
+   * released, since the last collection, and the size of the store it
+   * left (see collect_garbage_if_needed()). */
+  gsize       churn;
+  gsize       live_size;
+  guint       collect_held;     /* a commit holds ids: no collection */
 
   /* Live relation objects: relation slot → GWeakRef* */
   GHashTable *live;
@@ -230,6 +239,7 @@ struct _IisCatalog
   JsonObject *document_unknown;
 
   gsize       visited;          /* atomic: records looked at by questions */
+  guint64     removal_steps;    /* adjacency entries removals looked at or moved */
 };
 
 G_DEFINE_FINAL_TYPE (IisCatalog, iis_catalog, G_TYPE_OBJECT)
@@ -301,10 +311,20 @@ intern_string (IisCatalog *self,
     return GPOINTER_TO_UINT (value);
 
   copy = g_strdup (str);
-  id = self->strings->len;
-  g_ptr_array_add (self->strings, copy);
+  if (self->free_strings->len > 0)
+    {
+      id = g_array_index (self->free_strings, guint32, self->free_strings->len - 1);
+      g_array_set_size (self->free_strings, self->free_strings->len - 1);
+      self->strings->pdata[id] = copy;
+    }
+  else
+    {
+      id = self->strings->len;
+      g_ptr_array_add (self->strings, copy);
+    }
   g_hash_table_insert (self->string_ids, copy, GUINT_TO_POINTER (id));
   self->string_bytes += strlen (copy) + 1;
+  self->churn++;
   return id;
 }
 
@@ -396,9 +416,19 @@ pool_source (IisCatalog *self,
   if (g_hash_table_lookup_extended (self->source_ids, key->str, NULL, &value))
     return GPOINTER_TO_UINT (value);
 
-  id = self->sources->len;
-  g_ptr_array_add (self->sources, source_copy (source));
+  if (self->free_sources->len > 0)
+    {
+      id = g_array_index (self->free_sources, guint32, self->free_sources->len - 1);
+      g_array_set_size (self->free_sources, self->free_sources->len - 1);
+      self->sources->pdata[id] = source_copy (source);
+    }
+  else
+    {
+      id = self->sources->len;
+      g_ptr_array_add (self->sources, source_copy (source));
+    }
   self->string_bytes += key->len + 1;
+  self->churn++;
   g_hash_table_insert (self->source_ids, g_string_free (g_steal_pointer (&key), FALSE),
                        GUINT_TO_POINTER (id));
   return id;
@@ -519,6 +549,106 @@ release_extra (IisCatalog *self,
     return;
   read_extra (self, offset, &extra);
   self->garbage_words += extra_size (&extra);
+  self->churn += extra_size (&extra);
+}
+
+/* Garbage collection. Edits and removals leave extra words, interned
+ * strings and pooled sources that no record uses. When what was made
+ * or released since the last collection passes the size of the store
+ * that collection left (and a few thousand items), the store is swept:
+ * words are compacted and strings and sources that no record uses are
+ * freed, their ids reused. A collection costs time in proportion to
+ * the store, and comes after as much churn, so edits stay amortized
+ * constant time and the store at most about twice what it holds.
+ *
+ * It runs only at the end of a public change (removals, relation
+ * edits), never while string ids, source ids or word offsets are held:
+ * not in a load, which pools sources before storing their ids. */
+static void
+collect_garbage (IisCatalog *self)
+{
+  g_autofree guint8 *string_used = g_new0 (guint8, self->strings->len);
+  g_autofree guint8 *source_used = g_new0 (guint8, self->sources->len);
+  g_autofree guint32 *words = NULL;
+  guint32 n_words = 1, cap_words;
+
+  cap_words = MAX (self->n_words - self->garbage_words, 1);
+  words = g_new (guint32, cap_words);
+  words[0] = 0;
+
+  for (guint32 slot = 0; slot < self->n_records; slot++)
+    {
+      Record *rec = &self->records[slot];
+      Extra extra;
+      guint32 size;
+
+      if (rec->kind == IIS_RELATION_KIND_ANY)
+        continue;
+      string_used[rec->role] = 1;
+      if (rec->extra == 0)
+        continue;
+
+      read_extra (self, rec->extra, &extra);
+      for (guint32 i = 0; i < 2 * extra.n_qualifiers; i++)
+        string_used[extra.qualifiers[i]] = 1;
+      for (guint32 i = 0; i < extra.n_sources; i++)
+        source_used[extra.sources[i]] = 1;
+      string_used[extra.unknown] = 1;
+
+      size = extra_size (&extra);
+      g_assert (n_words + size <= cap_words);
+      memcpy (words + n_words, self->words + rec->extra, size * sizeof (guint32));
+      rec->extra = n_words;
+      n_words += size;
+    }
+
+  g_free (self->words);
+  self->words = g_steal_pointer (&words);
+  self->n_words = n_words;
+  self->cap_words = cap_words;
+  self->garbage_words = 0;
+
+  for (guint32 id = 1; id < self->strings->len; id++)
+    {
+      char *str = self->strings->pdata[id];
+
+      if (str == NULL || string_used[id])
+        continue;
+      g_hash_table_remove (self->string_ids, str);
+      self->string_bytes -= strlen (str) + 1;
+      g_free (str);
+      self->strings->pdata[id] = NULL;
+      g_array_append_val (self->free_strings, id);
+    }
+
+  for (guint32 id = 1; id < self->sources->len; id++)
+    {
+      IisSource *source = self->sources->pdata[id];
+      g_autoptr(GString) key = NULL;
+
+      if (source == NULL || source_used[id])
+        continue;
+      key = source_key (source);
+      g_hash_table_remove (self->source_ids, key->str);
+      self->string_bytes -= key->len + 1;
+      g_object_unref (source);
+      self->sources->pdata[id] = NULL;
+      g_array_append_val (self->free_sources, id);
+    }
+
+  self->churn = 0;
+  self->live_size = (gsize) self->n_records + self->n_words +
+                    (self->strings->len - self->free_strings->len) +
+                    (self->sources->len - self->free_sources->len);
+}
+
+#define GARBAGE_MIN_CHURN 4096
+
+static void
+collect_garbage_if_needed (IisCatalog *self)
+{
+  if (self->collect_held == 0 && self->churn >= GARBAGE_MIN_CHURN && self->churn >= self->live_size)
+    collect_garbage (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -535,13 +665,15 @@ adjacency_append (Adjacency *adj,
 }
 
 static void
-adjacency_remove (Adjacency *adj,
-                  guint32    slot)
+adjacency_remove (IisCatalog *self,
+                  Adjacency  *adj,
+                  guint32     slot)
 {
   for (guint32 i = 0; i < adj->len; i++)
     {
       if (adj->entries[i].slot == slot)
         {
+          self->removal_steps += adj->len;
           memmove (adj->entries + i, adj->entries + i + 1,
                    (adj->len - i - 1) * sizeof (Adjacent));
           adj->len--;
@@ -1024,6 +1156,8 @@ iis_catalog_finalize (GObject *object)
   g_free (self->words);
   g_hash_table_unref (self->string_ids);
   g_ptr_array_unref (self->strings);
+  g_array_unref (self->free_strings);
+  g_array_unref (self->free_sources);
   g_hash_table_unref (self->source_ids);
   g_ptr_array_unref (self->sources);
   g_hash_table_unref (self->live);
@@ -1164,6 +1298,8 @@ iis_catalog_init (IisCatalog *self)
   self->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->strings, NULL);
   self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->free_strings = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->free_sources = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->sources = g_ptr_array_new_with_free_func (unref_nullable);
   g_ptr_array_add (self->sources, NULL);
   self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1419,6 +1555,8 @@ iis_catalog_add_entity (IisCatalog  *self,
 static void remove_relation_slot (IisCatalog *self,
                                   guint32     slot,
                                   gboolean    emit);
+static GPtrArray *remove_node_relations (IisCatalog *self,
+                                         guint32     node_slot);
 
 /**
  * iis_catalog_remove_entity:
@@ -1452,17 +1590,21 @@ iis_catalog_remove_entity (IisCatalog *self,
   node = &self->nodes[slot];
   g_assert (node->entity == entity);
 
-  /* Removing a relation changes the other end's arrays, and may change
-   * this node's array when both ends are this entity, so take the last
-   * slot each time. */
-  while (node->out.len > 0)
+  /* All its relations at once, in time proportional to their number and
+   * to the arrays of its neighbours, then the signals. A handler may add
+   * relations to the entity (they go in the next round) or remove it. */
+  while (node->out.len > 0 || node->in.len > 0)
     {
-      remove_relation_slot (self, node->out.entries[node->out.len - 1].slot, TRUE);
-      node = &self->nodes[slot];
-    }
-  while (node->in.len > 0)
-    {
-      remove_relation_slot (self, node->in.entries[node->in.len - 1].slot, TRUE);
+      g_autoptr(GPtrArray) removed = remove_node_relations (self, slot);
+
+      for (guint i = 0; i < removed->len; i++)
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+          if (g_ptr_array_index (removed, i) != NULL)
+            g_signal_emit (self, signals[RELATION_REMOVED], 0, g_ptr_array_index (removed, i));
+        }
+      if (_iis_entity_get_catalog (entity) != self)
+        return TRUE;   /* a handler removed it */
       node = &self->nodes[slot];
     }
 
@@ -1476,6 +1618,8 @@ iis_catalog_remove_entity (IisCatalog *self,
   self->n_entities--;
   _iis_entity_detach (held);
   g_atomic_int_set (&self->ranks_dirty, 1);
+
+  collect_garbage_if_needed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   g_signal_emit (self, signals[ENTITY_REMOVED], 0, held);
@@ -1780,6 +1924,7 @@ _iis_catalog_update_relation (IisCatalog  *self,
   encode_relation (self, relation, rec);
   g_atomic_int_set (&self->nodes[rec->subject].out.dirty, 1);
   g_atomic_int_set (&self->nodes[rec->object].in.dirty, 1);
+  collect_garbage_if_needed (self);
 }
 
 static void
@@ -1798,8 +1943,8 @@ remove_relation_slot (IisCatalog *self,
   live = steal_live_relation (self, slot);
   g_clear_object (&live);
 
-  adjacency_remove (&self->nodes[rec->subject].out, slot);
-  adjacency_remove (&self->nodes[rec->object].in, slot);
+  adjacency_remove (self, &self->nodes[rec->subject].out, slot);
+  adjacency_remove (self, &self->nodes[rec->object].in, slot);
   release_extra (self, rec->extra);
   memset (rec, 0, sizeof *rec);
   g_array_append_val (self->free_records, slot);
@@ -1808,6 +1953,90 @@ remove_relation_slot (IisCatalog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
   if (wanted)
     g_signal_emit (self, signals[RELATION_REMOVED], 0, relation);
+}
+
+/* Remove every relation of node @node_slot, without signals: clear its
+ * own arrays, and filter the arrays of each neighbour once, dropping the
+ * entries whose other end is the node. Returns, in the order of the
+ * node's arrays, the relations as they were (unbound) when a
+ * relation-removed handler is connected, else NULLs: one per relation. */
+static GPtrArray *
+remove_node_relations (IisCatalog *self,
+                       guint32     node_slot)
+{
+  gboolean wanted = g_signal_has_handler_pending (self, signals[RELATION_REMOVED], 0, FALSE);
+  GPtrArray *removed = g_ptr_array_new_with_free_func (unref_nullable);
+  g_autoptr(GHashTable) neighbours = g_hash_table_new (NULL, NULL);
+  Node *node = &self->nodes[node_slot];
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      Adjacency *adj = pass == 0 ? &node->out : &node->in;
+
+      for (guint32 i = 0; i < adj->len; i++)
+        {
+          guint32 slot = adj->entries[i].slot;
+          Record *rec = &self->records[slot];
+          guint32 other = pass == 0 ? rec->object : rec->subject;
+          IisRelation *live;
+
+          self->removal_steps++;
+          /* A relation of the node with itself is in both its arrays. */
+          if (pass == 1 && other == node_slot)
+            continue;
+          g_ptr_array_add (removed, wanted ? relation_for_slot (self, slot) : NULL);
+          live = steal_live_relation (self, slot);
+          g_clear_object (&live);
+          if (other != node_slot)
+            g_hash_table_add (neighbours, GUINT_TO_POINTER (other + 1));
+        }
+    }
+
+  /* The records go after every relation object is made. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      Adjacency *adj = pass == 0 ? &node->out : &node->in;
+
+      for (guint32 i = 0; i < adj->len; i++)
+        {
+          guint32 slot = adj->entries[i].slot;
+          Record *rec = &self->records[slot];
+
+          /* A relation with itself, already gone in the first pass. */
+          if (pass == 1 && (adj->entries[i].key & (MAX_NODES - 1)) == node_slot)
+            continue;
+          release_extra (self, rec->extra);
+          memset (rec, 0, sizeof *rec);
+          g_array_append_val (self->free_records, slot);
+          self->n_relations--;
+        }
+      adj->len = 0;
+      g_atomic_int_set (&adj->dirty, 0);
+    }
+
+  g_hash_table_iter_init (&iter, neighbours);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Node *other = &self->nodes[GPOINTER_TO_UINT (key) - 1];
+
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          Adjacency *adj = pass == 0 ? &other->out : &other->in;
+          guint32 kept = 0;
+
+          /* Keys hold the other end: no record is read. Order is kept,
+           * so a sorted array stays sorted. */
+          for (guint32 i = 0; i < adj->len; i++)
+            if ((adj->entries[i].key & (MAX_NODES - 1)) != node_slot)
+              adj->entries[kept++] = adj->entries[i];
+          self->removal_steps += adj->len;
+          adj->len = kept;
+        }
+    }
+
+  return removed;
 }
 
 /**
@@ -1833,6 +2062,7 @@ iis_catalog_remove_relation (IisCatalog  *self,
     return FALSE;
 
   remove_relation_slot (self, _iis_relation_get_slot (relation), TRUE);
+  collect_garbage_if_needed (self);
   return TRUE;
 }
 
@@ -3273,6 +3503,9 @@ _iis_stage_commit (IisStage   *stage,
   g_return_if_fail (stage->resolved);
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* Handlers of the signals below may change relations: the pooled
+   * source ids must stay valid until every record is stored. */
+  self->collect_held++;
 
   staged_slots = g_new (guint32, MAX (stage->entities->len, 1));
   for (guint i = 0; i < stage->entities->len; i++)
@@ -3361,6 +3594,7 @@ _iis_stage_commit (IisStage   *stage,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   if (self->n_relations != first_new_record)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+  self->collect_held--;
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -3464,6 +3698,7 @@ _iis_catalog_get_stats (IisCatalog      *self,
   stats->string_bytes = self->string_bytes +
     ((gsize) self->strings->len + self->sources->len) * (24 + sizeof (gpointer));
   stats->visited = g_atomic_pointer_get (&self->visited);
+  stats->removal_steps = self->removal_steps;
 }
 
 void
