@@ -2435,6 +2435,7 @@ _iis_reader_read_stream (GInputStream           *stream,
 {
   IisReaderLimits default_limits;
   g_autoptr(GByteArray) buffer = NULL;
+  guint64 cap, initial;
   gsize used = 0;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
@@ -2453,9 +2454,15 @@ _iis_reader_read_stream (GInputStream           *stream,
       return NULL;
     }
 
-  /* One byte more than expected, so the end is seen in one go. */
-  buffer = g_byte_array_sized_new (size_hint > 0 ? (guint) size_hint + 1 : 64 * 1024);
-  g_byte_array_set_size (buffer, size_hint > 0 ? (guint) size_hint + 1 : 64 * 1024);
+  /* One byte more than expected, so the end is seen in one go. The
+   * buffer never grows past the limit and one byte, and no read asks
+   * for more than that: a stream without end (/dev/zero) costs the
+   * limit, not twice it. */
+  cap = MIN ((guint64) limits->max_document_size + 1, (guint64) G_MAXUINT);
+  initial = size_hint > 0 ? (guint64) size_hint + 1 : 64 * 1024;
+  initial = MIN (initial, cap);
+  buffer = g_byte_array_sized_new ((guint) initial);
+  g_byte_array_set_size (buffer, (guint) initial);
 
   for (;;)
     {
@@ -2463,7 +2470,7 @@ _iis_reader_read_stream (GInputStream           *stream,
 
       if (used == buffer->len)
         {
-          gsize grow = MIN (MAX (buffer->len, 64 * 1024), G_MAXUINT - buffer->len);
+          gsize grow = MIN (MAX (buffer->len, 64 * 1024), cap - buffer->len);
 
           if (grow == 0)
             {

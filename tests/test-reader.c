@@ -668,6 +668,27 @@ test_reader_stage (void)
   _iis_stage_free (stage);
 }
 
+/* A stream is read to the limit and one byte past it, not further: a
+ * stream without end (/dev/zero) costs the limit, not twice it (issue
+ * #19). */
+static void
+test_reader_stream_limit (void)
+{
+  const gsize total = 1024 * 1024;
+  g_autofree char *zeros = g_malloc0 (total);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (zeros, total, NULL);
+  IisReaderLimits limits;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  _iis_reader_get_default_limits (&limits);
+  limits.max_document_size = 100 * 1000;
+  bytes = _iis_reader_read_stream (stream, 0, &limits, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_cmpint (g_seekable_tell (G_SEEKABLE (stream)), <=, 100 * 1000 + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/iis/reader/async-error", test_async_error);
   g_test_add_func ("/iis/reader/async-cancelled", test_async_cancelled);
   g_test_add_func ("/iis/reader/limits", test_reader_limits);
+  g_test_add_func ("/iis/reader/stream-limit", test_reader_stream_limit);
   g_test_add_func ("/iis/reader/stage", test_reader_stage);
 
   return g_test_run ();
