@@ -138,6 +138,7 @@ typedef struct
   guint       first_name;    /* its first name in Scan.names */
   guint       n_members;
   GHashTable *name_set;      /* decoded names, past SMALL_OBJECT_MEMBERS */
+  GHashTable *glib_hashes;   /* their g_str_hash() values → how many share it */
 } ObjectFrame;
 
 typedef enum {
@@ -157,6 +158,7 @@ typedef struct
   const char             *source_name;
   GArray                 *top;          /* TopMember */
   GHashTable             *top_index;    /* member name → index in top + 1 */
+  GHashTable             *top_glib_hashes; /* as ObjectFrame.glib_hashes */
   ValueKind               root_kind;
   guint                   n_arrays;     /* the "[" seen so far */
   gboolean                in_list;      /* in the top-level entities or relations array */
@@ -195,6 +197,7 @@ scan_push_object (Scan *scan)
   frame->first_name = scan->n_names;
   frame->n_members = 0;
   frame->name_set = NULL;
+  frame->glib_hashes = NULL;
 }
 
 /* The innermost object closes: its names and name set go with it. */
@@ -205,6 +208,7 @@ scan_pop_object (Scan *scan)
 
   scan->n_names = frame->first_name;
   g_clear_pointer (&frame->name_set, g_hash_table_unref);
+  g_clear_pointer (&frame->glib_hashes, g_hash_table_unref);
 }
 
 static inline void
@@ -229,6 +233,7 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->objects, g_free);
   g_clear_pointer (&scan->names, g_free);
   g_clear_pointer (&scan->top_index, g_hash_table_unref);
+  g_clear_pointer (&scan->top_glib_hashes, g_hash_table_unref);
   g_clear_pointer (&scan->top, g_array_unref);
 }
 
@@ -694,6 +699,43 @@ member_name_equal (const Scan       *scan,
   return g_str_equal (a_text, b_text);
 }
 
+/* json-glib keeps an object's members in a GHashTable hashed with
+ * g_str_hash(), whose collisions are easy to compute: n names with one
+ * hash value cost it n² / 2 string comparisons. Count the names of an
+ * object that share a value, and refuse more than this many. Names that
+ * were not chosen for it almost never share one. */
+#define MAX_SHARED_GLIB_HASH 16
+
+static guint
+hash_uint (gconstpointer key)
+{
+  guint value = GPOINTER_TO_UINT (key);
+
+  return _iis_str_hash_len ((const char *) &value, sizeof value);
+}
+
+static gboolean
+count_glib_hash (const Scan  *scan,
+                 GHashTable **counts,
+                 const char  *name,
+                 gsize        token,
+                 GError     **error)
+{
+  gpointer key;
+  guint n;
+
+  if (*counts == NULL)
+    *counts = g_hash_table_new (hash_uint, g_direct_equal);
+  key = GUINT_TO_POINTER (g_str_hash (name));
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (*counts, key)) + 1;
+  if (n > MAX_SHARED_GLIB_HASH)
+    return scan_fail (scan, token, IIS_ERROR_LIMIT_EXCEEDED, error,
+                      "more than %u member names of an object share a hash value "
+                      "(names chosen to slow the parser down)", MAX_SHARED_GLIB_HASH);
+  g_hash_table_insert (*counts, key, GUINT_TO_POINTER (n));
+  return TRUE;
+}
+
 /* A key at @token names a member of @frame, the innermost open object
  * (below the top level, which has its own index): json-glib would keep
  * the last of two members of the same name, so a second one is an
@@ -735,13 +777,21 @@ scan_add_member (Scan              *scan,
 
       frame->name_set = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
       for (guint i = frame->first_name; i < scan->n_names; i++)
-        g_hash_table_add (frame->name_set, member_name_decode (scan, &scan->names[i]));
+        {
+          char *old_name = member_name_decode (scan, &scan->names[i]);
+
+          /* Sixteen names cannot exceed the count. */
+          count_glib_hash (scan, &frame->glib_hashes, old_name, token, NULL);
+          g_hash_table_add (frame->name_set, old_name);
+        }
       scan->n_names = frame->first_name;
     }
 
   text = member_name_decode (scan, name);
   if (g_hash_table_contains (frame->name_set, text))
     goto duplicate;
+  if (!count_glib_hash (scan, &frame->glib_hashes, text, token, error))
+    return FALSE;
   g_hash_table_add (frame->name_set, g_steal_pointer (&text));
   frame->n_members++;
   return TRUE;
@@ -924,6 +974,11 @@ scan_document (Scan    *scan,
                       {
                         scan_fail (scan, token, IIS_ERROR_PARSE, error,
                                    "duplicate member “%s” in the document", member.name);
+                        g_free (member.name);
+                        return FALSE;
+                      }
+                    if (!count_glib_hash (scan, &scan->top_glib_hashes, member.name, token, error))
+                      {
                         g_free (member.name);
                         return FALSE;
                       }

@@ -854,6 +854,50 @@ test_reader_unknown_budget (void)
   _iis_stage_free (stage);
 }
 
+static char *
+colliding_object (guint n)
+{
+  GString *s = g_string_new ("{");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (s, i > 0 ? ", \"" : "\"");
+      for (guint b = 0; b < 10; b++)
+        g_string_append (s, (i >> b) & 1 ? "B@" : "Aa");
+      g_string_append (s, "\": 0");
+    }
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+/* Names chosen to share one g_str_hash() value would make json-glib's
+ * member table cost the square of their number: more than 16 of them in
+ * one object are refused, at any depth and in the top-level object
+ * (issue #19). */
+static void
+test_reader_colliding_names (void)
+{
+  g_autofree char *sixteen = colliding_object (16);
+  g_autofree char *many = colliding_object (1000);
+  g_autofree char *ok = g_strdup_printf ("{" HEADER ", \"x\": %s}", sixteen);
+  g_autofree char *bad = g_strdup_printf ("{" HEADER ", \"x\": [%s]}", many);
+  g_autofree char *top = g_strdup_printf ("{" HEADER ", %s", many + 1);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (iis_catalog_load_from_data (catalog, ok, -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (iis_catalog_load_from_data (catalog, bad, -1, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "share a hash value"));
+  g_clear_error (&error);
+
+  g_assert_false (iis_catalog_load_from_data (catalog, top, -1, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "share a hash value"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -881,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/iis/reader/stream-limit", test_reader_stream_limit);
   g_test_add_func ("/iis/reader/hash-collisions", test_reader_hash_collisions);
   g_test_add_func ("/iis/reader/members-limit", test_reader_members_limit);
+  g_test_add_func ("/iis/reader/colliding-names", test_reader_colliding_names);
   g_test_add_func ("/iis/reader/element-values", test_reader_element_values);
   g_test_add_func ("/iis/reader/unknown-budget", test_reader_unknown_budget);
   g_test_add_func ("/iis/reader/stage", test_reader_stage);
