@@ -55,6 +55,7 @@
 #include "iis-enum-types.h"
 #include "iis-error.h"
 #include "iis-forum.h"
+#include "iis-hash-private.h"
 #include "iis-problem.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
@@ -1292,17 +1293,17 @@ static void
 iis_catalog_init (IisCatalog *self)
 {
   self->free_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->ids = g_hash_table_new (_iis_str_hash, g_str_equal);
   self->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->free_records = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->strings, NULL);
-  self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->string_ids = g_hash_table_new (_iis_str_hash, g_str_equal);
   self->free_strings = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->free_sources = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->sources = g_ptr_array_new_with_free_func (unref_nullable);
   g_ptr_array_add (self->sources, NULL);
-  self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->source_ids = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
   self->live = g_hash_table_new_full (NULL, NULL, NULL, free_weak_ref);
   g_mutex_init (&self->live_lock);
   g_mutex_init (&self->index_lock);
@@ -3182,12 +3183,12 @@ _iis_stage_new (IisLoadFlags flags)
 
   stage->flags = flags;
   stage->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  stage->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  stage->entity_ids = g_hash_table_new (_iis_str_hash, g_str_equal);
   stage->relations = g_array_new (FALSE, FALSE, sizeof (StagedRelation));
   stage->extras = g_array_new (FALSE, FALSE, sizeof (StagedExtra));
   stage->qualifiers = g_array_new (FALSE, FALSE, sizeof (Qualifier));
   stage->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  stage->source_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stage->source_index = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
   stage->source_refs = g_array_new (FALSE, FALSE, sizeof (guint32));
   stage->chunk = g_string_chunk_new (64 * 1024);
   stage->replaces = g_array_new (FALSE, FALSE, sizeof (guint32));
