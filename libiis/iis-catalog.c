@@ -3426,9 +3426,12 @@ _iis_stage_resolve (IisStage    *stage,
             }
           if (G_OBJECT_TYPE (old) != G_OBJECT_TYPE (entity))
             {
+              const char *was = type_nick (old), *now = type_nick (entity);
+
               g_set_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH,
-                           "entities[%u].type: “%s” is a %s in the catalog and cannot be replaced by a %s",
-                           i, id, type_nick (old), type_nick (entity));
+                           "entities[%u].type: “%s” is %s %s in the catalog and cannot be replaced by %s %s",
+                           i, id, strchr ("aeiou", was[0]) ? "an" : "a", was,
+                           strchr ("aeiou", now[0]) ? "an" : "a", now);
               return FALSE;
             }
         }

@@ -330,6 +330,9 @@ test_layers_type_clash (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (iis_catalog_load_data_path (layered, NULL, &error));
   g_assert_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH);
+  /* Not "a organization" (issue #19). */
+  g_assert_nonnull (strstr (error->message,
+                            "“sco” is an organization in the catalog and cannot be replaced by a state"));
   g_assert_true (IIS_IS_ORGANIZATION (iis_catalog_lookup (layered, "sco")));
 }
 
