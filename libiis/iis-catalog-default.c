@@ -24,6 +24,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "iis-catalog.h"
 #include "iis-error.h"
@@ -229,6 +232,35 @@ list_layer_files (const char  *folder,
   return TRUE;
 }
 
+/* Only regular files are read from a data folder (following links): a
+ * FIFO would block the load until someone writes to it, and a device
+ * such as /dev/zero would be read to the size limit at every start. */
+static gboolean
+check_regular_file (const char  *path,
+                    GError     **error)
+{
+  GStatBuf st;
+  const char *what;
+
+  if (g_stat (path, &st) != 0)
+    return TRUE;   /* the load reports it */
+  if (S_ISREG (st.st_mode))
+    return TRUE;
+
+  if (S_ISFIFO (st.st_mode))
+    what = "a FIFO";
+  else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
+    what = "a device";
+  else if (S_ISDIR (st.st_mode))
+    what = "a folder";
+  else
+    what = "a special file";
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+               "not a regular file but %s: only regular files are read from a data folder",
+               what);
+  return FALSE;
+}
+
 /* Load every layer over @self. With @keep_going, a folder or file that
  * cannot be loaded is reported with g_message() and skipped; without,
  * the first one stops the load with @error set, keeping the layers
@@ -266,7 +298,8 @@ load_layers (IisCatalog    *self,
           const char *path = g_ptr_array_index (files, j);
           g_autoptr(GFile) file = g_file_new_for_path (path);
 
-          if (!iis_catalog_load_from_file_full (self, file, IIS_LOAD_FLAGS_OVERRIDE,
+          if (!check_regular_file (path, &local_error) ||
+              !iis_catalog_load_from_file_full (self, file, IIS_LOAD_FLAGS_OVERRIDE,
                                                 cancellable, &local_error))
             {
               if (!keep_going ||
@@ -306,7 +339,10 @@ load_layers (IisCatalog    *self,
  * and replaces an entity that has the same id (of the same type) while
  * keeping the relations of the one it replaces. Folders that do not
  * exist are skipped; a folder named twice is loaded once, at its later
- * place. The variables are read on every call.
+ * place. The variables are read on every call. Only regular files (or
+ * links to them) are read: a FIFO, a device or a folder named `*.json`
+ * fails with %G_IO_ERROR_NOT_REGULAR_FILE instead of blocking the load
+ * or reading without end.
  *
  * The first file (or folder) that cannot be loaded stops the load: the
  * error names the file. The layers loaded before it stay in @self; the

@@ -165,6 +165,7 @@ typedef struct
   gsize  extra_bytes;       /* qualifier / source / unknown words */
   gsize  string_bytes;      /* interned strings and their table */
   guint64 visited;          /* records a question looked at, cumulative */
+  guint64 removal_steps;    /* adjacency entries removals looked at or moved, cumulative */
 } IisCatalogStats;
 
 void        _iis_catalog_get_stats          (IisCatalog       *self,

@@ -55,6 +55,7 @@
 #include "iis-enum-types.h"
 #include "iis-error.h"
 #include "iis-forum.h"
+#include "iis-hash-private.h"
 #include "iis-problem.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
@@ -212,10 +213,19 @@ struct _IisCatalog
   GPtrArray  *strings;
   GHashTable *string_ids;
   gsize       string_bytes;
+  GArray     *free_strings;     /* guint32: ids of collected strings */
 
   /* Sources pooled by content: id → IisSource, key → id */
   GPtrArray  *sources;
   GHashTable *source_ids;
+  GArray     *free_sources;     /* guint32: ids of collected sources */
+
+  /* Garbage collection: strings and sources interned, and extra words
+   * released, since the last collection, and the size of the store it
+   * left (see collect_garbage_if_needed()). */
+  gsize       churn;
+  gsize       live_size;
+  guint       collect_held;     /* a commit holds ids: no collection */
 
   /* Live relation objects: relation slot → GWeakRef* */
   GHashTable *live;
@@ -231,6 +241,7 @@ struct _IisCatalog
   JsonObject *document_unknown;
 
   gsize       visited;          /* atomic: records looked at by questions */
+  guint64     removal_steps;    /* adjacency entries removals looked at or moved */
 };
 
 G_DEFINE_FINAL_TYPE (IisCatalog, iis_catalog, G_TYPE_OBJECT)
@@ -302,10 +313,20 @@ intern_string (IisCatalog *self,
     return GPOINTER_TO_UINT (value);
 
   copy = g_strdup (str);
-  id = self->strings->len;
-  g_ptr_array_add (self->strings, copy);
+  if (self->free_strings->len > 0)
+    {
+      id = g_array_index (self->free_strings, guint32, self->free_strings->len - 1);
+      g_array_set_size (self->free_strings, self->free_strings->len - 1);
+      self->strings->pdata[id] = copy;
+    }
+  else
+    {
+      id = self->strings->len;
+      g_ptr_array_add (self->strings, copy);
+    }
   g_hash_table_insert (self->string_ids, copy, GUINT_TO_POINTER (id));
   self->string_bytes += strlen (copy) + 1;
+  self->churn++;
   return id;
 }
 
@@ -397,9 +418,19 @@ pool_source (IisCatalog *self,
   if (g_hash_table_lookup_extended (self->source_ids, key->str, NULL, &value))
     return GPOINTER_TO_UINT (value);
 
-  id = self->sources->len;
-  g_ptr_array_add (self->sources, source_copy (source));
+  if (self->free_sources->len > 0)
+    {
+      id = g_array_index (self->free_sources, guint32, self->free_sources->len - 1);
+      g_array_set_size (self->free_sources, self->free_sources->len - 1);
+      self->sources->pdata[id] = source_copy (source);
+    }
+  else
+    {
+      id = self->sources->len;
+      g_ptr_array_add (self->sources, source_copy (source));
+    }
   self->string_bytes += key->len + 1;
+  self->churn++;
   g_hash_table_insert (self->source_ids, g_string_free (g_steal_pointer (&key), FALSE),
                        GUINT_TO_POINTER (id));
   return id;
@@ -520,6 +551,106 @@ release_extra (IisCatalog *self,
     return;
   read_extra (self, offset, &extra);
   self->garbage_words += extra_size (&extra);
+  self->churn += extra_size (&extra);
+}
+
+/* Garbage collection. Edits and removals leave extra words, interned
+ * strings and pooled sources that no record uses. When what was made
+ * or released since the last collection passes the size of the store
+ * that collection left (and a few thousand items), the store is swept:
+ * words are compacted and strings and sources that no record uses are
+ * freed, their ids reused. A collection costs time in proportion to
+ * the store, and comes after as much churn, so edits stay amortized
+ * constant time and the store at most about twice what it holds.
+ *
+ * It runs only at the end of a public change (removals, relation
+ * edits), never while string ids, source ids or word offsets are held:
+ * not in a load, which pools sources before storing their ids. */
+static void
+collect_garbage (IisCatalog *self)
+{
+  g_autofree guint8 *string_used = g_new0 (guint8, self->strings->len);
+  g_autofree guint8 *source_used = g_new0 (guint8, self->sources->len);
+  g_autofree guint32 *words = NULL;
+  guint32 n_words = 1, cap_words;
+
+  cap_words = MAX (self->n_words - self->garbage_words, 1);
+  words = g_new (guint32, cap_words);
+  words[0] = 0;
+
+  for (guint32 slot = 0; slot < self->n_records; slot++)
+    {
+      Record *rec = &self->records[slot];
+      Extra extra;
+      guint32 size;
+
+      if (rec->kind == IIS_RELATION_KIND_ANY)
+        continue;
+      string_used[rec->role] = 1;
+      if (rec->extra == 0)
+        continue;
+
+      read_extra (self, rec->extra, &extra);
+      for (guint32 i = 0; i < 2 * extra.n_qualifiers; i++)
+        string_used[extra.qualifiers[i]] = 1;
+      for (guint32 i = 0; i < extra.n_sources; i++)
+        source_used[extra.sources[i]] = 1;
+      string_used[extra.unknown] = 1;
+
+      size = extra_size (&extra);
+      g_assert (n_words + size <= cap_words);
+      memcpy (words + n_words, self->words + rec->extra, size * sizeof (guint32));
+      rec->extra = n_words;
+      n_words += size;
+    }
+
+  g_free (self->words);
+  self->words = g_steal_pointer (&words);
+  self->n_words = n_words;
+  self->cap_words = cap_words;
+  self->garbage_words = 0;
+
+  for (guint32 id = 1; id < self->strings->len; id++)
+    {
+      char *str = self->strings->pdata[id];
+
+      if (str == NULL || string_used[id])
+        continue;
+      g_hash_table_remove (self->string_ids, str);
+      self->string_bytes -= strlen (str) + 1;
+      g_free (str);
+      self->strings->pdata[id] = NULL;
+      g_array_append_val (self->free_strings, id);
+    }
+
+  for (guint32 id = 1; id < self->sources->len; id++)
+    {
+      IisSource *source = self->sources->pdata[id];
+      g_autoptr(GString) key = NULL;
+
+      if (source == NULL || source_used[id])
+        continue;
+      key = source_key (source);
+      g_hash_table_remove (self->source_ids, key->str);
+      self->string_bytes -= key->len + 1;
+      g_object_unref (source);
+      self->sources->pdata[id] = NULL;
+      g_array_append_val (self->free_sources, id);
+    }
+
+  self->churn = 0;
+  self->live_size = (gsize) self->n_records + self->n_words +
+                    (self->strings->len - self->free_strings->len) +
+                    (self->sources->len - self->free_sources->len);
+}
+
+#define GARBAGE_MIN_CHURN 4096
+
+static void
+collect_garbage_if_needed (IisCatalog *self)
+{
+  if (self->collect_held == 0 && self->churn >= GARBAGE_MIN_CHURN && self->churn >= self->live_size)
+    collect_garbage (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -536,13 +667,15 @@ adjacency_append (Adjacency *adj,
 }
 
 static void
-adjacency_remove (Adjacency *adj,
-                  guint32    slot)
+adjacency_remove (IisCatalog *self,
+                  Adjacency  *adj,
+                  guint32     slot)
 {
   for (guint32 i = 0; i < adj->len; i++)
     {
       if (adj->entries[i].slot == slot)
         {
+          self->removal_steps += adj->len;
           memmove (adj->entries + i, adj->entries + i + 1,
                    (adj->len - i - 1) * sizeof (Adjacent));
           adj->len--;
@@ -1025,6 +1158,8 @@ iis_catalog_finalize (GObject *object)
   g_free (self->words);
   g_hash_table_unref (self->string_ids);
   g_ptr_array_unref (self->strings);
+  g_array_unref (self->free_strings);
+  g_array_unref (self->free_sources);
   g_hash_table_unref (self->source_ids);
   g_ptr_array_unref (self->sources);
   g_hash_table_unref (self->live);
@@ -1159,15 +1294,17 @@ static void
 iis_catalog_init (IisCatalog *self)
 {
   self->free_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->ids = g_hash_table_new (_iis_str_hash, g_str_equal);
   self->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->free_records = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->strings, NULL);
-  self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->string_ids = g_hash_table_new (_iis_str_hash, g_str_equal);
+  self->free_strings = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->free_sources = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->sources = g_ptr_array_new_with_free_func (unref_nullable);
   g_ptr_array_add (self->sources, NULL);
-  self->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->source_ids = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
   self->live = g_hash_table_new_full (NULL, NULL, NULL, free_weak_ref);
   g_mutex_init (&self->live_lock);
   g_mutex_init (&self->index_lock);
@@ -1420,6 +1557,8 @@ iis_catalog_add_entity (IisCatalog  *self,
 static void remove_relation_slot (IisCatalog *self,
                                   guint32     slot,
                                   gboolean    emit);
+static GPtrArray *remove_node_relations (IisCatalog *self,
+                                         guint32     node_slot);
 
 /**
  * iis_catalog_remove_entity:
@@ -1453,17 +1592,21 @@ iis_catalog_remove_entity (IisCatalog *self,
   node = &self->nodes[slot];
   g_assert (node->entity == entity);
 
-  /* Removing a relation changes the other end's arrays, and may change
-   * this node's array when both ends are this entity, so take the last
-   * slot each time. */
-  while (node->out.len > 0)
+  /* All its relations at once, in time proportional to their number and
+   * to the arrays of its neighbours, then the signals. A handler may add
+   * relations to the entity (they go in the next round) or remove it. */
+  while (node->out.len > 0 || node->in.len > 0)
     {
-      remove_relation_slot (self, node->out.entries[node->out.len - 1].slot, TRUE);
-      node = &self->nodes[slot];
-    }
-  while (node->in.len > 0)
-    {
-      remove_relation_slot (self, node->in.entries[node->in.len - 1].slot, TRUE);
+      g_autoptr(GPtrArray) removed = remove_node_relations (self, slot);
+
+      for (guint i = 0; i < removed->len; i++)
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+          if (g_ptr_array_index (removed, i) != NULL)
+            g_signal_emit (self, signals[RELATION_REMOVED], 0, g_ptr_array_index (removed, i));
+        }
+      if (_iis_entity_get_catalog (entity) != self)
+        return TRUE;   /* a handler removed it */
       node = &self->nodes[slot];
     }
 
@@ -1477,6 +1620,8 @@ iis_catalog_remove_entity (IisCatalog *self,
   self->n_entities--;
   _iis_entity_detach (held);
   g_atomic_int_set (&self->ranks_dirty, 1);
+
+  collect_garbage_if_needed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   g_signal_emit (self, signals[ENTITY_REMOVED], 0, held);
@@ -1783,6 +1928,7 @@ _iis_catalog_update_relation (IisCatalog  *self,
   encode_relation (self, relation, rec);
   g_atomic_int_set (&self->nodes[rec->subject].out.dirty, 1);
   g_atomic_int_set (&self->nodes[rec->object].in.dirty, 1);
+  collect_garbage_if_needed (self);
 }
 
 static void
@@ -1801,8 +1947,8 @@ remove_relation_slot (IisCatalog *self,
   live = steal_live_relation (self, slot);
   g_clear_object (&live);
 
-  adjacency_remove (&self->nodes[rec->subject].out, slot);
-  adjacency_remove (&self->nodes[rec->object].in, slot);
+  adjacency_remove (self, &self->nodes[rec->subject].out, slot);
+  adjacency_remove (self, &self->nodes[rec->object].in, slot);
   if (rec->kind >= IIS_RELATION_KIND_FIRST_1_1)
     self->n_relations_1_1--;
   release_extra (self, rec->extra);
@@ -1813,6 +1959,92 @@ remove_relation_slot (IisCatalog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
   if (wanted)
     g_signal_emit (self, signals[RELATION_REMOVED], 0, relation);
+}
+
+/* Remove every relation of node @node_slot, without signals: clear its
+ * own arrays, and filter the arrays of each neighbour once, dropping the
+ * entries whose other end is the node. Returns, in the order of the
+ * node's arrays, the relations as they were (unbound) when a
+ * relation-removed handler is connected, else NULLs: one per relation. */
+static GPtrArray *
+remove_node_relations (IisCatalog *self,
+                       guint32     node_slot)
+{
+  gboolean wanted = g_signal_has_handler_pending (self, signals[RELATION_REMOVED], 0, FALSE);
+  GPtrArray *removed = g_ptr_array_new_with_free_func (unref_nullable);
+  g_autoptr(GHashTable) neighbours = g_hash_table_new (NULL, NULL);
+  Node *node = &self->nodes[node_slot];
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      Adjacency *adj = pass == 0 ? &node->out : &node->in;
+
+      for (guint32 i = 0; i < adj->len; i++)
+        {
+          guint32 slot = adj->entries[i].slot;
+          Record *rec = &self->records[slot];
+          guint32 other = pass == 0 ? rec->object : rec->subject;
+          IisRelation *live;
+
+          self->removal_steps++;
+          /* A relation of the node with itself is in both its arrays. */
+          if (pass == 1 && other == node_slot)
+            continue;
+          g_ptr_array_add (removed, wanted ? relation_for_slot (self, slot) : NULL);
+          live = steal_live_relation (self, slot);
+          g_clear_object (&live);
+          if (other != node_slot)
+            g_hash_table_add (neighbours, GUINT_TO_POINTER (other + 1));
+        }
+    }
+
+  /* The records go after every relation object is made. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      Adjacency *adj = pass == 0 ? &node->out : &node->in;
+
+      for (guint32 i = 0; i < adj->len; i++)
+        {
+          guint32 slot = adj->entries[i].slot;
+          Record *rec = &self->records[slot];
+
+          /* A relation with itself, already gone in the first pass. */
+          if (pass == 1 && (adj->entries[i].key & (MAX_NODES - 1)) == node_slot)
+            continue;
+          if (rec->kind >= IIS_RELATION_KIND_FIRST_1_1)
+            self->n_relations_1_1--;
+          release_extra (self, rec->extra);
+          memset (rec, 0, sizeof *rec);
+          g_array_append_val (self->free_records, slot);
+          self->n_relations--;
+        }
+      adj->len = 0;
+      g_atomic_int_set (&adj->dirty, 0);
+    }
+
+  g_hash_table_iter_init (&iter, neighbours);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Node *other = &self->nodes[GPOINTER_TO_UINT (key) - 1];
+
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          Adjacency *adj = pass == 0 ? &other->out : &other->in;
+          guint32 kept = 0;
+
+          /* Keys hold the other end: no record is read. Order is kept,
+           * so a sorted array stays sorted. */
+          for (guint32 i = 0; i < adj->len; i++)
+            if ((adj->entries[i].key & (MAX_NODES - 1)) != node_slot)
+              adj->entries[kept++] = adj->entries[i];
+          self->removal_steps += adj->len;
+          adj->len = kept;
+        }
+    }
+
+  return removed;
 }
 
 /**
@@ -1838,6 +2070,7 @@ iis_catalog_remove_relation (IisCatalog  *self,
     return FALSE;
 
   remove_relation_slot (self, _iis_relation_get_slot (relation), TRUE);
+  collect_garbage_if_needed (self);
   return TRUE;
 }
 
@@ -3142,41 +3375,102 @@ periods_overlap (const Record *a,
   return TRUE;
 }
 
+static int
+compare_role_start (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const Record *records = user_data;
+  const Record *ra = &records[*(const guint32 *) a];
+  const Record *rb = &records[*(const guint32 *) b];
+
+  if (ra->role != rb->role)
+    return ra->role < rb->role ? -1 : 1;
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return *(const guint32 *) a < *(const guint32 *) b ? -1 : 1;
+}
+
+/* Whether @a ends later than @b; an unknown end is the latest. */
+static gboolean
+ends_later (const Record *a,
+            const Record *b)
+{
+  if (b->end == IIS_DATE_PACKED_NONE)
+    return FALSE;
+  return a->end == IIS_DATE_PACKED_NONE || a->end > b->end;
+}
+
+/* Identical relations (same kind, ends and role) stated for overlapping
+ * periods make one problem per group of them: sorted by start, a
+ * relation joins the group when it overlaps the member of the group
+ * that ends last. Sorting and one sweep: no pairs, so a thousand copies
+ * of a relation cost a thousand steps and make one problem. */
 static void
 validate_overlaps (IisCatalog *self,
                    guint32     node_slot,
                    GPtrArray  *problems)
 {
   Adjacency *adj = &self->nodes[node_slot].out;
+  g_autofree guint32 *slots = NULL;
   guint32 run = 0;
 
   ensure_sorted (self, adj);
 
-  /* The array is sorted by (kind, object, start): pairs to compare are in
-   * runs of equal kind and object, that is of equal keys. */
+  /* The array is sorted by (kind, object, start): identical relations
+   * are in runs of equal keys. */
   while (run < adj->len)
     {
-      guint32 run_end = run + 1;
+      guint32 run_end = run + 1, n, group;
 
       while (run_end < adj->len && adj->entries[run_end].key == adj->entries[run].key)
         run_end++;
+      n = run_end - run;
+      if (n < 2)
+        {
+          run = run_end;
+          continue;
+        }
 
-      for (guint32 i = run; i < run_end; i++)
-        for (guint32 j = i + 1; j < run_end; j++)
-          {
-            const Record *a = &self->records[adj->entries[i].slot];
-            const Record *b = &self->records[adj->entries[j].slot];
+      slots = g_renew (guint32, slots, n);
+      for (guint32 i = 0; i < n; i++)
+        slots[i] = adj->entries[run + i].slot;
+      g_qsort_with_data (slots, n, sizeof (guint32), compare_role_start, self->records);
 
-            if (a->role == b->role && periods_overlap (a, b))
-              {
-                g_autofree char *what = describe_record (self, a);
+      group = 0;
+      while (group < n)
+        {
+          const Record *first = &self->records[slots[group]];
+          const Record *last_ending = first;
+          guint32 size = 1, second = 0;
 
-                add_record_problem (self, problems, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
-                                    adj->entries[j].slot,
-                                    g_strdup_printf ("Relation %s is stated twice for overlapping periods",
-                                                     what));
-              }
-          }
+          while (group + size < n)
+            {
+              const Record *next = &self->records[slots[group + size]];
+
+              if (next->role != first->role || !periods_overlap (next, last_ending))
+                break;
+              if (size == 1)
+                second = slots[group + 1];
+              if (ends_later (next, last_ending))
+                last_ending = next;
+              size++;
+            }
+
+          if (size > 1)
+            {
+              g_autofree char *what = describe_record (self, first);
+
+              add_record_problem (self, problems, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
+                                  second,
+                                  size == 2
+                                  ? g_strdup_printf ("Relation %s is stated twice for overlapping periods",
+                                                     what)
+                                  : g_strdup_printf ("Relation %s is stated %u times for overlapping periods",
+                                                     what, size));
+            }
+          group += size;
+        }
       run = run_end;
     }
 }
@@ -3262,7 +3556,9 @@ validate_cycles (IisCatalog *self,
  * forums), relations dated before an organization at one of their ends
  * was founded or after it was dissolved, cycles of `part-of` relations,
  * and identical relations (same ends, kind and role) stated for
- * overlapping periods.
+ * overlapping periods: one problem for each group of them, whose message
+ * says how many there are, so that the list stays as long as the
+ * catalog, not its square.
  *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
@@ -3379,12 +3675,12 @@ _iis_stage_new (IisLoadFlags flags)
 
   stage->flags = flags;
   stage->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  stage->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  stage->entity_ids = g_hash_table_new (_iis_str_hash, g_str_equal);
   stage->relations = g_array_new (FALSE, FALSE, sizeof (StagedRelation));
   stage->extras = g_array_new (FALSE, FALSE, sizeof (StagedExtra));
   stage->qualifiers = g_array_new (FALSE, FALSE, sizeof (Qualifier));
   stage->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  stage->source_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  stage->source_index = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
   stage->source_refs = g_array_new (FALSE, FALSE, sizeof (guint32));
   stage->chunk = g_string_chunk_new (64 * 1024);
   stage->replaces = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -3622,9 +3918,12 @@ _iis_stage_resolve (IisStage    *stage,
             }
           if (G_OBJECT_TYPE (old) != G_OBJECT_TYPE (entity))
             {
+              const char *was = type_nick (old), *now = type_nick (entity);
+
               g_set_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH,
-                           "entities[%u].type: “%s” is a %s in the catalog and cannot be replaced by a %s",
-                           i, id, type_nick (old), type_nick (entity));
+                           "entities[%u].type: “%s” is %s %s in the catalog and cannot be replaced by %s %s",
+                           i, id, strchr ("aeiou", was[0]) ? "an" : "a", was,
+                           strchr ("aeiou", now[0]) ? "an" : "a", now);
               return FALSE;
             }
         }
@@ -3700,6 +3999,9 @@ _iis_stage_commit (IisStage   *stage,
   g_return_if_fail (stage->resolved);
 
   g_object_freeze_notify (G_OBJECT (self));
+  /* Handlers of the signals below may change relations: the pooled
+   * source ids must stay valid until every record is stored. */
+  self->collect_held++;
 
   staged_slots = g_new (guint32, MAX (stage->entities->len, 1));
   for (guint i = 0; i < stage->entities->len; i++)
@@ -3788,6 +4090,7 @@ _iis_stage_commit (IisStage   *stage,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   if (self->n_relations != first_new_record)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+  self->collect_held--;
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -3937,8 +4240,13 @@ _iis_catalog_get_format_minor (IisCatalog *self)
     if (!IIS_DATE_PACKED_IS_EXACT (self->records[r].start | self->records[r].end))
       return 1;
   for (guint i = 1; i < self->sources->len; i++)   /* id 0 is no source */
-    if (date_is_inexact (iis_source_get_date (g_ptr_array_index (self->sources, i))))
-      return 1;
+    {
+      IisSource *source = g_ptr_array_index (self->sources, i);
+
+      /* Collected sources leave a NULL behind. */
+      if (source != NULL && date_is_inexact (iis_source_get_date (source)))
+        return 1;
+    }
   for (guint32 slot = 0; slot < self->n_nodes; slot++)
     {
       IisEntity *entity = node_entity (self, slot);
@@ -3969,6 +4277,7 @@ _iis_catalog_get_stats (IisCatalog      *self,
   stats->string_bytes = self->string_bytes +
     ((gsize) self->strings->len + self->sources->len) * (24 + sizeof (gpointer));
   stats->visited = g_atomic_pointer_get (&self->visited);
+  stats->removal_steps = self->removal_steps;
 }
 
 void

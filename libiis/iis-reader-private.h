@@ -20,11 +20,24 @@ typedef struct
   gsize max_document_size;    /* bytes of the whole document */
   guint max_depth;            /* nesting of arrays and objects */
   gsize max_string_length;    /* bytes of one string, as written */
+  /* The limits below are 0 for their default. */
+  guint max_members;          /* members of one object, at any depth */
+  gsize max_element_values;   /* values (and member names) in one element
+                               * of `entities` or `relations`, or in one
+                               * other member of the document */
+  gsize max_unknown_values;   /* values in the unknown members kept as
+                               * trees (of entities, sources, names and
+                               * the document), at least: the budget is
+                               * the larger of this and one value per 16
+                               * bytes of the document */
 } IisReaderLimits;
 
-#define IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE ((gsize) 2 << 30)  /* 2 GiB */
-#define IIS_READER_DEFAULT_MAX_DEPTH         64
-#define IIS_READER_DEFAULT_MAX_STRING_LENGTH ((gsize) 1 << 20)  /* 1 MiB */
+#define IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE  ((gsize) 2 << 30)  /* 2 GiB */
+#define IIS_READER_DEFAULT_MAX_DEPTH          64
+#define IIS_READER_DEFAULT_MAX_STRING_LENGTH  ((gsize) 1 << 20)  /* 1 MiB */
+#define IIS_READER_DEFAULT_MAX_MEMBERS        10000
+#define IIS_READER_DEFAULT_MAX_ELEMENT_VALUES 1000000
+#define IIS_READER_DEFAULT_MAX_UNKNOWN_VALUES 1000000
 
 /* The limits loads use when they are given none. The setter is for
  * tests: NULL restores the built-in defaults. Thread-safe. */

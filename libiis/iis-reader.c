@@ -46,6 +46,7 @@
 #include "iis-enum-types.h"
 #include "iis-error.h"
 #include "iis-forum.h"
+#include "iis-hash-private.h"
 #include "iis-organization.h"
 #include "iis-name-private.h"
 #include "iis-source-private.h"
@@ -78,6 +79,9 @@ _iis_reader_get_default_limits (IisReaderLimits *limits)
       limits->max_document_size = IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE;
       limits->max_depth = IIS_READER_DEFAULT_MAX_DEPTH;
       limits->max_string_length = IIS_READER_DEFAULT_MAX_STRING_LENGTH;
+      limits->max_members = IIS_READER_DEFAULT_MAX_MEMBERS;
+      limits->max_element_values = IIS_READER_DEFAULT_MAX_ELEMENT_VALUES;
+      limits->max_unknown_values = IIS_READER_DEFAULT_MAX_UNKNOWN_VALUES;
     }
   g_mutex_unlock (&limits_lock);
 }
@@ -134,6 +138,7 @@ typedef struct
   guint       first_name;    /* its first name in Scan.names */
   guint       n_members;
   GHashTable *name_set;      /* decoded names, past SMALL_OBJECT_MEMBERS */
+  GHashTable *glib_hashes;   /* their g_str_hash() values → how many share it */
 } ObjectFrame;
 
 typedef enum {
@@ -153,8 +158,11 @@ typedef struct
   const char             *source_name;
   GArray                 *top;          /* TopMember */
   GHashTable             *top_index;    /* member name → index in top + 1 */
+  GHashTable             *top_glib_hashes; /* as ObjectFrame.glib_hashes */
   ValueKind               root_kind;
   guint                   n_arrays;     /* the "[" seen so far */
+  gboolean                in_list;      /* in the top-level entities or relations array */
+  gsize                   element_values; /* values and names in the current element */
 
   /* While scanning: the open objects and their names, innermost last
    * (plain arrays: these change at every "{", "}" and key). The
@@ -189,6 +197,7 @@ scan_push_object (Scan *scan)
   frame->first_name = scan->n_names;
   frame->n_members = 0;
   frame->name_set = NULL;
+  frame->glib_hashes = NULL;
 }
 
 /* The innermost object closes: its names and name set go with it. */
@@ -199,6 +208,7 @@ scan_pop_object (Scan *scan)
 
   scan->n_names = frame->first_name;
   g_clear_pointer (&frame->name_set, g_hash_table_unref);
+  g_clear_pointer (&frame->glib_hashes, g_hash_table_unref);
 }
 
 static inline void
@@ -223,6 +233,7 @@ scan_clear (Scan *scan)
   g_clear_pointer (&scan->objects, g_free);
   g_clear_pointer (&scan->names, g_free);
   g_clear_pointer (&scan->top_index, g_hash_table_unref);
+  g_clear_pointer (&scan->top_glib_hashes, g_hash_table_unref);
   g_clear_pointer (&scan->top, g_array_unref);
 }
 
@@ -688,12 +699,53 @@ member_name_equal (const Scan       *scan,
   return g_str_equal (a_text, b_text);
 }
 
+/* json-glib keeps an object's members in a GHashTable hashed with
+ * g_str_hash(), whose collisions are easy to compute: n names with one
+ * hash value cost it n² / 2 string comparisons. Count the names of an
+ * object that share a value, and refuse more than this many. Names that
+ * were not chosen for it almost never share one. */
+#define MAX_SHARED_GLIB_HASH 16
+
+static guint
+hash_uint (gconstpointer key)
+{
+  guint value = GPOINTER_TO_UINT (key);
+
+  return _iis_str_hash_len ((const char *) &value, sizeof value);
+}
+
+static gboolean
+count_glib_hash (const Scan  *scan,
+                 GHashTable **counts,
+                 const char  *name,
+                 gsize        token,
+                 GError     **error)
+{
+  gpointer key;
+  guint n;
+
+  if (*counts == NULL)
+    *counts = g_hash_table_new (hash_uint, g_direct_equal);
+  key = GUINT_TO_POINTER (g_str_hash (name));
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (*counts, key)) + 1;
+  if (n > MAX_SHARED_GLIB_HASH)
+    return scan_fail (scan, token, IIS_ERROR_LIMIT_EXCEEDED, error,
+                      "more than %u member names of an object share a hash value "
+                      "(names chosen to slow the parser down)", MAX_SHARED_GLIB_HASH);
+  g_hash_table_insert (*counts, key, GUINT_TO_POINTER (n));
+  return TRUE;
+}
+
 /* A key at @token names a member of @frame, the innermost open object
  * (below the top level, which has its own index): json-glib would keep
  * the last of two members of the same name, so a second one is an
  * error. A small object compares the name with each of its names; a
- * large one moves them into a hash set, so an object of a million
- * members costs a million lookups, not a million squared comparisons. */
+ * large one moves them into a hash set (keyed with a random key, so
+ * that names cannot be chosen to collide), so an object of many members
+ * costs a lookup a member, not a comparison with every other. An object
+ * holds at most limits->max_members members: json-glib keeps them in a
+ * table hashed with g_str_hash(), which names can be chosen to defeat,
+ * so the limit bounds what such names cost it. */
 static gboolean
 scan_add_member (Scan              *scan,
                  ObjectFrame       *frame,
@@ -702,6 +754,11 @@ scan_add_member (Scan              *scan,
                  GError           **error)
 {
   g_autofree char *text = NULL;
+
+  if (frame->n_members >= scan->limits->max_members)
+    return scan_fail (scan, token, IIS_ERROR_LIMIT_EXCEEDED, error,
+                      "an object with more members than the limit of %u",
+                      scan->limits->max_members);
 
   if (frame->name_set == NULL)
     {
@@ -718,15 +775,23 @@ scan_add_member (Scan              *scan,
           return TRUE;
         }
 
-      frame->name_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      frame->name_set = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
       for (guint i = frame->first_name; i < scan->n_names; i++)
-        g_hash_table_add (frame->name_set, member_name_decode (scan, &scan->names[i]));
+        {
+          char *old_name = member_name_decode (scan, &scan->names[i]);
+
+          /* Sixteen names cannot exceed the count. */
+          count_glib_hash (scan, &frame->glib_hashes, old_name, token, NULL);
+          g_hash_table_add (frame->name_set, old_name);
+        }
       scan->n_names = frame->first_name;
     }
 
   text = member_name_decode (scan, name);
   if (g_hash_table_contains (frame->name_set, text))
     goto duplicate;
+  if (!count_glib_hash (scan, &frame->glib_hashes, text, token, error))
+    return FALSE;
   g_hash_table_add (frame->name_set, g_steal_pointer (&text));
   frame->n_members++;
   return TRUE;
@@ -804,6 +869,31 @@ scan_document (Scan    *scan,
       is_key = expect_key;
       expect_key = FALSE;
 
+      /* json-glib builds one element of `entities` or `relations`, or
+       * one other member of the document, as a tree before the reader
+       * sees it: count the values (and names) of each, so that none
+       * costs more than max_element_values nodes. */
+      if (c == '{' || c == '[' || c == '"' || c == '-' || g_ascii_isalnum (c))
+        {
+          if (!is_key && scan->root_kind == VALUE_OBJECT &&
+              (depth == 1 || (depth == 2 && scan->in_list)))
+            {
+              scan->element_values = 0;
+              if (depth == 1 && scan->top->len > 0)
+                {
+                  const char *name = g_array_index (scan->top, TopMember, scan->top->len - 1).name;
+
+                  scan->in_list = c == '[' &&
+                    (g_str_equal (name, "entities") || g_str_equal (name, "relations"));
+                }
+            }
+          if (++scan->element_values > scan->limits->max_element_values)
+            return scan_fail (scan, token, IIS_ERROR_LIMIT_EXCEEDED, error,
+                              "more than the limit of %" G_GSIZE_FORMAT " values in one "
+                              "entity, relation or member of the document",
+                              scan->limits->max_element_values);
+        }
+
       switch (c)
         {
         case '{':
@@ -875,11 +965,20 @@ scan_document (Scan    *scan,
                   {
                     TopMember member = { 0, };
 
+                    if (scan->top->len >= scan->limits->max_members)
+                      return scan_fail (scan, token, IIS_ERROR_LIMIT_EXCEEDED, error,
+                                        "an object with more members than the limit of %u",
+                                        scan->limits->max_members);
                     member.name = decode_string (data + start, length);
                     if (scan_find_top (scan, member.name) != NULL)
                       {
                         scan_fail (scan, token, IIS_ERROR_PARSE, error,
                                    "duplicate member “%s” in the document", member.name);
+                        g_free (member.name);
+                        return FALSE;
+                      }
+                    if (!count_glib_hash (scan, &scan->top_glib_hashes, member.name, token, error))
+                      {
                         g_free (member.name);
                         return FALSE;
                       }
@@ -1095,6 +1194,11 @@ typedef struct
   GArray      *open_arrays;       /* guint: the numbers of the open arrays, innermost last */
   guint        n_entities;
   guint        n_relations;
+
+  /* Values held by the unknown members kept as trees, and the most
+   * they may hold (see keep_unknown()) */
+  gsize        unknown_values;
+  gsize        unknown_budget;
 
   /* Scratch space reused from relation to relation */
   GPtrArray   *qualifiers;        /* borrowed strings: key, value, …, NULL */
@@ -1480,12 +1584,53 @@ check_iso_code (Reader     *self,
   return TRUE;
 }
 
-/* A JsonObject of unknown members, created on demand. */
+static gsize
+count_values (JsonNode *node)
+{
+  gsize n = 1;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        n += count_values (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        n += 1 + count_values (member);
+    }
+  return n;
+}
+
+/* A JsonObject of unknown members, created on demand. Unknown members
+ * kept as trees (by entities, sources, names and the document) cost
+ * about 80 bytes a value, several times their text: with @self, they
+ * are counted and may hold at most self->unknown_budget values in all
+ * (past it, a content error, IIS_ERROR_LIMIT_EXCEEDED). Relations keep
+ * theirs as text and pass NULL. */
 static void
-keep_unknown (JsonObject **unknown,
+keep_unknown (Reader      *self,
+              JsonObject **unknown,
               const char  *name,
               JsonNode    *node)
 {
+  if (self != NULL)
+    {
+      self->unknown_values += 1 + count_values (node);
+      if (self->unknown_values > self->unknown_budget)
+        {
+          reader_fail (self, name, IIS_ERROR_LIMIT_EXCEEDED,
+                       "unknown members hold more than the limit of %" G_GSIZE_FORMAT
+                       " values in all", self->unknown_budget);
+          return;
+        }
+    }
   if (*unknown == NULL)
     *unknown = json_object_new ();
   json_object_set_member (*unknown, name, json_node_copy (node));
@@ -1543,7 +1688,7 @@ read_source (Reader   *self,
         }
       else
         {
-          keep_unknown (&unknown, name, member);
+          keep_unknown (self, &unknown, name, member);
         }
     }
 
@@ -1697,7 +1842,7 @@ read_other_names (Reader    *self,
               else if (g_str_equal (name, "end"))
                 ok = has_end = get_date (self, member, name, &end);
               else
-                keep_unknown (&unknown, name, member);
+                keep_unknown (self, &unknown, name, member);
             }
           if (ok && text == NULL)
             ok = fail_missing (self, "name");
@@ -2013,7 +2158,7 @@ read_entity (Reader   *self,
       if (!read_entity_member (self, entity, name, member, &known))
         return FALSE;
       if (!known)
-        keep_unknown (&unknown, name, member);
+        keep_unknown (self, &unknown, name, member);
     }
 
   if (unknown != NULL)
@@ -2143,7 +2288,7 @@ read_relation (Reader   *self,
         }
       else
         {
-          keep_unknown (&unknown, name, member);
+          keep_unknown (NULL, &unknown, name, member);
         }
     }
 
@@ -2306,9 +2451,14 @@ read_document (Reader      *self,
           continue;
         }
 
-      keep_unknown (&unknown, name, member);
+      keep_unknown (self, &unknown, name, member);
     }
 
+  if (self->content_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->content_error));
+      return FALSE;
+    }
   if (unknown != NULL)
     _iis_stage_set_document_unknown (self->stage, unknown);
   return TRUE;
@@ -2340,6 +2490,19 @@ _iis_reader_parse (IisStage               *stage,
       _iis_reader_get_default_limits (&default_limits);
       limits = &default_limits;
     }
+  else if (limits->max_members == 0 || limits->max_element_values == 0 ||
+           limits->max_unknown_values == 0)
+    {
+      /* 0 stands for the default of the later limits. */
+      default_limits = *limits;
+      if (default_limits.max_members == 0)
+        default_limits.max_members = IIS_READER_DEFAULT_MAX_MEMBERS;
+      if (default_limits.max_element_values == 0)
+        default_limits.max_element_values = IIS_READER_DEFAULT_MAX_ELEMENT_VALUES;
+      if (default_limits.max_unknown_values == 0)
+        default_limits.max_unknown_values = IIS_READER_DEFAULT_MAX_UNKNOWN_VALUES;
+      limits = &default_limits;
+    }
 
   scan.data = data;
   scan.length = length;
@@ -2347,13 +2510,14 @@ _iis_reader_parse (IisStage               *stage,
   scan.source_name = source_name;
   scan.top = g_array_new (FALSE, TRUE, sizeof (TopMember));
   g_array_set_clear_func (scan.top, top_member_clear);
-  scan.top_index = g_hash_table_new (g_str_hash, g_str_equal);
+  scan.top_index = g_hash_table_new (_iis_str_hash, g_str_equal);
 
   if (!scan_document (&scan, error) || !check_header (&scan, error))
     goto out;
 
   reader.stage = stage;
   reader.source_name = source_name;
+  reader.unknown_budget = MAX (limits->max_unknown_values, length / 16);
   entities = scan_find_top (&scan, "entities");
   if (entities != NULL && entities->kind == VALUE_ARRAY)
     reader.entities_array = entities->array;
@@ -2435,6 +2599,7 @@ _iis_reader_read_stream (GInputStream           *stream,
 {
   IisReaderLimits default_limits;
   g_autoptr(GByteArray) buffer = NULL;
+  guint64 cap, initial;
   gsize used = 0;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
@@ -2453,9 +2618,15 @@ _iis_reader_read_stream (GInputStream           *stream,
       return NULL;
     }
 
-  /* One byte more than expected, so the end is seen in one go. */
-  buffer = g_byte_array_sized_new (size_hint > 0 ? (guint) size_hint + 1 : 64 * 1024);
-  g_byte_array_set_size (buffer, size_hint > 0 ? (guint) size_hint + 1 : 64 * 1024);
+  /* One byte more than expected, so the end is seen in one go. The
+   * buffer never grows past the limit and one byte, and no read asks
+   * for more than that: a stream without end (/dev/zero) costs the
+   * limit, not twice it. */
+  cap = MIN ((guint64) limits->max_document_size + 1, (guint64) G_MAXUINT);
+  initial = size_hint > 0 ? (guint64) size_hint + 1 : 64 * 1024;
+  initial = MIN (initial, cap);
+  buffer = g_byte_array_sized_new ((guint) initial);
+  g_byte_array_set_size (buffer, (guint) initial);
 
   for (;;)
     {
@@ -2463,7 +2634,7 @@ _iis_reader_read_stream (GInputStream           *stream,
 
       if (used == buffer->len)
         {
-          gsize grow = MIN (MAX (buffer->len, 64 * 1024), G_MAXUINT - buffer->len);
+          gsize grow = MIN (MAX (buffer->len, 64 * 1024), cap - buffer->len);
 
           if (grow == 0)
             {

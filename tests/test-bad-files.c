@@ -432,7 +432,8 @@ test_duplicate_members (void)
     { 40, "\"k3\"", "43:1: duplicate member “k3” in an object" },
     { 40, "\"k30\"", "43:1: duplicate member “k30” in an object" },
     { 40, "\"\\u006b39\"", "43:1: duplicate member “k39” in an object" },
-    { 100000, "\"k99999\"", "100003:1: duplicate member “k99999” in an object" },
+    /* The most an object may hold (IIS_READER_DEFAULT_MAX_MEMBERS). */
+    { 9999, "\"k9998\"", "10002:1: duplicate member “k9998” in an object" },
   };
   static const char top_level[] =
     "{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"form\\u0061t\": 1}";
@@ -476,7 +477,8 @@ test_distinct_members (void)
 
   {
     g_autoptr(IisCatalog) catalog = iis_catalog_new ();
-    g_autofree char *doc = document_with_object (200000, NULL);
+    /* As many members as an object may hold. */
+    g_autofree char *doc = document_with_object (10000, NULL);
     g_autofree char *saved = NULL;
 
     iis_catalog_load_from_data (catalog, doc, -1, &error);
@@ -484,7 +486,7 @@ test_distinct_members (void)
     /* The unknown member is kept whole. */
     saved = iis_test_dump (catalog);
     g_assert_nonnull (strstr (saved, "\"k0\": 0,"));
-    g_assert_nonnull (strstr (saved, "\"k199999\": 199999\n"));
+    g_assert_nonnull (strstr (saved, "\"k9999\": 9999\n"));
   }
 
   {

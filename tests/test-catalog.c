@@ -8,6 +8,7 @@
 
 #include <libiis/iis.h>
 
+#include "iis-catalog-private.h"
 #include "iis-test-util.h"
 
 static void
@@ -464,6 +465,187 @@ test_answers_are_snapshots (void)
   g_assert_null (iis_catalog_lookup (catalog, iis_entity_get_id (first)));
 }
 
+static void
+count_removed (IisCatalog  *catalog,
+               IisRelation *relation,
+               guint       *count)
+{
+  g_assert_null (_iis_relation_get_catalog (relation));
+  (*count)++;
+}
+
+/* Removing an entity with n relations costs steps in proportion to n and
+ * to the arrays of its neighbours, not n² (issue #19): n relations to
+ * one hub that has n other relations, and a relation to itself. */
+static void
+test_remove_entity_linear (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) left = NULL;
+  IisCatalogStats before, after;
+  IisEntity *hub, *e;
+  const guint n = 2000;
+  guint removed = 0;
+
+  iis_test_add (catalog, iis_organization_new ("hub", "Hub"));
+  iis_test_add (catalog, iis_organization_new ("e", "E"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autofree char *year = g_strdup_printf ("%u", 1000 + i);
+
+      iis_test_add (catalog, iis_state_new (id, id));
+      g_object_unref (iis_test_relate (catalog, id, IIS_RELATION_KIND_MEMBER_OF, "hub",
+                                       "member", NULL, NULL));
+      g_object_unref (iis_test_relate (catalog, "e", IIS_RELATION_KIND_MEMBER_OF, "hub",
+                                       "member", year, NULL));
+    }
+  g_object_unref (iis_test_relate (catalog, "e", IIS_RELATION_KIND_PART_OF, "e",
+                                   NULL, NULL, NULL));
+  g_object_unref (iis_test_relate (catalog, "hub", IIS_RELATION_KIND_PART_OF, "e",
+                                   NULL, NULL, NULL));
+  hub = iis_catalog_lookup (catalog, "hub");
+  e = iis_catalog_lookup (catalog, "e");
+  /* Sort the hub's arrays, as a question would. */
+  members = iis_catalog_get_members (catalog, IIS_ORGANIZATION (hub), NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, n + 1);
+
+  g_signal_connect (catalog, "relation-removed", G_CALLBACK (count_removed), &removed);
+  _iis_catalog_get_stats (catalog, &before);
+  g_assert_true (iis_catalog_remove_entity (catalog, e));
+  _iis_catalog_get_stats (catalog, &after);
+
+  g_assert_cmpuint (removed, ==, n + 2);
+  g_assert_cmpuint (after.n_relations, ==, n);
+  /* Each array entry looked at or moved a bounded number of times:
+   * e's 2n + 3 entries and the hub's 2n + 1. Pairwise removal takes
+   * about n² / 2 steps. */
+  g_test_message ("removal steps: %" G_GUINT64_FORMAT,
+                  after.removal_steps - before.removal_steps);
+  g_assert_cmpuint (after.removal_steps - before.removal_steps, <=, 4 * (4 * n + 4));
+
+  left = iis_catalog_get_members (catalog, IIS_ORGANIZATION (hub), NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (left), ==, n);
+  g_clear_object (&left);
+  left = iis_catalog_list_relations (catalog, hub, IIS_RELATION_KIND_ANY, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (left), ==, 0);
+  g_clear_object (&left);
+  left = iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_ANY, hub);
+  g_assert_cmpuint (g_list_model_get_n_items (left), ==, n);
+}
+
+/* A relation-removed handler that removes the entity being removed, or
+ * adds a relation to it, leaves a catalog that is whole. */
+static void
+relate_again (IisCatalog  *catalog,
+              IisRelation *relation,
+              guint       *count)
+{
+  if ((*count)++ == 0)
+    g_object_unref (iis_test_relate (catalog, "RU", IIS_RELATION_KIND_MEMBER_OF, "sco",
+                                     "guest", NULL, NULL));
+}
+
+static void
+remove_again (IisCatalog  *catalog,
+              IisRelation *relation,
+              gpointer     user_data)
+{
+  IisEntity *sco = iis_catalog_lookup (catalog, "sco");
+
+  if (sco != NULL)
+    iis_catalog_remove_entity (catalog, sco);
+}
+
+static void
+test_remove_entity_reentrant (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(IisCatalog) other = iis_test_scenario_new ();
+  g_autoptr(GListModel) left = NULL;
+  guint count = 0;
+  gulong id;
+
+  id = g_signal_connect (catalog, "relation-removed", G_CALLBACK (relate_again), &count);
+  g_assert_true (iis_catalog_remove_entity (catalog, iis_catalog_lookup (catalog, "sco")));
+  g_signal_handler_disconnect (catalog, id);
+  g_assert_null (iis_catalog_lookup (catalog, "sco"));
+  left = iis_catalog_list_relations (catalog, iis_catalog_lookup (catalog, "RU"),
+                                     IIS_RELATION_KIND_MEMBER_OF, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (left), ==, 0);
+
+  g_signal_connect (other, "relation-removed", G_CALLBACK (remove_again), NULL);
+  g_assert_true (iis_catalog_remove_entity (other, iis_catalog_lookup (other, "sco")));
+  g_assert_null (iis_catalog_lookup (other, "sco"));
+  g_free (iis_test_dump (other));
+}
+
+/* Edits and add/remove cycles reclaim the storage they leave behind
+ * (issue #19): the store stays about the size of what it holds. */
+static gsize
+store_bytes (IisCatalog *catalog)
+{
+  IisCatalogStats stats;
+
+  _iis_catalog_get_stats (catalog, &stats);
+  return stats.extra_bytes + stats.string_bytes + stats.record_bytes;
+}
+
+static void
+test_edits_reclaim (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(IisRelation) kept = iis_test_relate (catalog, "IN", IIS_RELATION_KIND_PARTY_TO,
+                                                 "agr-2009", "accession", "2012", NULL);
+  g_autoptr(IisSource) source = iis_source_new ("kept");
+  g_autofree char *expected = NULL;
+  g_autofree char *dump = NULL;
+  gsize start;
+  const guint n = 50000;
+
+  iis_relation_set_qualifier (kept, "deposited", "2011-12-01");
+  iis_relation_add_source (kept, source);
+  expected = iis_test_dump (catalog);
+  start = store_bytes (catalog);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("value %u", i);
+
+      iis_relation_set_qualifier (kept, "note", value);
+    }
+  iis_relation_set_qualifier (kept, "note", NULL);
+  g_test_message ("store: %" G_GSIZE_FORMAT " → %" G_GSIZE_FORMAT " bytes after %u edits",
+                  start, store_bytes (catalog), n);
+  /* Without reclaiming: n × (7 words and a 30-byte string) ≈ 4.9 MB. */
+  g_assert_cmpuint (store_bytes (catalog), <, start + 512 * 1024);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("source %u", i);
+      g_autofree char *value = g_strdup_printf ("value %u", i);
+      g_autoptr(IisSource) s = iis_source_new (title);
+      g_autoptr(IisRelation) r = iis_relation_new (IIS_RELATION_KIND_MEMBER_OF,
+                                                   iis_catalog_lookup (catalog, "KZ"),
+                                                   iis_catalog_lookup (catalog, "sco"));
+
+      iis_relation_set_role (r, value);
+      iis_relation_set_qualifier (r, "note", value);
+      iis_relation_add_source (r, s);
+      g_assert_true (iis_catalog_add_relation (catalog, r, NULL));
+      g_assert_true (iis_catalog_remove_relation (catalog, r));
+    }
+  g_test_message ("store: %" G_GSIZE_FORMAT " bytes after %u add/remove cycles",
+                  store_bytes (catalog), n);
+  g_assert_cmpuint (store_bytes (catalog), <, start + 512 * 1024);
+
+  /* Nothing that is held was lost. */
+  dump = iis_test_dump (catalog);
+  g_assert_cmpstr (dump, ==, expected);
+  g_assert_cmpstr (iis_relation_get_qualifier (kept, "deposited"), ==, "2011-12-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +663,9 @@ main (int   argc,
   g_test_add_func ("/iis/catalog/relation-outlives-catalog", test_relation_outlives_catalog);
   g_test_add_func ("/iis/catalog/slot-reuse", test_slot_reuse);
   g_test_add_func ("/iis/catalog/answers-are-snapshots", test_answers_are_snapshots);
+  g_test_add_func ("/iis/catalog/remove-entity-linear", test_remove_entity_linear);
+  g_test_add_func ("/iis/catalog/remove-entity-reentrant", test_remove_entity_reentrant);
+  g_test_add_func ("/iis/catalog/edits-reclaim", test_edits_reclaim);
 
   return g_test_run ();
 }

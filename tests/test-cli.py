@@ -675,3 +675,95 @@ def test_bash_completion():
     assert 'member-of' in complete('iis', 'export', '--kind', 'mem')
     assert complete('iis', 'list', 'st') == ['states']
     assert '--narrower' in complete('iis', 'addressing', '--')
+
+
+# ---------------------------------------------------------------------------
+# Hostile text and long values (issue #19, findings 11, 12 and 14)
+
+EVIL_NAME = 'Evil\x1b[31mRed\x1b]0;title\x07\rBack\u202egnp.exe\u2066'
+
+
+def evil_catalog(tmp_path):
+    return write_catalog(tmp_path, 'evil.json',
+                         [{'type': 'state', 'id': 'XE', 'name': EVIL_NAME},
+                          {'type': 'organization', 'id': 'fict-org', 'name': '=HYPERLINK(x)'},
+                          {'type': 'organization', 'id': 'fict-minus', 'name': '-2+3'},
+                          {'type': 'organization', 'id': 'fict-at', 'name': '@SUM(A1)'}],
+                         [{'kind': 'member-of', 'subject': 'XE', 'object': 'fict-org',
+                           'role': 'member\u202e'}])
+
+
+def assert_no_terminal_controls(text):
+    for c in text:
+        assert c in '\n' or not (ord(c) < 0x20 or 0x7f <= ord(c) < 0xa0
+                                 or 0x202a <= ord(c) <= 0x202e or 0x2066 <= ord(c) <= 0x2069
+                                 or c in '\u200e\u200f\u061c\ufeff\u2028\u2029'), repr(text)
+
+
+def test_text_output_escapes_controls_and_bidi(tmp_path):
+    path = evil_catalog(tmp_path)
+    for args in (['list', 'states'], ['show', 'XE'], ['members', 'fict-org'],
+                 ['memberships', 'XE'], ['show', 'fict-org']):
+        text = out('--no-default', '--catalog', path, *args)
+        assert_no_terminal_controls(text)
+        assert '<U+202E>' in text, text
+        if args[0] != 'memberships':
+            assert '<U+001B>' in text, text
+    # JSON keeps the data (json-glib escapes the C0 controls itself).
+    data = rows('--no-default', '--catalog', path, 'list', 'states')
+    assert data[0]['name'] == EVIL_NAME
+    # So does CSV, unless asked for cells safe for a spreadsheet.
+    raw = out('--no-default', '--catalog', path, '--format', 'csv', 'list', 'organizations')
+    assert '\n=HYPERLINK' in raw or ',=HYPERLINK' in raw
+    safe = out('--no-default', '--catalog', path, '--format', 'csv', '--csv-safe',
+               'list', 'organizations')
+    for cell in ('=HYPERLINK', '-2+3', '@SUM'):
+        assert ",'" + cell in safe or "\"'" + cell in safe, safe
+        assert ',' + cell not in safe
+
+
+def test_messages_escape_and_cut_values(tmp_path):
+    code, _, err = run('show', 'sco\ufeff', expect=1)
+    assert err == 'iis: no entity “sco<U+FEFF>”; did you mean “sco”?\n'
+    code, _, err = run('show', 'y' * 300, expect=1)
+    assert 'y' * 40 + '…”' in err and 'y' * 41 not in err
+    code, _, err = run('show', 'x\x1b[2J', expect=1)
+    assert_no_terminal_controls(err)
+
+
+def test_invalid_date_is_said_once():
+    code, _, err = run('members', 'sco', '--at', 'x' * 200, expect=2)
+    assert err.lower().count('invalid date') == 1, err
+    assert 'x' * 41 not in err
+    code, _, err = run('members', 'sco', '--at', '2017-13-45', expect=2)
+    assert err.lower().count('invalid date') == 1, err
+    assert '2017-13-45' in err and 'month 13' in err
+
+
+def test_ambiguous_list_is_cut(tmp_path):
+    path = write_catalog(tmp_path, 'same.json',
+                         [{'type': 'state', 'id': 'X%04d' % i, 'name': 'Same'} for i in range(2000)],
+                         [])
+    code, _, err = run('--no-default', '--catalog', path, 'show', 'Same', expect=1)
+    assert '“X0000”' in err and '“X1999”' not in err
+    assert 'and 1990 more' in err, err
+    assert len(err) < 400
+
+
+def test_convert_to_an_empty_name_or_a_device(tmp_path, fiction):
+    code, _, err = run('convert', fiction, '', expect=2)
+    assert 'empty' in err, err
+    code, text, err = run('convert', fiction, '/dev/stdout')
+    assert json.loads(text)['format'] == 'libiis-catalog'
+    code, _, err = run('convert', fiction, '/dev/null')
+    assert err == ''
+
+
+def test_did_you_mean_on_huge_names(tmp_path):
+    path = write_catalog(tmp_path, 'huge.json',
+                         [{'type': 'state', 'id': 'XH', 'name': 'n' * 1000000},
+                          {'type': 'state', 'id': 'XS', 'name': 'Sovereign'}], [])
+    code, _, err = run('--no-default', '--catalog', path, 'show', 'n' * 100, expect=1)
+    assert 'no entity' in err and len(err) < 200
+    code, _, err = run('--no-default', '--catalog', path, 'show', 'Soverign', expect=1)
+    assert 'did you mean “XS”' in err

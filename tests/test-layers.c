@@ -9,6 +9,8 @@
  */
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libiis/iis.h>
@@ -328,6 +330,9 @@ test_layers_type_clash (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (iis_catalog_load_data_path (layered, NULL, &error));
   g_assert_error (error, IIS_ERROR, IIS_ERROR_TYPE_MISMATCH);
+  /* Not "a organization" (issue #19). */
+  g_assert_nonnull (strstr (error->message,
+                            "“sco” is an organization in the catalog and cannot be replaced by a state"));
   g_assert_true (IIS_IS_ORGANIZATION (iis_catalog_lookup (layered, "sco")));
 }
 
@@ -349,6 +354,43 @@ test_layers_cancelled (Fixture       *fixture,
   g_assert_null (iis_catalog_lookup (catalog, "ok"));
 }
 
+/* Only regular files are read in a data folder: a FIFO would block
+ * every start, a link to /dev/zero would be read to the size limit
+ * (issue #19). Each is refused with a message that names it. */
+static void
+test_layers_not_regular (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = make_folder (fixture, "layer");
+  g_autofree char *fifo = g_build_filename (folder, "20-pipe.json", NULL);
+  g_autofree char *zero = g_build_filename (folder, "30-zero.json", NULL);
+  g_autoptr(IisCatalog) catalog = NULL;
+  g_autoptr(IisCatalog) layered = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  write_organization (folder, "10-ok.json", "ok", "loaded");
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_setenv ("IIS_DATA_PATH", folder, TRUE);
+
+  g_assert_false (iis_catalog_load_data_path (layered, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "30-zero.json"));
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+  g_assert_nonnull (iis_catalog_lookup (layered, "ok"));
+
+  if (mkfifo (fifo, 0600) != 0)
+    {
+      g_test_skip ("cannot make a FIFO here");
+      return;
+    }
+  g_test_expect_message ("Iis", G_LOG_LEVEL_MESSAGE, "*20-pipe.json*not a regular file*");
+  g_test_expect_message ("Iis", G_LOG_LEVEL_MESSAGE, "*30-zero.json*not a regular file*");
+  catalog = iis_catalog_new_default ();
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (iis_catalog_lookup (catalog, "ok"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +406,7 @@ main (int   argc,
   ADD ("/iis/layers/broken-file", test_layers_broken_file);
   ADD ("/iis/layers/type-clash", test_layers_type_clash);
   ADD ("/iis/layers/cancelled", test_layers_cancelled);
+  ADD ("/iis/layers/not-regular", test_layers_not_regular);
 
 #undef ADD
 

@@ -10,6 +10,7 @@
 
 #include "iis-catalog-private.h"
 #include "iis-entity-private.h"
+#include "iis-hash-private.h"
 #include "iis-name-private.h"
 #include "iis-reader-private.h"
 #include "iis-relation-private.h"
@@ -668,6 +669,235 @@ test_reader_stage (void)
   _iis_stage_free (stage);
 }
 
+/* A stream is read to the limit and one byte past it, not further: a
+ * stream without end (/dev/zero) costs the limit, not twice it (issue
+ * #19). */
+static void
+test_reader_stream_limit (void)
+{
+  const gsize total = 1024 * 1024;
+  g_autofree char *zeros = g_malloc0 (total);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (zeros, total, NULL);
+  IisReaderLimits limits;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  _iis_reader_get_default_limits (&limits);
+  limits.max_document_size = 100 * 1000;
+  bytes = _iis_reader_read_stream (stream, 0, &limits, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_cmpint (g_seekable_tell (G_SEEKABLE (stream)), <=, 100 * 1000 + 1);
+}
+
+/* Member names built from "Aa" and "B@" all have one g_str_hash()
+ * value; the reader's name sets use a keyed hash, in which they do not
+ * collide (issue #19). */
+static void
+test_reader_hash_collisions (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint first = 0;
+
+  for (guint i = 0; i < 256; i++)
+    {
+      char name[17];
+
+      for (guint b = 0; b < 8; b++)
+        memcpy (name + 2 * b, (i >> b) & 1 ? "B@" : "Aa", 2);
+      name[16] = '\0';
+      if (i == 0)
+        first = g_str_hash (name);
+      g_assert_cmpuint (g_str_hash (name), ==, first);
+      g_hash_table_add (seen, GUINT_TO_POINTER (_iis_str_hash (name)));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 250);
+}
+
+static char *
+object_of_members (guint n)
+{
+  GString *s = g_string_new ("{");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s\"m%u\": 0", i > 0 ? ", " : "", i);
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+/* An object holds at most max_members members, at any depth: json-glib
+ * keeps each object's members in a table hashed with g_str_hash(),
+ * which input can make collide (issue #19). */
+static void
+test_reader_members_limit (void)
+{
+  g_autofree char *small = object_of_members (IIS_READER_DEFAULT_MAX_MEMBERS);
+  g_autofree char *big = object_of_members (IIS_READER_DEFAULT_MAX_MEMBERS + 1);
+  g_autofree char *ok = g_strdup_printf ("{" HEADER ", \"entities\": [{\"type\": \"state\", "
+                                         "\"id\": \"KZ\", \"name\": \"K\", \"x\": %s}]}", small);
+  g_autofree char *bad = g_strdup_printf ("{" HEADER ", \"entities\": [{\"type\": \"state\", "
+                                          "\"id\": \"KZ\", \"name\": \"K\", \"x\": %s}]}", big);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+  IisReaderLimits limits;
+  IisStage *stage;
+
+  g_assert_false (iis_catalog_load_from_data (catalog, bad, -1, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "members"));
+  g_clear_error (&error);
+  g_assert_true (iis_catalog_load_from_data (catalog, ok, -1, &error));
+  g_assert_no_error (error);
+
+  /* The top-level object too, with a limit of one's own. */
+  _iis_reader_get_default_limits (&limits);
+  limits.max_members = 3;
+  stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
+  g_assert_false (_iis_reader_parse (stage, "{" HEADER ", \"a\": 1, \"b\": 2}", strlen ("{" HEADER ", \"a\": 1, \"b\": 2}"),
+                                     NULL, &limits, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_cmpstr (error->message, ==,
+                   "1:56: an object with more members than the limit of 3");
+  _iis_stage_free (stage);
+}
+
+/* json-glib holds one element of `entities` or `relations`, or one other
+ * member of the document, as a tree at a time: each holds at most
+ * max_element_values values, counted by the scan before json-glib
+ * builds anything (issue #19). */
+static void
+test_reader_element_values (void)
+{
+  IisReaderLimits limits;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) doc = g_string_new ("{" HEADER ", \"entities\": [");
+  IisStage *stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
+
+  _iis_reader_get_default_limits (&limits);
+  limits.max_element_values = 100;
+
+  /* 200 entities of a few values each: the array is not an element. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (doc, "%s{\"type\": \"state\", \"id\": \"s%u\", \"name\": \"S\"}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (doc, "], \"x\": [");
+  for (guint i = 0; i < 99; i++)
+    g_string_append (doc, i > 0 ? ",0" : "0");
+  g_string_append (doc, "]}");
+  g_assert_true (_iis_reader_parse (stage, doc->str, doc->len, NULL, &limits, &error));
+  g_assert_no_error (error);
+  _iis_stage_free (stage);
+
+  /* One value more in the document's member "x" (the array is one). */
+  g_string_truncate (doc, doc->len - 2);
+  g_string_append (doc, ",0,0]}");
+  stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
+  g_assert_false (_iis_reader_parse (stage, doc->str, doc->len, NULL, &limits, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "more than the limit of 100 values"));
+  g_clear_error (&error);
+  _iis_stage_free (stage);
+
+  /* And in one entity. */
+  g_string_assign (doc, "{" HEADER ", \"entities\": [{\"type\": \"state\", \"id\": \"s\", \"x\": [");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (doc, i > 0 ? ",0" : "0");
+  g_string_append (doc, "]}]}");
+  stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
+  g_assert_false (_iis_reader_parse (stage, doc->str, doc->len, NULL, &limits, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  _iis_stage_free (stage);
+}
+
+/* Unknown members kept as trees (of entities, sources, names and the
+ * document) hold at most max(max_unknown_values, a value per 16 bytes
+ * of the document) values in all; relations keep theirs as text
+ * (issue #19). */
+static void
+test_reader_unknown_budget (void)
+{
+  IisReaderLimits limits;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) entities = g_string_new ("{" HEADER ", \"entities\": [");
+  g_autoptr(GString) relations = g_string_new ("{" HEADER ", \"entities\": ["
+                                                "{\"type\": \"state\", \"id\": \"a\"}, "
+                                                "{\"type\": \"organization\", \"id\": \"o\"}], "
+                                                "\"relations\": [");
+  IisStage *stage;
+
+  _iis_reader_get_default_limits (&limits);
+  limits.max_unknown_values = 200;
+
+  /* 20 entities with an unknown member of 21 values: 420 kept. */
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (entities, "%s{\"type\": \"state\", \"id\": \"s%u\", \"x\": "
+                            "[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}",
+                            i > 0 ? ", " : "", i);
+  g_string_append (entities, "]}");
+  g_assert_cmpuint (entities->len / 16, <, 200);
+  stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
+  g_assert_false (_iis_reader_parse (stage, entities->str, entities->len, NULL, &limits, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "entities[9].x: "));
+  g_assert_nonnull (strstr (error->message, "unknown members"));
+  g_clear_error (&error);
+  _iis_stage_free (stage);
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (relations, "%s{\"kind\": \"member-of\", \"subject\": \"a\", "
+                            "\"object\": \"o\", \"x\": [0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}",
+                            i > 0 ? ", " : "");
+  g_string_append (relations, "]}");
+  stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
+  g_assert_true (_iis_reader_parse (stage, relations->str, relations->len, NULL, &limits, &error));
+  g_assert_no_error (error);
+  _iis_stage_free (stage);
+}
+
+static char *
+colliding_object (guint n)
+{
+  GString *s = g_string_new ("{");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (s, i > 0 ? ", \"" : "\"");
+      for (guint b = 0; b < 10; b++)
+        g_string_append (s, (i >> b) & 1 ? "B@" : "Aa");
+      g_string_append (s, "\": 0");
+    }
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+/* Names chosen to share one g_str_hash() value would make json-glib's
+ * member table cost the square of their number: more than 16 of them in
+ * one object are refused, at any depth and in the top-level object
+ * (issue #19). */
+static void
+test_reader_colliding_names (void)
+{
+  g_autofree char *sixteen = colliding_object (16);
+  g_autofree char *many = colliding_object (1000);
+  g_autofree char *ok = g_strdup_printf ("{" HEADER ", \"x\": %s}", sixteen);
+  g_autofree char *bad = g_strdup_printf ("{" HEADER ", \"x\": [%s]}", many);
+  g_autofree char *top = g_strdup_printf ("{" HEADER ", %s", many + 1);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (iis_catalog_load_from_data (catalog, ok, -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (iis_catalog_load_from_data (catalog, bad, -1, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "share a hash value"));
+  g_clear_error (&error);
+
+  g_assert_false (iis_catalog_load_from_data (catalog, top, -1, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "share a hash value"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +922,12 @@ main (int   argc,
   g_test_add_func ("/iis/reader/async-error", test_async_error);
   g_test_add_func ("/iis/reader/async-cancelled", test_async_cancelled);
   g_test_add_func ("/iis/reader/limits", test_reader_limits);
+  g_test_add_func ("/iis/reader/stream-limit", test_reader_stream_limit);
+  g_test_add_func ("/iis/reader/hash-collisions", test_reader_hash_collisions);
+  g_test_add_func ("/iis/reader/members-limit", test_reader_members_limit);
+  g_test_add_func ("/iis/reader/colliding-names", test_reader_colliding_names);
+  g_test_add_func ("/iis/reader/element-values", test_reader_element_values);
+  g_test_add_func ("/iis/reader/unknown-budget", test_reader_unknown_budget);
   g_test_add_func ("/iis/reader/stage", test_reader_stage);
 
   return g_test_run ();

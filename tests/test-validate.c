@@ -140,6 +140,40 @@ test_overlaps (void)
   g_assert_true (IIS_IS_RELATION (iis_problem_get_item (problem)));
 }
 
+/* Identical relations for overlapping periods make one problem per group
+ * of them, however many there are, not one per pair (issue #19). */
+static void
+test_overlap_groups (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(IisProblem) first = NULL;
+  g_autofree char *found = NULL;
+
+  /* Three overlapping, then two overlapping, then one apart: two groups. */
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (iis_test_relate (catalog, "IN", IIS_RELATION_KIND_MEMBER_OF, "sco",
+                                     "partner", i == 1 ? "2004" : "2003", "2005"));
+  for (guint i = 0; i < 2; i++)
+    g_object_unref (iis_test_relate (catalog, "IN", IIS_RELATION_KIND_MEMBER_OF, "sco",
+                                     "partner", "2008", "2010"));
+  g_object_unref (iis_test_relate (catalog, "IN", IIS_RELATION_KIND_MEMBER_OF, "sco",
+                                   "partner", "2012", "2013"));
+  /* 400 more open-ended memberships of China: with the one it has, one
+   * group of 401. */
+  for (guint i = 0; i < 400; i++)
+    g_object_unref (iis_test_relate (catalog, "CN", IIS_RELATION_KIND_MEMBER_OF, "sco",
+                                     "member", "2002", NULL));
+
+  found = problems_of (catalog);
+  g_assert_cmpstr (found, ==,
+                   "overlapping-relations CN; overlapping-relations IN; overlapping-relations IN");
+
+  problems = iis_catalog_validate (catalog);
+  first = g_list_model_get_item (problems, 0);
+  g_assert_nonnull (strstr (iis_problem_get_message (first), "401 times"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +185,7 @@ main (int   argc,
   g_test_add_func ("/iis/validate/outside-lifetime", test_outside_lifetime);
   g_test_add_func ("/iis/validate/cycle", test_cycle);
   g_test_add_func ("/iis/validate/overlaps", test_overlaps);
+  g_test_add_func ("/iis/validate/overlap-groups", test_overlap_groups);
 
   return g_test_run ();
 }

@@ -25,6 +25,10 @@
 #include <errno.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
 #include "iis-tool.h"
 
 /* ------------------------------------------------------------------ */
@@ -119,6 +123,7 @@ cli_cmd_validate (CliContext       *ctx,
   for (int i = 1; i < argc; i++)
     {
       const char *path = argv[i];
+      g_autofree char *shown_path = cli_escape (path, FALSE);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autoptr(IisCatalog) catalog = iis_catalog_new ();
       g_autoptr(GListModel) problems = NULL;
@@ -211,10 +216,10 @@ cli_cmd_validate (CliContext       *ctx,
       if (n_reported > 0)
         any_problem = TRUE;
       else if (ctx->format == CLI_FORMAT_TEXT && layered)
-        cli_outf ("%s: valid (%u relations, over the entities of the base catalog)\n", path,
+        cli_outf ("%s: valid (%u relations, over the entities of the base catalog)\n", shown_path,
                   iis_catalog_get_n_relations (catalog));
       else if (ctx->format == CLI_FORMAT_TEXT)
-        cli_outf ("%s: valid (%u entities, %u relations)\n", path,
+        cli_outf ("%s: valid (%u entities, %u relations)\n", shown_path,
                   iis_catalog_get_n_entities (catalog), iis_catalog_get_n_relations (catalog));
     }
 
@@ -224,13 +229,17 @@ cli_cmd_validate (CliContext       *ctx,
         {
           const char *kind = cli_table_get (table, r, "kind");
           const char *subject = cli_table_get (table, r, "subject");
+          g_autofree char *line = NULL;
+          g_autofree char *escaped = NULL;
 
           /* Load errors were reported on stderr already. */
           if (g_strcmp0 (kind, "load-error") == 0)
             continue;
-          cli_outf ("%s: %s%s%s (%s)\n", cli_table_get (table, r, "file"),
-                    subject != NULL ? subject : "", subject != NULL ? ": " : "",
-                    cli_table_get (table, r, "message"), kind);
+          line = g_strdup_printf ("%s: %s%s%s (%s)", cli_table_get (table, r, "file"),
+                                  subject != NULL ? subject : "", subject != NULL ? ": " : "",
+                                  cli_table_get (table, r, "message"), kind);
+          escaped = cli_escape (line, FALSE);
+          cli_outf ("%s\n", escaped);
         }
     }
   else
@@ -284,6 +293,7 @@ cli_cmd_convert (CliContext       *ctx,
   g_autoptr(GError) error = NULL;
   IisSaveFlags flags;
   const char *in, *out;
+  gboolean special_out = FALSE;
   int status = CLI_EXIT_OK;
 
   if (!cli_parse_options (context, command, &argc, &argv, &status))
@@ -296,6 +306,24 @@ cli_cmd_convert (CliContext       *ctx,
   in = argv[1];
   out = argv[2];
   flags = compact_option ? IIS_SAVE_FLAGS_COMPACT : IIS_SAVE_FLAGS_NONE;
+
+  if (in[0] == '\0' || out[0] == '\0')
+    return cli_usage_error (command, "the %s file name is empty (use - for the standard %s)",
+                            in[0] == '\0' ? "input" : "output",
+                            in[0] == '\0' ? "input" : "output");
+  /* The standard output by name is the standard output; a device or a
+   * FIFO is written to as it is: a save replaces a file, which they are
+   * not. */
+  if (strcmp (out, "/dev/stdout") == 0 || strcmp (out, "/dev/fd/1") == 0 ||
+      strcmp (out, "/proc/self/fd/1") == 0)
+    out = "-";
+  else
+    {
+      GStatBuf st;
+
+      if (g_stat (out, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+        special_out = TRUE;
+    }
 
   if (strcmp (in, "-") == 0)
     {
@@ -329,19 +357,35 @@ cli_cmd_convert (CliContext       *ctx,
         }
     }
 
-  if (strcmp (out, "-") == 0)
+  if (strcmp (out, "-") == 0 || special_out)
     {
       gsize length;
       g_autofree char *data = iis_catalog_to_data_full (catalog, flags, &length, &error);
+      FILE *stream = stdout;
+      gboolean ok;
 
       if (data == NULL)
         {
           cli_error ("%s", error->message);
           return CLI_EXIT_FAILURE;
         }
-      fwrite (data, 1, length, stdout);
-      if (length > 0 && data[length - 1] != '\n')
-        cli_out ("\n");
+      if (special_out && (stream = g_fopen (out, "wb")) == NULL)
+        {
+          int saved_errno = errno;
+
+          cli_error ("%s: cannot open it for writing: %s", out, g_strerror (saved_errno));
+          return CLI_EXIT_FAILURE;
+        }
+      ok = fwrite (data, 1, length, stream) == length;
+      if (ok && length > 0 && data[length - 1] != '\n')
+        ok = fputc ('\n', stream) != EOF;
+      ok = (stream == stdout ? fflush (stream) : fclose (stream)) == 0 && ok;
+      if (!ok)
+        {
+          cli_error ("%s: write failed: %s", strcmp (out, "-") == 0 ? "<stdout>" : out,
+                     g_strerror (errno));
+          return CLI_EXIT_FAILURE;
+        }
     }
   else
     {

@@ -278,7 +278,11 @@ show_text (CliContext *ctx,
   const char *description = iis_entity_get_description (entity);
   guint row;
 
-  cli_outf ("%s\n", cli_entity_label (ctx, entity));
+  {
+    g_autofree char *label = cli_escape (cli_entity_label (ctx, entity), FALSE);
+
+    cli_outf ("%s\n", label);
+  }
 
   row = cli_table_add_row (facts);
   cli_table_set (facts, row, "key", "id");

@@ -320,7 +320,12 @@ cli_table_print_text (CliTable *table,
       char **cells = g_new0 (char *, n + 1);
 
       for (guint c = 0; c < n; c++)
-        cells[c] = flatten (row[c]);
+        {
+          g_autofree char *flat = flatten (row[c]);
+
+          /* Nothing from the catalog may act on the terminal. */
+          cells[c] = cli_escape (flat, FALSE);
+        }
       g_ptr_array_add (lines, cells);
     }
 
@@ -393,14 +398,29 @@ cli_table_to_json (CliTable *table)
   return root;
 }
 
+static gboolean csv_safe;
+
+/* With @safe, CSV cells that a spreadsheet would take for a formula
+ * (starting with =, +, -, @, a tab or a carriage return) get a leading
+ * apostrophe, as OWASP advises against CSV injection. Off by default:
+ * CSV output is data for scripts, which want the value as it is. */
+void
+cli_table_set_csv_safe (gboolean safe)
+{
+  csv_safe = safe;
+}
+
 /* A CSV field, quoted when it needs to be. */
 char *
 cli_csv_field (const char *value)
 {
+  g_autofree char *guarded = NULL;
   GString *text;
 
   if (value == NULL)
     return g_strdup ("");
+  if (csv_safe && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL)
+    value = guarded = g_strconcat ("'", value, NULL);
   if (strpbrk (value, ",\"\r\n") == NULL)
     return g_strdup (value);
 

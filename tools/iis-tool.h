@@ -78,6 +78,9 @@ IisCatalog     *cli_get_catalog              (CliContext          *ctx,
 void            cli_error                    (const char          *format,
                                               ...) G_GNUC_PRINTF (1, 2);
 void            cli_out                      (const char          *text);
+char           *cli_escape                   (const char          *text,
+                                              gboolean             keep_newlines);
+char           *cli_quote_value              (const char          *text);
 void            cli_outf                     (const char          *format,
                                               ...) G_GNUC_PRINTF (1, 2);
 IisEntity      *cli_lookup                   (CliContext          *ctx,
@@ -89,6 +92,9 @@ IisEntity      *cli_lookup_typed             (CliContext          *ctx,
                                               GType                type);
 guint           cli_levenshtein              (const char          *a,
                                               const char          *b);
+guint           cli_levenshtein_bounded      (const char          *a,
+                                              const char          *b,
+                                              guint                max);
 char           *cli_located_message          (const char          *path,
                                               const GError        *error);
 gboolean        cli_parse_date               (const char          *text,
@@ -147,6 +153,7 @@ void            cli_table_print_text         (CliTable            *table,
                                               gboolean             header);
 JsonNode       *cli_table_to_json            (CliTable            *table);
 char           *cli_csv_field                (const char          *value);
+void            cli_table_set_csv_safe       (gboolean             safe);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
 

@@ -26,19 +26,97 @@
 
 #include "iis-tool.h"
 
+/* Whether @c would act on a terminal, or hide, rather than show: C0 and
+ * C1 controls (escape sequences, BEL, carriage return), bidirectional
+ * controls and other invisible format characters such as the byte order
+ * mark, line and paragraph separators. The soft hyphen and the
+ * zero-width (non-)joiner stay: words in some scripts need them. */
+static gboolean
+needs_escape (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    case G_UNICODE_FORMAT:
+      return c != 0x00AD && c != 0x200C && c != 0x200D;
+    default:
+      return FALSE;
+    }
+}
+
+/* @text for a terminal: each character that needs_escape() shown as
+ * `<U+XXXX>` (with @keep_newlines, "\n" stays), invalid UTF-8 replaced.
+ * JSON and CSV output stay raw: they are data. */
+char *
+cli_escape (const char *text,
+            gboolean    keep_newlines)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (needs_escape (c) && !(keep_newlines && c == '\n'))
+        g_string_append_printf (out, "<U+%04X>", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+#define MAX_VALUE_CHARS 40
+
+/* A value from the command line or a file, for a message: escaped as
+ * cli_escape() does, and cut after 40 characters with "…". */
+char *
+cli_quote_value (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  if ((glong) MAX_VALUE_CHARS >= g_utf8_strlen (text, MAX_VALUE_CHARS * 4 + 4))
+    return cli_escape (text, FALSE);
+
+  end = g_utf8_offset_to_pointer (text, MAX_VALUE_CHARS);
+  cut = g_strndup (text, end - text);
+  escaped = cli_escape (cut, FALSE);
+  return g_strconcat (escaped, "…", NULL);
+}
+
 void
 cli_error (const char *format,
            ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* Messages quote ids, names and arguments: nothing in them may act on
+   * the terminal. */
+  escaped = cli_escape (message, TRUE);
   fflush (stdout);
-  fprintf (stderr, "iis: %s\n", message);
+  fprintf (stderr, "iis: %s\n", escaped);
 }
 
 void
@@ -61,44 +139,65 @@ cli_outf (const char *format,
   fputs (text, stdout);
 }
 
+/* Edit distance over Unicode characters, case-insensitive by the caller,
+ * or @max + 1 when it is more than @max. Only a band of 2 @max + 1
+ * diagonals is computed, and strings whose lengths differ by more than
+ * @max are not compared at all: a short argument against a name of a
+ * million characters costs nothing (issue #19). */
+guint
+cli_levenshtein_bounded (const char *a,
+                         const char *b,
+                         guint       max)
+{
+  glong la = g_utf8_strlen (a, -1), lb = g_utf8_strlen (b, -1);
+  g_autofree gunichar *ua = NULL;
+  g_autofree gunichar *ub = NULL;
+  g_autofree guint *row = NULL;
+  const guint over = max + 1;
+
+  if ((guint) ABS (la - lb) > max)
+    return over;
+  if (la == 0 || lb == 0)
+    return (guint) MAX (la, lb);
+
+  ua = g_utf8_to_ucs4_fast (a, -1, NULL);
+  ub = g_utf8_to_ucs4_fast (b, -1, NULL);
+  row = g_new (guint, lb + 1);
+  for (glong j = 0; j <= lb; j++)
+    row[j] = j <= (glong) max ? (guint) j : over;
+
+  for (glong i = 1; i <= la; i++)
+    {
+      glong from = MAX (1, i - (glong) max), to = MIN (lb, i + (glong) max);
+      guint diagonal = row[from - 1];
+      guint best_in_row = over;
+
+      row[from - 1] = from == 1 && i <= (glong) max ? (guint) i : over;
+      for (glong j = from; j <= to; j++)
+        {
+          guint above = row[j];
+          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
+          guint best = MIN (diagonal + cost, MIN (above + 1, row[j - 1] + 1));
+
+          row[j] = MIN (best, over);
+          best_in_row = MIN (best_in_row, row[j]);
+          diagonal = above;
+        }
+      if (to < lb)
+        row[to + 1] = over;
+      if (best_in_row > max)
+        return over;
+    }
+
+  return MIN (row[lb], over);
+}
+
 /* Edit distance over Unicode characters, case-insensitive by the caller. */
 guint
 cli_levenshtein (const char *a,
                  const char *b)
 {
-  glong la, lb;
-  g_autofree gunichar *ua = g_utf8_to_ucs4_fast (a, -1, &la);
-  g_autofree gunichar *ub = g_utf8_to_ucs4_fast (b, -1, &lb);
-  g_autofree guint *row = NULL;
-
-  if (la == 0)
-    return (guint) lb;
-  if (lb == 0)
-    return (guint) la;
-
-  row = g_new (guint, lb + 1);
-  for (glong j = 0; j <= lb; j++)
-    row[j] = (guint) j;
-
-  for (glong i = 1; i <= la; i++)
-    {
-      guint diagonal = row[0];
-
-      row[0] = (guint) i;
-      for (glong j = 1; j <= lb; j++)
-        {
-          guint above = row[j];
-          guint cost = ua[i - 1] == ub[j - 1] ? 0 : 1;
-          guint best = diagonal + cost;
-
-          best = MIN (best, above + 1);
-          best = MIN (best, row[j - 1] + 1);
-          row[j] = best;
-          diagonal = above;
-        }
-    }
-
-  return row[lb];
+  return cli_levenshtein_bounded (a, b, (guint) MAX (g_utf8_strlen (a, -1), g_utf8_strlen (b, -1)));
 }
 
 /* The names an entity may be called by on the command line, besides its
@@ -114,22 +213,32 @@ entity_names (CliContext *ctx,
     ? iis_organization_get_acronym (IIS_ORGANIZATION (entity)) : NULL;
 }
 
+#define MAX_LISTED_IDS 10
+
+/* “a”, “b” or “c”; past MAX_LISTED_IDS, the first ones "and N more". */
 static char *
 quoted_ids (GPtrArray *entities)
 {
   GString *text = g_string_new (NULL);
+  guint shown = entities->len > MAX_LISTED_IDS ? MAX_LISTED_IDS : entities->len;
 
-  for (guint i = 0; i < entities->len; i++)
+  for (guint i = 0; i < shown; i++)
     {
+      g_autofree char *id = cli_quote_value (iis_entity_get_id (g_ptr_array_index (entities, i)));
+
       if (i > 0)
         g_string_append (text, i + 1 == entities->len ? " or " : ", ");
-      g_string_append_printf (text, "“%s”", iis_entity_get_id (g_ptr_array_index (entities, i)));
+      g_string_append_printf (text, "“%s”", id);
     }
+  if (shown < entities->len)
+    g_string_append_printf (text, " and %u more", entities->len - shown);
 
   return g_string_free (text, FALSE);
 }
 
 #define MAX_SUGGESTIONS 3
+/* Suggestions are at most this many edits away. */
+#define MAX_SUGGESTION_DISTANCE 8
 
 static void
 report_unknown (CliContext *ctx,
@@ -137,11 +246,12 @@ report_unknown (CliContext *ctx,
                 const char *id)
 {
   g_autofree char *query = g_utf8_casefold (id, -1);
+  g_autofree char *shown = cli_quote_value (id);
   g_autoptr(GPtrArray) nearest = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) containing = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (all);
   guint best = G_MAXUINT;
-  guint limit = MAX (2u, (guint) g_utf8_strlen (query, -1) / 3);
+  guint limit = MIN (MAX_SUGGESTION_DISTANCE, MAX (2u, (guint) g_utf8_strlen (query, -1) / 3));
 
   for (guint i = 0; i < n; i++)
     {
@@ -159,7 +269,7 @@ report_unknown (CliContext *ctx,
           if (names[k] == NULL)
             continue;
           folded = g_utf8_casefold (names[k], -1);
-          distance = MIN (distance, cli_levenshtein (query, folded));
+          distance = MIN (distance, cli_levenshtein_bounded (query, folded, limit));
           if (strstr (folded, query) != NULL)
             contains = TRUE;
         }
@@ -183,10 +293,10 @@ report_unknown (CliContext *ctx,
     {
       g_autofree char *ids = quoted_ids (nearest);
 
-      cli_error ("no entity “%s”; did you mean %s?", id, ids);
+      cli_error ("no entity “%s”; did you mean %s?", shown, ids);
     }
   else
-    cli_error ("no entity “%s”", id);
+    cli_error ("no entity “%s”", shown);
 }
 
 /* Finds the entity @id names; reports it on stderr and returns NULL when
@@ -254,8 +364,9 @@ cli_lookup (CliContext *ctx,
   if (by_id->len > 1 || by_name->len > 1)
     {
       g_autofree char *ids = quoted_ids (by_id->len > 1 ? by_id : by_name);
+      g_autofree char *shown = cli_quote_value (id);
 
-      cli_error ("“%s” is ambiguous: it could be %s", id, ids);
+      cli_error ("“%s” is ambiguous: it could be %s", shown, ids);
       return NULL;
     }
 
@@ -338,10 +449,8 @@ cli_parse_date (const char  *text,
   *date = iis_date_parse (text, &error);
   if (*date == NULL)
     {
-      if (strstr (error->message, text) != NULL)
-        cli_error ("%s", error->message);
-      else
-        cli_error ("invalid date “%s”: %s", text, error->message);
+      /* The library's message names the value (cut when it is long). */
+      cli_error ("%s", error->message);
       *status = CLI_EXIT_USAGE;
       return FALSE;
     }
@@ -615,9 +724,10 @@ cli_print_wrapped (const char *text,
 
       for (guint w = 0; words[w] != NULL; w++)
         {
-          guint len = (guint) g_utf8_strlen (words[w], -1);
+          g_autofree char *word = cli_escape (words[w], FALSE);
+          guint len = (guint) g_utf8_strlen (word, -1);
 
-          if (words[w][0] == '\0')
+          if (word[0] == '\0')
             continue;
           if (!line_empty && column + 1 + len > width)
             {
@@ -630,7 +740,7 @@ cli_print_wrapped (const char *text,
               cli_out (" ");
               column++;
             }
-          cli_out (words[w]);
+          cli_out (word);
           column += len;
           line_empty = FALSE;
         }

@@ -188,6 +188,16 @@ on_format (const char  *option_name,
   return TRUE;
 }
 
+static gboolean
+on_csv_safe (const char  *option_name,
+             const char  *value,
+             gpointer     data,
+             GError     **error)
+{
+  cli_table_set_csv_safe (TRUE);
+  return TRUE;
+}
+
 static const GOptionEntry global_entries[] = {
   { "catalog", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, on_catalog,
     "Load a catalog file over the bundled catalog (repeatable)", "FILE" },
@@ -197,6 +207,8 @@ static const GOptionEntry global_entries[] = {
     "Language of the names shown (default: the locale)", "LANG" },
   { "format", 0, 0, G_OPTION_ARG_CALLBACK, on_format,
     "Output format: text, json or csv (default: text)", "FORMAT" },
+  { "csv-safe", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, on_csv_safe,
+    "In CSV, put an apostrophe before cells starting with = + - @ (for spreadsheets)", NULL },
   G_OPTION_ENTRY_NULL
 };
 
@@ -222,7 +234,8 @@ global_group_new (CliContext *ctx,
         {
           GOptionEntry one[2] = { global_entries[i], G_OPTION_ENTRY_NULL };
 
-          if (strcmp (global_entries[i].long_name, "format") != 0)
+          if (strcmp (global_entries[i].long_name, "format") != 0 &&
+              strcmp (global_entries[i].long_name, "csv-safe") != 0)
             g_option_group_add_entries (group, one);
         }
     }
@@ -426,10 +439,12 @@ unknown_command (const char *name)
 {
   const char *best = NULL;
   guint best_distance = G_MAXUINT;
+  g_autofree char *shown = cli_quote_value (name);
+  guint limit = MIN (8u, MAX (2u, (guint) strlen (name) / 3));
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      guint d = cli_levenshtein (name, commands[i].name);
+      guint d = cli_levenshtein_bounded (name, commands[i].name, limit);
 
       if (d < best_distance)
         {
@@ -438,10 +453,10 @@ unknown_command (const char *name)
         }
     }
 
-  if (best != NULL && best_distance <= MAX (2u, (guint) strlen (name) / 3))
-    cli_error ("unknown command “%s”; did you mean “%s”?", name, best);
+  if (best != NULL && best_distance <= limit)
+    cli_error ("unknown command “%s”; did you mean “%s”?", shown, best);
   else
-    cli_error ("unknown command “%s”", name);
+    cli_error ("unknown command “%s”", shown);
   fprintf (stderr, "Try “iis --help”.\n");
 
   return CLI_EXIT_USAGE;
