@@ -675,6 +675,34 @@ def test_bash_completion():
     assert 'member-of' in complete('iis', 'export', '--kind', 'mem')
     assert complete('iis', 'list', 'st') == ['states']
     assert '--narrower' in complete('iis', 'addressing', '--')
+    assert '--possibly' in complete('iis', 'members', '--')
+    assert '--possibly' in complete('iis', 'parties', '--p')
+
+
+def test_possibly_adds_what_inexact_dates_leave_open():
+    """--possibly: the certain rows, then those inexact dates leave open,
+    with a certainty column in text, JSON and CSV (tests/data/inexact.json)."""
+    inexact = os.path.join(SRCDIR, 'tests', 'data', 'inexact.json')
+    base = ('--no-default', '--catalog', inexact)
+    certain = rows(*base, 'members', 'org', '--at', '2004')
+    assert [r['id'] for r in certain] == ['BB', 'DD'] and 'certainty' not in certain[0]
+    both = rows(*base, 'members', 'org', '--at', '2004', '--possibly')
+    assert [(r['id'], r['certainty']) for r in both] == [
+        ('AA', 'possible'), ('BB', 'certain'), ('CC', 'possible'), ('DD', 'certain')]
+    assert [r['start'] for r in both if r['id'] == 'AA'] == ['2005?']
+    text = out(*base, 'members', 'org', '--at', '2004', '--possibly')
+    assert re.search(r'^AA .* possible$', text, re.M) and text.splitlines()[0].endswith('CERTAINTY')
+    table = out(*base, 'parties', 'agr', '--at', '2015', '--possibly', '--format', 'csv')
+    assert table.splitlines()[0].endswith(',certainty')
+    assert {tuple(l.split(',')[::len(l.split(',')) - 1]) for l in table.splitlines()[1:]} == {
+        ('AA', 'certain'), ('BB', 'possible'), ('DD', 'certain')}
+    assert [(r['id'], r['certainty']) for r in rows(*base, 'memberships', 'BB', '--at', '2012',
+                                                     '--possibly')] == [('org', 'possible')]
+    assert [(r['id'], r['certainty']) for r in rows(*base, 'forums', 'AA', '--at', '2016',
+                                                     '--possibly')] == [('meeting', 'possible')]
+    assert rows(*base, 'forums', 'AA', '--at', '2016') == []
+    assert [(r['id'], r['certainty']) for r in rows(*base, 'agreements', 'AA', '--at', '2005',
+                                                     '--possibly')] == [('agr', 'possible')]
 
 
 # ---------------------------------------------------------------------------

@@ -28,10 +28,16 @@
 static char *at_option;
 static char *role_option;
 static gboolean narrower_option;
+static gboolean possibly_option;
+
+#define POSSIBLY_ENTRY \
+  { "possibly", 0, 0, G_OPTION_ARG_NONE, &possibly_option, \
+    "Also what inexact dates (2005?, 201X …) leave open at DATE; a certainty column says which", NULL }
 
 static const GOptionEntry at_entries[] = {
   { "at", 0, 0, G_OPTION_ARG_STRING, &at_option,
-    "Only what holds at DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
+    "Only what holds at DATE (YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2005~)", "DATE" },
+  POSSIBLY_ENTRY,
   G_OPTION_ENTRY_NULL
 };
 
@@ -39,9 +45,41 @@ static const GOptionEntry members_entries[] = {
   { "role", 0, 0, G_OPTION_ARG_STRING, &role_option,
     "Only members with this role (member, observer, dialogue-partner …)", "ROLE" },
   { "at", 0, 0, G_OPTION_ARG_STRING, &at_option,
-    "Only memberships that hold at DATE (YYYY, YYYY-MM or YYYY-MM-DD)", "DATE" },
+    "Only memberships that hold at DATE (YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2005~)", "DATE" },
+  POSSIBLY_ENTRY,
   G_OPTION_ENTRY_NULL
 };
+
+/* The mode --possibly asks for. */
+static IisQuestionMode
+question_mode (void)
+{
+  return possibly_option ? IIS_QUESTION_MODE_POSSIBLE : IIS_QUESTION_MODE_CERTAIN;
+}
+
+/* With --possibly, a last column "certainty" says of each row whether it
+ * certainly or possibly holds: adds it to @columns, a NULL-terminated
+ * array with one spare NULL at its end. */
+static const char **
+with_certainty (const char **columns)
+{
+  if (possibly_option)
+    {
+      gsize n = g_strv_length ((char **) columns);
+
+      columns[n] = "certainty";
+    }
+  return columns;
+}
+
+static void
+set_certainty (CliTable *table,
+               guint     row,
+               IisTruth  truth)
+{
+  if (possibly_option)
+    cli_table_set (table, row, "certainty", truth == IIS_TRUTH_YES ? "certain" : "possible");
+}
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL
@@ -147,14 +185,19 @@ add_rows (CliContext            *ctx,
       g_autoptr(IisRelation) relation = g_list_model_get_item (relations, i);
       guint row;
 
+      IisTruth truth;
+
       if (role != NULL && g_strcmp0 (iis_relation_get_role (relation), role) != 0)
         continue;
-      if (at != NULL && !iis_relation_holds_at (relation, at))
+      truth = iis_period_get_truth_at (iis_relation_get_start (relation),
+                                       iis_relation_get_end (relation), at);
+      if (!(truth == IIS_TRUTH_YES || (truth == IIS_TRUTH_UNKNOWN && possibly_option)))
         continue;
 
       row = cli_table_add_row (table);
       set_entity (ctx, table, row, shown);
       set_relation (table, row, relation, columns);
+      set_certainty (table, row, truth);
       any = TRUE;
     }
 
@@ -193,8 +236,8 @@ cli_cmd_members (CliContext       *ctx,
                  int               argc,
                  char            **argv)
 {
-  const char *columns[] = { "id", "name", "role", "start", "end", NULL };
-  g_autoptr(CliTable) table = cli_table_new (columns);
+  const char *columns[] = { "id", "name", "role", "start", "end", NULL, NULL };
+  g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) members = NULL;
   g_autoptr(IisDate) at = NULL;
   IisCatalog *catalog = NULL;
@@ -206,7 +249,9 @@ cli_cmd_members (CliContext       *ctx,
   if (organization == NULL)
     return status;
 
-  members = iis_catalog_get_members (catalog, IIS_ORGANIZATION (organization), role_option, at);
+  table = cli_table_new (with_certainty (columns));
+  members = iis_catalog_get_members_full (catalog, IIS_ORGANIZATION (organization), role_option, at,
+                                          question_mode ());
   add_answer_rows (ctx, catalog, table, members, IIS_RELATION_KIND_MEMBER_OF, organization,
                    role_option, at, &membership_columns);
 
@@ -220,8 +265,8 @@ cli_cmd_memberships (CliContext       *ctx,
                      int               argc,
                      char            **argv)
 {
-  const char *columns[] = { "id", "name", "role", "start", "end", NULL };
-  g_autoptr(CliTable) table = cli_table_new (columns);
+  const char *columns[] = { "id", "name", "role", "start", "end", NULL, NULL };
+  g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) memberships = NULL;
   g_autoptr(IisDate) at = NULL;
   IisCatalog *catalog = NULL;
@@ -232,7 +277,8 @@ cli_cmd_memberships (CliContext       *ctx,
   if (member == NULL)
     return status;
 
-  memberships = iis_catalog_get_memberships (catalog, member, at);
+  table = cli_table_new (with_certainty (columns));
+  memberships = iis_catalog_get_memberships_full (catalog, member, at, question_mode ());
   for (guint i = 0; i < g_list_model_get_n_items (memberships); i++)
     {
       g_autoptr(IisRelation) relation = g_list_model_get_item (memberships, i);
@@ -240,6 +286,7 @@ cli_cmd_memberships (CliContext       *ctx,
 
       set_entity (ctx, table, row, iis_relation_get_object (relation));
       set_relation (table, row, relation, &membership_columns);
+      set_certainty (table, row, iis_answer_get_truth (IIS_ANSWER (memberships), i));
     }
 
   cli_table_print (table, ctx->format);
@@ -252,8 +299,8 @@ cli_cmd_parties (CliContext       *ctx,
                  int               argc,
                  char            **argv)
 {
-  const char *columns[] = { "id", "name", "consent", "in-force", "end", "deposit", NULL };
-  g_autoptr(CliTable) table = cli_table_new (columns);
+  const char *columns[] = { "id", "name", "consent", "in-force", "end", "deposit", NULL, NULL };
+  g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) parties = NULL;
   g_autoptr(IisDate) at = NULL;
   IisCatalog *catalog = NULL;
@@ -264,7 +311,8 @@ cli_cmd_parties (CliContext       *ctx,
   if (agreement == NULL)
     return status;
 
-  parties = iis_catalog_get_parties (catalog, IIS_AGREEMENT (agreement), at);
+  table = cli_table_new (with_certainty (columns));
+  parties = iis_catalog_get_parties_full (catalog, IIS_AGREEMENT (agreement), at, question_mode ());
   add_answer_rows (ctx, catalog, table, parties, IIS_RELATION_KIND_PARTY_TO, agreement,
                    NULL, at, &party_columns);
 
@@ -303,8 +351,8 @@ cli_cmd_agreements (CliContext       *ctx,
                     int               argc,
                     char            **argv)
 {
-  const char *columns[] = { "id", "kind", "consent", "in-force", "end", "deposit", "name", NULL };
-  g_autoptr(CliTable) table = cli_table_new (columns);
+  const char *columns[] = { "id", "kind", "consent", "in-force", "end", "deposit", "name", NULL, NULL };
+  g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) agreements = NULL;
   g_autoptr(IisDate) at = NULL;
   IisCatalog *catalog = NULL;
@@ -315,7 +363,8 @@ cli_cmd_agreements (CliContext       *ctx,
   if (party == NULL)
     return status;
 
-  agreements = iis_catalog_get_agreements_of (catalog, party, at);
+  table = cli_table_new (with_certainty (columns));
+  agreements = iis_catalog_get_agreements_of_full (catalog, party, at, question_mode ());
   for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
     {
       g_autoptr(IisEntity) agreement = g_list_model_get_item (agreements, i);
@@ -411,8 +460,8 @@ cli_cmd_forums (CliContext       *ctx,
     { IIS_RELATION_KIND_HOST_OF, "host" },
     { IIS_RELATION_KIND_PARTICIPANT_IN, "participant" },
   };
-  const char *columns[] = { "id", "kind", "start", "city", "as", "name", NULL };
-  g_autoptr(CliTable) table = cli_table_new (columns);
+  const char *columns[] = { "id", "kind", "start", "city", "as", "name", NULL, NULL };
+  g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) forums = NULL;
   g_autoptr(IisDate) at = NULL;
   IisCatalog *catalog = NULL;
@@ -423,7 +472,8 @@ cli_cmd_forums (CliContext       *ctx,
   if (entity == NULL)
     return status;
 
-  forums = iis_catalog_get_forums_of (catalog, entity, at);
+  table = cli_table_new (with_certainty (columns));
+  forums = iis_catalog_get_forums_of_full (catalog, entity, at, question_mode ());
   for (guint i = 0; i < g_list_model_get_n_items (forums); i++)
     {
       g_autoptr(IisEntity) forum = g_list_model_get_item (forums, i);
@@ -440,8 +490,10 @@ cli_cmd_forums (CliContext       *ctx,
           for (guint r = 0; !holds && r < g_list_model_get_n_items (relations); r++)
             {
               g_autoptr(IisRelation) relation = g_list_model_get_item (relations, r);
+              IisTruth truth = iis_period_get_truth_at (iis_relation_get_start (relation),
+                                                        iis_relation_get_end (relation), at);
 
-              holds = at == NULL || iis_relation_holds_at (relation, at);
+              holds = truth == IIS_TRUTH_YES || (truth == IIS_TRUTH_UNKNOWN && possibly_option);
             }
           if (holds)
             g_strv_builder_add (as, roles[k].role);
@@ -454,6 +506,7 @@ cli_cmd_forums (CliContext       *ctx,
       cli_table_take (table, row, "city", cli_entity_property (forum, "city"));
       if (parts[0] != NULL)
         cli_table_take (table, row, "as", g_strjoinv ("; ", parts));
+      set_certainty (table, row, iis_answer_get_truth (IIS_ANSWER (forums), i));
     }
 
   cli_table_print (table, ctx->format);
