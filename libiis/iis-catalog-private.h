@@ -152,6 +152,18 @@ void        _iis_catalog_collect_related    (IisCatalog      *self,
                                              const char      *role,
                                              const IisDate   *at,
                                              GPtrArray       *out);
+/* The same in a mode: with IIS_QUESTION_MODE_POSSIBLE, also the entities
+ * of relations that possibly hold, and the truth of each (an IisTruth,
+ * guint8) appended to @truths beside @out. */
+void        _iis_catalog_collect_related_full (IisCatalog      *self,
+                                               IisEntity       *entity,
+                                               IisRelationKind  kind,
+                                               gboolean         reverse,
+                                               const char      *role,
+                                               const IisDate   *at,
+                                               IisQuestionMode  mode,
+                                               GPtrArray       *out,
+                                               GArray          *truths);
 
 /* ---- For tests and benchmarks --------------------------------------- */
 

@@ -3231,6 +3231,45 @@ _iis_catalog_collect_related (IisCatalog      *self,
     g_ptr_array_add (out, node_entity (self, g_array_index (slots, guint32, i)));
 }
 
+void
+_iis_catalog_collect_related_full (IisCatalog      *self,
+                                   IisEntity       *entity,
+                                   IisRelationKind  kind,
+                                   gboolean         reverse,
+                                   const char      *role,
+                                   const IisDate   *at,
+                                   IisQuestionMode  mode,
+                                   GPtrArray       *out,
+                                   GArray          *truths)
+{
+  g_auto(Found) found = { 0 };
+
+  if (mode == IIS_QUESTION_MODE_CERTAIN)
+    {
+      guint first = out->len;
+
+      _iis_catalog_collect_related (self, entity, kind, reverse, role, at, out);
+      for (guint i = first; i < out->len; i++)
+        {
+          guint8 yes = IIS_TRUTH_YES;
+
+          g_array_append_val (truths, yes);
+        }
+      return;
+    }
+
+  if (!entity_in_catalog (self, entity))
+    return;
+  found_init (&found);
+  collect_other_ends_possible (self, _iis_entity_get_slot (entity), reverse, kind,
+                               find_string (self, role), role == NULL, _iis_date_pack (at), &found);
+  for (guint i = 0; i < found.slots->len; i++)
+    {
+      g_ptr_array_add (out, node_entity (self, g_array_index (found.slots, guint32, i)));
+      g_array_append_val (truths, g_array_index (found.truths, guint8, i));
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Validation                                                         */
 

@@ -61,6 +61,7 @@ struct _IisQuery
   GType     entity_type;
   char     *text;
   IisDate  *at;
+  IisQuestionMode mode;
   GArray   *constraints;   /* Constraint */
 };
 
@@ -71,6 +72,7 @@ enum {
   PROP_ENTITY_TYPE,
   PROP_TEXT,
   PROP_AT,
+  PROP_MODE,
   N_PROPS
 };
 
@@ -119,6 +121,10 @@ iis_query_get_property (GObject    *object,
       g_value_set_boxed (value, self->at);
       break;
 
+    case PROP_MODE:
+      g_value_set_enum (value, self->mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -144,6 +150,10 @@ iis_query_set_property (GObject      *object,
 
     case PROP_AT:
       iis_query_set_at (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_MODE:
+      iis_query_set_mode (self, g_value_get_enum (value));
       break;
 
     default:
@@ -198,6 +208,22 @@ iis_query_class_init (IisQueryClass *klass)
     g_param_spec_boxed ("at", NULL, NULL,
                         IIS_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * IisQuery:mode: (getter get_mode) (setter set_mode)
+   *
+   * Whether relation conditions must certainly hold at
+   * [property@Iis.Query:at], or may also possibly hold where inexact
+   * dates leave it open; [method@Iis.Answer.get_truth] then tells the
+   * entities apart (an entity is certain when every condition certainly
+   * holds).
+   *
+   * Since: 1.1
+   */
+  properties[PROP_MODE] =
+    g_param_spec_enum ("mode", NULL, NULL,
+                       IIS_TYPE_QUESTION_MODE, IIS_QUESTION_MODE_CERTAIN,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -426,6 +452,7 @@ compare_ids (gconstpointer a,
 }
 
 /* Entities related to one constraint's other end, as a set. */
+/* The entities meeting one condition, each → its best truth + 1. */
 static GHashTable *
 constraint_set (IisQuery         *self,
                 IisCatalog       *catalog,
@@ -433,13 +460,22 @@ constraint_set (IisQuery         *self,
                 IisEntity        *other)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GArray) truths = g_array_new (FALSE, FALSE, sizeof (guint8));
   GHashTable *set = g_hash_table_new (NULL, NULL);
 
   /* Found entities are subjects, so walk from the object end (reverse),
    * and the other way round. */
-  _iis_catalog_collect_related (catalog, other, c->kind, !c->reverse, c->role, self->at, found);
+  _iis_catalog_collect_related_full (catalog, other, c->kind, !c->reverse, c->role, self->at,
+                                     self->mode, found, truths);
   for (guint i = 0; i < found->len; i++)
-    g_hash_table_add (set, g_ptr_array_index (found, i));
+    {
+      gpointer entity = g_ptr_array_index (found, i);
+      guint stored = GPOINTER_TO_UINT (g_hash_table_lookup (set, entity));  /* 0: absent */
+      guint truth = g_array_index (truths, guint8, i) + 1u;
+
+      if (truth > stored)
+        g_hash_table_insert (set, entity, GUINT_TO_POINTER (truth));
+    }
   return set;
 }
 
@@ -466,6 +502,9 @@ iis_query_run (IisQuery    *self,
 {
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GPtrArray) sets = NULL;
+  g_autofree guint8 *truths = NULL;
+  gboolean any_unknown = FALSE;
+  GListModel *answer;
   gpointer *items;
   guint n = 0;
 
@@ -503,18 +542,76 @@ iis_query_run (IisQuery    *self,
     candidates = _iis_catalog_dup_entities_sorted (catalog);
 
   items = g_new (gpointer, MAX (candidates->len, 1));
+  truths = g_new (guint8, MAX (candidates->len, 1));
   for (guint i = 0; i < candidates->len; i++)
     {
       IisEntity *entity = g_ptr_array_index (candidates, i);
       gboolean keep = g_type_is_a (G_OBJECT_TYPE (entity), self->entity_type);
+      guint truth = IIS_TRUTH_YES;
 
-      for (guint s = 1; keep && s < sets->len; s++)
-        keep = g_hash_table_contains (g_ptr_array_index (sets, s), entity);
+      /* Every condition must hold: the entity's truth is the least. */
+      for (guint s = 0; keep && s < sets->len; s++)
+        {
+          guint in_set = GPOINTER_TO_UINT (g_hash_table_lookup (g_ptr_array_index (sets, s), entity));
+
+          keep = in_set != 0;
+          truth = MIN (truth, in_set - 1);
+        }
       if (keep && self->text != NULL)
         keep = iis_entity_matches_text (entity, self->text);
       if (keep)
-        items[n++] = g_object_ref (entity);
+        {
+          truths[n] = (guint8) truth;
+          any_unknown |= truth == IIS_TRUTH_UNKNOWN;
+          items[n++] = g_object_ref (entity);
+        }
     }
 
-  return _iis_answer_new_take (self->entity_type, items, n);
+  answer = _iis_answer_new_take (self->entity_type, items, n);
+  if (any_unknown)
+    _iis_answer_set_truths_take (IIS_ANSWER (answer), g_steal_pointer (&truths));
+  return answer;
+}
+
+/**
+ * iis_query_get_mode: (get-property mode)
+ * @self: a query
+ *
+ * Gets whether relation conditions must certainly hold, or may possibly
+ * hold.
+ *
+ * Returns: the mode of the query
+ *
+ * Since: 1.1
+ */
+IisQuestionMode
+iis_query_get_mode (IisQuery *self)
+{
+  g_return_val_if_fail (IIS_IS_QUERY (self), IIS_QUESTION_MODE_CERTAIN);
+
+  return self->mode;
+}
+
+/**
+ * iis_query_set_mode: (set-property mode)
+ * @self: a query
+ * @mode: a question mode
+ *
+ * Sets whether relation conditions must certainly hold at
+ * [property@Iis.Query:at] (the default), or may also possibly hold where
+ * inexact dates leave it open.
+ *
+ * Since: 1.1
+ */
+void
+iis_query_set_mode (IisQuery        *self,
+                    IisQuestionMode  mode)
+{
+  g_return_if_fail (IIS_IS_QUERY (self));
+  g_return_if_fail (mode == IIS_QUESTION_MODE_CERTAIN || mode == IIS_QUESTION_MODE_POSSIBLE);
+
+  if (self->mode == mode)
+    return;
+  self->mode = mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }

@@ -36,6 +36,11 @@ const IisDate *iis_query_get_at           (IisQuery        *self);
 IIS_AVAILABLE_IN_ALL
 void           iis_query_set_at           (IisQuery        *self,
                                            const IisDate   *at);
+IIS_AVAILABLE_IN_1_1
+IisQuestionMode iis_query_get_mode       (IisQuery        *self);
+IIS_AVAILABLE_IN_1_1
+void           iis_query_set_mode         (IisQuery        *self,
+                                           IisQuestionMode  mode);
 IIS_AVAILABLE_IN_ALL
 void           iis_query_add_related      (IisQuery        *self,
                                            IisRelationKind  kind,

@@ -253,4 +253,18 @@ test('inexact dates: every question in the certain and possible modes', () => {
     }
 });
 
+test('a query in the possible mode tells certain from possible', () => {
+    const dataDir = GLib.build_filenamev([GLib.getenv('G_TEST_SRCDIR'), 'data']);
+    const catalog = Iis.Catalog.new();
+    catalog.load_from_file(Gio.File.new_for_path(GLib.build_filenamev([dataDir, 'inexact.json'])), null);
+    const query = new Iis.Query({entity_type: Iis.State, at: Iis.Date.parse('2004'),
+        mode: Iis.QuestionMode.POSSIBLE});
+    query.add_related(Iis.RelationKind.MEMBER_OF, 'org', 'member', false);
+    const answer = query.run(catalog);
+    equal(answer.get_items().map((e, i) => [e.id, answer.get_truth(i)]),
+        [['AA', Iis.Truth.UNKNOWN], ['BB', Iis.Truth.YES], ['CC', Iis.Truth.UNKNOWN], ['DD', Iis.Truth.YES]]);
+    query.mode = Iis.QuestionMode.CERTAIN;
+    equal(query.run(catalog).get_items().map(e => e.id), ['BB', 'DD']);
+});
+
 finish();

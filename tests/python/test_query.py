@@ -4,9 +4,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import pytest
-from gi.repository import GLib, Iis
+from gi.repository import Gio, GLib, Iis
 
-from conftest import ids
+from conftest import data_path, ids
 
 K = Iis.RelationKind
 
@@ -51,3 +51,24 @@ def test_query_unknown_reference(scenario):
         query.run(scenario)
     assert info.value.matches(Iis.error_quark(), Iis.Error.UNKNOWN_REFERENCE)
     assert 'nowhere' in info.value.message
+
+
+def test_query_mode_over_inexact_dates():
+    """A query in the possible mode also finds what inexact dates leave
+    open, and its answer tells which (tests/data/inexact.json)."""
+    catalog = Iis.Catalog.new()
+    catalog.load_from_file(Gio.File.new_for_path(data_path('inexact.json')), None)
+    query = Iis.Query(entity_type=Iis.State, at=Iis.Date.parse('2004'))
+    query.add_related(Iis.RelationKind.MEMBER_OF, 'org', 'member', False)
+    assert query.props.mode == Iis.QuestionMode.CERTAIN
+    assert [e.props.id for e in query.run(catalog)] == ['BB', 'DD']
+    query.props.mode = Iis.QuestionMode.POSSIBLE
+    answer = query.run(catalog)
+    truth = {e.props.id: answer.get_truth(i) for i, e in enumerate(answer)}
+    assert truth == {'AA': Iis.Truth.UNKNOWN, 'BB': Iis.Truth.YES,
+                     'CC': Iis.Truth.UNKNOWN, 'DD': Iis.Truth.YES}
+    # Two conditions: certain only where both certainly hold.
+    query.add_related(Iis.RelationKind.PARTY_TO, 'agr', None, False)
+    answer = query.run(catalog)
+    truth = {e.props.id: answer.get_truth(i) for i, e in enumerate(answer)}
+    assert truth == {'AA': Iis.Truth.UNKNOWN, 'BB': Iis.Truth.YES, 'DD': Iis.Truth.YES}
