@@ -80,8 +80,23 @@ parse_checked (const char *text,
     g_autoptr(IisDate) copied = iis_date_copy (date);
     IisDate unpacked;
 
-    if (!iis_date_is_valid (year, month, day))
+    if (iis_date_is_exact (date) && !iis_date_is_valid (year, month, day))
       fuzz_fail ("“%s” parses to an invalid date %u-%u-%u", copy, year, month, day);
+    if (!iis_date_is_exact (date))
+      {
+        /* An inexact date stands for a range of valid exact dates. */
+        g_autoptr(IisDate) lo = iis_date_dup_earliest (date);
+        g_autoptr(IisDate) hi = iis_date_dup_latest (date);
+
+        if (!iis_date_is_exact (lo) || !iis_date_is_exact (hi)
+            || !iis_date_is_valid (iis_date_get_year (lo), iis_date_get_month (lo), iis_date_get_day (lo))
+            || !iis_date_is_valid (iis_date_get_year (hi), iis_date_get_month (hi), iis_date_get_day (hi)))
+          fuzz_fail ("“%s” has an invalid range", copy);
+        if (iis_date_compare (lo, hi) > 0)
+          fuzz_fail ("“%s” has its earliest after its latest", copy);
+        if (iis_date_get_qualifiers (date) == IIS_DATE_QUALIFIERS_NONE)
+          fuzz_fail ("“%s” is inexact without a qualifier", copy);
+      }
     if (precision != (day ? IIS_DATE_PRECISION_DAY
                           : month ? IIS_DATE_PRECISION_MONTH : IIS_DATE_PRECISION_YEAR))
       fuzz_fail ("“%s” has precision %d", copy, precision);
@@ -124,6 +139,23 @@ check_order (const IisDate *a,
     fuzz_fail ("packed dates do not order as iis_date_compare");
   if (sign (coarse_ab) != sign (_iis_date_packed_compare_coarse (pa, pb)))
     fuzz_fail ("packed coarse comparison disagrees with iis_date_compare_coarse");
+
+  /* Three-valued holding: the two-valued rule is "certainly", exact
+   * dates are never unknown, and a start on or before itself has begun. */
+  {
+    IisTruth t = iis_period_get_truth_at (a, NULL, b);
+    IisTruth ended = iis_period_get_truth_at (NULL, a, b);
+
+    if (_iis_date_packed_period_holds (pa, IIS_DATE_PACKED_NONE, pb) != (t == IIS_TRUTH_YES))
+      fuzz_fail ("the period rule and its three-valued form disagree");
+    if (iis_date_is_exact (a) && iis_date_is_exact (b)
+        && (t == IIS_TRUTH_UNKNOWN || ended == IIS_TRUTH_UNKNOWN))
+      fuzz_fail ("exact dates gave an unknown truth");
+    if ((t == IIS_TRUTH_YES && ended == IIS_TRUTH_YES) || (t == IIS_TRUTH_NO && ended == IIS_TRUTH_NO))
+      fuzz_fail ("a bound is both on or before a date and after it");
+    if (iis_period_get_truth_at (a, NULL, a) == IIS_TRUTH_NO)
+      fuzz_fail ("a period starting at a date has certainly not begun at it");
+  }
 }
 
 static void
