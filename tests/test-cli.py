@@ -144,6 +144,33 @@ def write_catalog(tmp_path, name, entities, relations):
 # ---------------------------------------------------------------------------
 # The README's first command and `members`
 
+def readme_command():
+    """The arguments of the README's first command, after the tool."""
+    with open(os.path.join(SRCDIR, 'README.md'), encoding='utf-8') as f:
+        for line in f:
+            if '_build/tools/iis ' in line:
+                return line.split('_build/tools/iis ', 1)[1].split()
+    raise AssertionError('the README has no iis command')
+
+
+def test_readme_command_lists_the_budapest_parties():
+    args = readme_command()
+    assert args[:2] == ['parties', 'coe-ets-185']
+    at = args[args.index('--at') + 1]
+    names, table = text_table(out(*args))
+    assert names == ['ID', 'NAME', 'CONSENT', 'IN-FORCE', 'END', 'DEPOSIT']
+    assert len(table) >= 50
+    # Bound by then, not yet denounced.
+    assert all(row['IN-FORCE'] and row['IN-FORCE'] <= at and row['END'] == '' for row in table)
+    by_id = {row['ID']: row for row in table}
+    # Rows of the Council of Europe's chart of 3 December 2015.
+    assert (by_id['AL']['CONSENT'], by_id['AL']['DEPOSIT'], by_id['AL']['IN-FORCE']) == \
+        ('ratification', '2002-06-20', '2004-07-01')
+    assert (by_id['AM']['DEPOSIT'], by_id['AM']['IN-FORCE']) == ('2006-10-12', '2007-02-01')
+    # Russia is not on the chart; Ireland's row has a signature only.
+    assert 'RU' not in by_id and 'IE' not in by_id
+
+
 def test_readme_command_prints_the_eight_members():
     text = out('members', 'sco', '--role', 'member', '--at', '2018-01-01')
     names, table = text_table(text)
