@@ -341,16 +341,19 @@ _iis_date_parse_into (const char  *text,
       return FALSE;
     }
 
-  /* Only trailing parts may be unspecified: 201X-XX, not 201X-06. */
-  if ((year_x > 0 && body > 4 && !month_x) || (month_x && body > 7 && !day_x)
-      || (year_x == 4 && body > 4))
+  /* Only trailing parts may be unspecified (201X-XX, not 201X-06), but a
+   * wholly unspecified year may carry a month and day: XXXX-11-29 is
+   * "29 November, year unknown" (an EDTF level 2 form libiis takes). */
+  if ((year_x > 0 && year_x < 4 && body > 4 && !month_x) || (month_x && body > 7 && !day_x)
+      || (year_x == 4 && (month_x || day_x)))
     why = g_strdup ("only the last digits of a date may be unspecified (X)");
   else if (year_x == 0 && year == 0)
     why = g_strdup ("year 0 is out of range");
-  else if (year_x == 0 && body == 7 && !month_x && month >= 21 && month <= 41)
+  else if ((year_x == 0 || year_x == 4) && body == 7 && !month_x && month >= 21 && month <= 41)
     why = g_strdup ("seasons (months 21 to 41) are not supported");
-  else if (year_x == 0)
-    why = explain_invalid (year, month_x ? 1 : month, day_x ? 1 : day,
+  else if (year_x == 0 || year_x == 4)
+    why = explain_invalid (year_x == 4 ? 2000 : year,   /* any leap year */
+                           month_x ? 1 : month, day_x ? 1 : day,
                            body >= 7 && !month_x, body == 10 && !day_x);
 
   if (why != NULL)
@@ -450,7 +453,14 @@ date_range (const IisDate *date,
   *hi = *date;
   lo->flags = hi->flags = 0;
 
-  if (year_x > 0)
+  if (year_x == 4 && date->month != 0)
+    {
+      /* A day of the year, the year unknown: that day of any year (the
+       * 29th of February of a leap year). */
+      lo->year = date->month == 2 && date->day == 29 ? 4 : 1;
+      hi->year = date->month == 2 && date->day == 29 ? 9996 : 9999;
+    }
+  else if (year_x > 0)
     {
       lo->year = MAX (date->year, 1);
       hi->year = MIN (date->year + spans[year_x] - 1, 9999);

@@ -356,11 +356,12 @@ test_date_parse_invalid (void)
       { "2004/..", "an interval is written as a start and an end, not as one date (only “../DATE”, on or before DATE, is a date)" },
       { "201X-06", "only the last digits of a date may be unspecified (X)" },
       { "2015-XX-15", "only the last digits of a date may be unspecified (X)" },
-      { "XXXX-06", "only the last digits of a date may be unspecified (X)" },
       { "XXXX-XX", "only the last digits of a date may be unspecified (X)" },
       { "0000~", "year 0 is out of range" },
       { "2015-13~", "month 13 is out of range" },
       { "2019-02-29?", "February 2019 has 28 days" },
+      { "XXXX-02-30", "February 2000 has 29 days" },
+      { "XXXX-XX-29", "only the last digits of a date may be unspecified (X)" },
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (unsupported); i++)
@@ -840,6 +841,9 @@ static const struct {
   { "201X?", IIS_DATE_QUALIFIERS_UNSPECIFIED | IIS_DATE_QUALIFIERS_UNCERTAIN, "2009", "2020" },
   { "2XXX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "2000", "2999" },
   { "XXXX", IIS_DATE_QUALIFIERS_UNSPECIFIED, "0001", "9999" },
+  { "XXXX-11-29", IIS_DATE_QUALIFIERS_UNSPECIFIED, "0001-11-29", "9999-11-29" },
+  { "XXXX-02-29", IIS_DATE_QUALIFIERS_UNSPECIFIED, "0004-02-29", "9996-02-29" },
+  { "XXXX-06", IIS_DATE_QUALIFIERS_UNSPECIFIED, "0001-06", "9999-06" },
   { "0001~", IIS_DATE_QUALIFIERS_APPROXIMATE, "0001", "0002" },
   { "9999-12-31?", IIS_DATE_QUALIFIERS_UNCERTAIN, "9999-12-30", "9999-12-31" },
   { "2016-01-01~", IIS_DATE_QUALIFIERS_APPROXIMATE, "2015-12-31", "2016-01-02" },
