@@ -8,7 +8,10 @@
  * against data/iis-catalog.schema.json.
  */
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libiis/iis.h>
@@ -845,6 +848,233 @@ test_cancel (void)
   tmp_dir_clear (&tmp);
 }
 
+/* ---- Saving through links ------------------------------------------- */
+
+/* A folder with real.json (@old in it) and, beside it, link.json: a
+ * symbolic link to real.json when @hard is FALSE, a second name of the
+ * same file when TRUE. */
+static GFile *
+make_linked (TmpDir     *tmp,
+             gboolean    hard,
+             const char *old)
+{
+  g_autofree char *real = g_build_filename (tmp->path, "real.json", NULL);
+  g_autofree char *second = g_build_filename (tmp->path, "link.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (real, old, -1, &error);
+  g_assert_no_error (error);
+  if (hard)
+    g_assert_cmpint (link (real, second), ==, 0);
+  else
+    g_assert_cmpint (symlink ("real.json", second), ==, 0);
+  return g_file_new_for_path (second);
+}
+
+/* The folder holds real.json with @expected and the link, nothing else. */
+static void
+assert_linked (TmpDir     *tmp,
+               gboolean    hard,
+               const char *expected)
+{
+  g_autoptr(GFile) real = g_file_get_child (tmp->dir, "real.json");
+  g_autofree char *second = g_build_filename (tmp->path, "link.json", NULL);
+  g_autofree char *now = read_file (real);
+  g_autofree char *list = tmp_dir_list (tmp);
+
+  g_assert_cmpstr (now, ==, expected);
+  g_assert_cmpstr (list, ==, "link.json real.json");
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_SYMLINK) == !hard);
+}
+
+/* A save through a link that fails part-way (a value the writer refuses,
+ * a failing stream) or is cancelled leaves the file the link names
+ * whole: GIO's g_file_replace() writes links in place. */
+static void
+test_save_through_link (void)
+{
+  for (guint hard = 0; hard < 2; hard++)
+    {
+      g_autoptr(IisCatalog) catalog = build_large (200, 10);
+      g_autofree char *expected = dump (catalog);
+      g_autoptr(GFile) link = NULL;
+      g_autoptr(GFile) real = NULL;
+      TmpDir tmp;
+
+      tmp_dir_init (&tmp);
+      link = make_linked (&tmp, hard, small_expected);
+      real = g_file_get_child (tmp.dir, "real.json");
+
+      /* A value the writer refuses, late in the document */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) entities = _iis_catalog_dup_entities_sorted (catalog);
+        IisEntity *late = g_ptr_array_index (entities, entities->len - 1);
+        g_autofree char *name = g_strdup (iis_entity_get_name (late));
+
+        iis_entity_set_name (late, "bad \xff");
+        g_assert_false (iis_catalog_save_to_file (catalog, link, NULL, &error));
+        g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
+        assert_linked (&tmp, hard, small_expected);
+        iis_entity_set_name (late, name);
+      }
+
+      /* A stream that fails, as a full disk does */
+      {
+        WrapData wrap = { 70 * 1024, G_MAXSIZE, NULL, NULL };
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (_iis_writer_save_to_file (catalog, link, IIS_SAVE_FLAGS_NONE,
+                                                  wrap_in_test_stream, &wrap, NULL, &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+        g_clear_object (&wrap.stream);
+        assert_linked (&tmp, hard, small_expected);
+      }
+
+      /* Cancelled while writing */
+      {
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+        WrapData wrap = { G_MAXSIZE, 100 * 1024, cancellable, NULL };
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (_iis_writer_save_to_file (catalog, link, IIS_SAVE_FLAGS_NONE,
+                                                  wrap_in_test_stream, &wrap, cancellable,
+                                                  &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        g_clear_object (&wrap.stream);
+        assert_linked (&tmp, hard, small_expected);
+      }
+
+      /* A save that succeeds: through a symbolic link, the file it names
+       * gets the document and the link stays; a hard link's name gets a
+       * new file, and the other name keeps the old one. */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *through = NULL;
+
+        g_assert_true (iis_catalog_save_to_file (catalog, link, NULL, &error));
+        g_assert_no_error (error);
+        through = read_file (link);
+        g_assert_cmpstr (through, ==, expected);
+        assert_linked (&tmp, hard, hard ? small_expected : expected);
+      }
+
+      tmp_dir_clear (&tmp);
+    }
+}
+
+/* A chain of symbolic links, a relative one into another folder, and a
+ * dangling one (which the save creates), resolve; a loop is an error. */
+static void
+test_save_through_link_chain (void)
+{
+  g_autoptr(IisCatalog) catalog = build_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *now = NULL;
+  TmpDir tmp;
+
+  tmp_dir_init (&tmp);
+  sub = g_build_filename (tmp.path, "sub", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  target = g_build_filename (sub, "target.json", NULL);
+
+  /* a.json → b.json → sub/target.json, which is not there yet */
+  path = g_build_filename (tmp.path, "b.json", NULL);
+  g_assert_cmpint (symlink ("sub/target.json", path), ==, 0);
+  g_free (path);
+  path = g_build_filename (tmp.path, "a.json", NULL);
+  g_assert_cmpint (symlink ("b.json", path), ==, 0);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_file_get_contents (target, &now, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (now, ==, small_expected);
+
+  /* loop.json → loop.json */
+  g_clear_object (&file);
+  g_free (path);
+  path = g_build_filename (tmp.path, "loop.json", NULL);
+  g_assert_cmpint (symlink ("loop.json", path), ==, 0);
+  file = g_file_new_for_path (path);
+  g_assert_false (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+
+  g_unlink (target);
+  g_rmdir (sub);
+  tmp_dir_clear (&tmp);
+}
+
+/* A full disk, for real: a file-size limit (RLIMIT_FSIZE) makes write()
+ * fail with EFBIG part-way, in a subprocess. Whether the file is named
+ * directly, through a symbolic link or a hard link, and whether the
+ * catalog writes it in chunks or from memory (the asynchronous save),
+ * the old file stays whole. */
+static void
+test_save_disk_full (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IisCatalog) catalog = build_large (200, 10);
+      struct rlimit limit = { 16 * 1024, 16 * 1024 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      for (guint how = 0; how < 3; how++)
+        for (guint sync = 0; sync < 2; sync++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GFile) file = NULL;
+            TmpDir tmp;
+            gboolean ok;
+
+            tmp_dir_init (&tmp);
+            if (how == 0)
+              {
+                file = g_file_get_child (tmp.dir, "catalog.json");
+                g_assert_true (g_file_replace_contents (file, small_expected,
+                                                        strlen (small_expected), NULL,
+                                                        FALSE, G_FILE_CREATE_NONE, NULL,
+                                                        NULL, NULL));
+              }
+            else
+              file = make_linked (&tmp, how == 2, small_expected);
+
+            if (sync)
+              ok = iis_catalog_save_to_file (catalog, file, NULL, &error);
+            else
+              {
+                gsize length;
+                char *data = iis_catalog_to_data (catalog, &length, NULL);
+                g_autoptr(GBytes) bytes = g_bytes_new_take (data, length);
+
+                ok = _iis_writer_replace_file (file, bytes, NULL, &error);
+              }
+            g_assert_false (ok);
+            g_assert_nonnull (error);
+            g_assert_true (error->domain == G_IO_ERROR);
+
+            if (how == 0)
+              assert_only_file (&tmp, file, small_expected);
+            else
+              assert_linked (&tmp, how == 2, small_expected);
+            tmp_dir_clear (&tmp);
+          }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* Asynchronous saving */
 
 typedef struct
@@ -994,6 +1224,9 @@ main (int   argc,
   g_test_add_func ("/iis/writer/failing-stream", test_failing_stream);
   g_test_add_func ("/iis/writer/failing-stream-new-file", test_failing_stream_new_file);
   g_test_add_func ("/iis/writer/cancel", test_cancel);
+  g_test_add_func ("/iis/writer/save-through-link", test_save_through_link);
+  g_test_add_func ("/iis/writer/save-through-link-chain", test_save_through_link_chain);
+  g_test_add_func ("/iis/writer/save-disk-full", test_save_disk_full);
   g_test_add_func ("/iis/writer/async-save", test_async_save);
   g_test_add_func ("/iis/writer/async-save-errors", test_async_save_errors);
   g_test_add_func ("/iis/writer/fixtures", test_fixtures_to_output);
