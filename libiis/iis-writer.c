@@ -89,8 +89,12 @@ typedef struct
   GOutputStream *stream;       /* nullable: everything stays in buf */
   GCancellable  *cancellable;
   GError        *error;
+  gsize          flushed;      /* bytes already written to the stream */
+  gsize          max_string;   /* the reader's limits: what is written must load */
+  gsize          max_document;
 
   /* What is being written, for messages */
+  const char            *key;  /* the member whose value is being written */
   IisEntity             *entity;
   const IisRelationView *relation;
   guint                  relation_index;
@@ -108,9 +112,19 @@ writer_init (Writer        *self,
   self->stream = stream;
   self->cancellable = cancellable;
   self->error = NULL;
+  self->flushed = 0;
+  self->key = NULL;
   self->entity = NULL;
   self->relation = NULL;
   self->relation_index = 0;
+
+  {
+    IisReaderLimits limits;
+
+    _iis_reader_get_default_limits (&limits);
+    self->max_string = limits.max_string_length;
+    self->max_document = limits.max_document_size;
+  }
 }
 
 static void
@@ -123,22 +137,19 @@ writer_clear (Writer *self)
   g_clear_error (&self->error);
 }
 
-/* Record the first error, naming what was being written. */
-static void G_GNUC_PRINTF (2, 3)
-writer_fail (Writer     *self,
-             const char *format,
-             ...)
+static void G_GNUC_PRINTF (3, 0)
+writer_fail_valist (Writer     *self,
+                    IisError    code,
+                    const char *format,
+                    va_list     args)
 {
   g_autofree char *message = NULL;
   g_autofree char *where = NULL;
-  va_list args;
 
   if (self->error != NULL)
     return;
 
-  va_start (args, format);
   message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   if (self->relation != NULL)
     where = g_strdup_printf ("relations[%u] (“%s” %s “%s”): ", self->relation_index,
@@ -148,8 +159,49 @@ writer_fail (Writer     *self,
   else if (self->entity != NULL)
     where = g_strdup_printf ("entity “%s”: ", iis_entity_get_id (self->entity));
 
-  g_set_error (&self->error, IIS_ERROR, IIS_ERROR_INVALID_VALUE, "%s%s",
+  g_set_error (&self->error, IIS_ERROR, code, "%s%s",
                where != NULL ? where : "", message);
+}
+
+/* Record the first error, naming what was being written. */
+static void G_GNUC_PRINTF (2, 3)
+writer_fail (Writer     *self,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  writer_fail_valist (self, IIS_ERROR_INVALID_VALUE, format, args);
+  va_end (args);
+}
+
+/* The same for what is over one of the reader's limits. */
+static void G_GNUC_PRINTF (2, 3)
+writer_fail_limit (Writer     *self,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  writer_fail_valist (self, IIS_ERROR_LIMIT_EXCEEDED, format, args);
+  va_end (args);
+}
+
+/* A document the reader would refuse for its size is not written. */
+static gboolean
+writer_check_size (Writer *self)
+{
+  g_autofree char *limit = NULL;
+
+  if (self->flushed + self->buf->len <= self->max_document)
+    return TRUE;
+  limit = g_format_size_full (self->max_document, G_FORMAT_SIZE_IEC_UNITS);
+  self->entity = NULL;
+  self->relation = NULL;
+  writer_fail_limit (self, "the document would be larger than a reader accepts (%s)", limit);
+  return FALSE;
 }
 
 static void
@@ -160,11 +212,14 @@ writer_flush (Writer   *self,
     return;
   if (!force && self->buf->len < FLUSH_THRESHOLD)
     return;
+  if (!writer_check_size (self))
+    return;
 
   if (self->buf->len > 0
       && !g_output_stream_write_all (self->stream, self->buf->str, self->buf->len,
                                      NULL, self->cancellable, &self->error))
     return;
+  self->flushed += self->buf->len;
   g_string_truncate (self->buf, 0);
 }
 
@@ -219,6 +274,7 @@ writer_escape (Writer     *self,
   GString *buf = self->buf;
   const char *run = text;
   const char *p;
+  gsize open = buf->len;
 
   if (self->error == NULL && !g_utf8_validate (text, -1, NULL))
     writer_fail (self, "cannot write text that is not valid UTF-8");
@@ -262,6 +318,24 @@ writer_escape (Writer     *self,
       run = p + 1;
     }
   g_string_append_len (buf, run, p - run);
+
+  /* The reader's limit counts the bytes between the quotes, as written. */
+  if (buf->len - open - 1 > self->max_string && self->error == NULL)
+    {
+      g_autofree char *size = g_format_size (buf->len - open - 1);
+      g_autofree char *limit = g_format_size_full (self->max_string, G_FORMAT_SIZE_IEC_UNITS);
+
+      if (self->key != NULL)
+        {
+          g_autofree char *key = g_utf8_make_valid (self->key, MIN (strlen (self->key), 40));
+
+          writer_fail_limit (self, "the value of “%s” is %s as written, longer than a reader accepts (%s)",
+                             key, size, limit);
+        }
+      else
+        writer_fail_limit (self, "a member name of %s is longer than a reader accepts (%s)",
+                           size, limit);
+    }
   g_string_append_c (buf, '"');
 }
 
@@ -270,7 +344,9 @@ writer_key (Writer     *self,
             const char *name)
 {
   writer_item (self);
+  self->key = NULL;
   writer_escape (self, name);
+  self->key = name;
   if (self->compact)
     g_string_append_c (self->buf, ':');
   else
@@ -848,6 +924,7 @@ writer_catalog (Writer      *self,
     g_string_append_c (self->buf, '\n');
 
   writer_flush (self, TRUE);
+  writer_check_size (self);
   if (self->error == NULL && self->stream != NULL)
     g_output_stream_flush (self->stream, self->cancellable, &self->error);
 

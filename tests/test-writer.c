@@ -18,6 +18,7 @@
 
 #include "iis-catalog-private.h"
 #include "iis-entity-private.h"
+#include "iis-reader-private.h"
 #include "iis-writer-private.h"
 #include "iis-test-util.h"
 
@@ -701,6 +702,78 @@ test_unloadable_values (void)
   g_free (data);
 }
 
+/* Text the reader would refuse for its length is not written either: a
+ * name of control characters that grows past the reader's 1 MiB a
+ * string once escaped, a huge qualifier key, a document over the
+ * reader's size limit. Each fails with IIS_ERROR_LIMIT_EXCEEDED, and what
+ * is at the limit is written and loads. */
+static void
+test_reader_limits (void)
+{
+  g_autoptr(IisCatalog) catalog = build_small ();
+  IisEntity *kz = iis_catalog_lookup (catalog, "KZ");
+  g_autoptr(GListModel) relations = NULL;
+  g_autoptr(IisRelation) membership = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *controls = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *fits = NULL;
+  IisReaderLimits limits;
+  char *data;
+
+  /* 200,000 control characters: 1.2 MB as \u0001 escapes */
+  controls = g_strnfill (200000, '\x01');
+  iis_entity_set_name (kz, controls);
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "entity “KZ”"));
+  g_assert_nonnull (strstr (error->message, "“name”"));
+  g_clear_error (&error);
+
+  /* Exactly at the limit, as written: writes and loads */
+  fits = g_strnfill ((1 << 20) / 6, '\x01');
+  fits[(1 << 20) / 6 - 1] = 'x';
+  iis_entity_set_name (kz, fits);
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(IisCatalog) again = iis_catalog_new ();
+
+    g_assert_true (iis_catalog_load_from_data (again, data, -1, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (iis_entity_get_name (iis_catalog_lookup (again, "KZ")), ==, fits);
+  }
+  g_free (data);
+  iis_entity_set_name (kz, "Kazakhstan");
+
+  /* A 2 MiB qualifier key */
+  relations = iis_catalog_list_relations (catalog, kz, IIS_RELATION_KIND_MEMBER_OF, NULL);
+  membership = g_list_model_get_item (relations, 0);
+  key = g_strnfill (2 << 20, 'k');
+  iis_relation_set_qualifier (membership, key, "v");
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "relations[0]"));
+  g_clear_error (&error);
+  iis_relation_set_qualifier (membership, key, NULL);
+
+  /* A document larger than the reader takes */
+  _iis_reader_get_default_limits (&limits);
+  limits.max_document_size = 1000;
+  _iis_reader_set_default_limits (&limits);
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  _iis_reader_set_default_limits (NULL);
+
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_no_error (error);
+  g_free (data);
+}
+
 /* The stream variant writes in chunks, never the whole text at once. */
 static void
 test_stream_chunks (void)
@@ -1220,6 +1293,7 @@ main (int   argc,
   g_test_add_func ("/iis/writer/unknown-members", test_unknown_members);
   g_test_add_func ("/iis/writer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/iis/writer/unloadable-values", test_unloadable_values);
+  g_test_add_func ("/iis/writer/reader-limits", test_reader_limits);
   g_test_add_func ("/iis/writer/stream-chunks", test_stream_chunks);
   g_test_add_func ("/iis/writer/failing-stream", test_failing_stream);
   g_test_add_func ("/iis/writer/failing-stream-new-file", test_failing_stream_new_file);
