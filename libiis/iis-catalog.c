@@ -194,7 +194,11 @@ struct _IisCatalog
   guint32     n_entities;
   GArray     *free_nodes;       /* guint32 */
   GHashTable *ids;              /* const char *id (the entity's) → slot + 1 */
-  GHashTable *identifiers;      /* "scheme\x1fvalue" → IisEntity (borrowed) */
+  GHashTable *identifiers;      /* "scheme\x1fvalue" → IisEntity (borrowed): of
+                                 * its holders, the first by id */
+  GHashTable *shared_identifiers; /* the same key → GTree (entity id → IisEntity,
+                                   * borrowed) of every holder, only for an
+                                   * identifier that several entities hold */
 
   /* Relations */
   Record     *records;
@@ -1001,6 +1005,7 @@ iis_catalog_dispose (GObject *object)
     }
   g_hash_table_remove_all (self->ids);
   g_hash_table_remove_all (self->identifiers);
+  g_hash_table_remove_all (self->shared_identifiers);
 
   G_OBJECT_CLASS (iis_catalog_parent_class)->dispose (object);
 }
@@ -1019,6 +1024,7 @@ iis_catalog_finalize (GObject *object)
   g_array_unref (self->free_nodes);
   g_hash_table_unref (self->ids);
   g_hash_table_unref (self->identifiers);
+  g_hash_table_unref (self->shared_identifiers);
   g_free (self->records);
   g_array_unref (self->free_records);
   g_free (self->words);
@@ -1160,6 +1166,8 @@ iis_catalog_init (IisCatalog *self)
   self->free_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shared_identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify) g_tree_unref);
   self->free_records = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->strings, NULL);
@@ -1279,6 +1287,76 @@ index_identifiers (IisCatalog *self,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (a, b);
+}
+
+/* The first holder by id of a shared identifier. */
+static IisEntity *
+first_holder (GTree *holders)
+{
+  return g_tree_node_value (g_tree_node_first (holders));
+}
+
+/* Index @entity as a holder of @key (taken). Several entities may hold
+ * one identifier: all of them are kept, so that removing one leaves the
+ * others findable, and the one find_by_identifier() gives is the first
+ * by id, whatever the order they came in. */
+static void
+index_identifier (IisCatalog *self,
+                  IisEntity  *entity,
+                  char       *key)
+{
+  IisEntity *current = g_hash_table_lookup (self->identifiers, key);
+  GTree *holders;
+
+  if (current == NULL)
+    {
+      g_hash_table_insert (self->identifiers, key, entity);
+      return;
+    }
+  if (current == entity)
+    {
+      g_free (key);
+      return;
+    }
+
+  holders = g_hash_table_lookup (self->shared_identifiers, key);
+  if (holders == NULL)
+    {
+      holders = g_tree_new (compare_ids);
+      g_tree_insert (holders, (gpointer) iis_entity_get_id (current), current);
+      g_hash_table_insert (self->shared_identifiers, g_strdup (key), holders);
+    }
+  g_tree_insert (holders, (gpointer) iis_entity_get_id (entity), entity);
+  g_hash_table_insert (self->identifiers, key, first_holder (holders));
+}
+
+static void
+unindex_identifier (IisCatalog *self,
+                    IisEntity  *entity,
+                    const char *key)
+{
+  GTree *holders = g_hash_table_lookup (self->shared_identifiers, key);
+
+  if (holders == NULL)
+    {
+      if (g_hash_table_lookup (self->identifiers, key) == entity)
+        g_hash_table_remove (self->identifiers, key);
+      return;
+    }
+
+  if (g_tree_lookup (holders, iis_entity_get_id (entity)) != entity)
+    return;
+  g_tree_remove (holders, iis_entity_get_id (entity));
+  g_hash_table_insert (self->identifiers, g_strdup (key), first_holder (holders));
+  if (g_tree_nnodes (holders) == 1)
+    g_hash_table_remove (self->shared_identifiers, key);
+}
+
 void
 _iis_catalog_identifier_changed (IisCatalog *self,
                                  IisEntity  *entity,
@@ -1290,11 +1368,10 @@ _iis_catalog_identifier_changed (IisCatalog *self,
     {
       g_autofree char *key = identifier_key (scheme, old_value);
 
-      if (g_hash_table_lookup (self->identifiers, key) == entity)
-        g_hash_table_remove (self->identifiers, key);
+      unindex_identifier (self, entity, key);
     }
   if (new_value != NULL)
-    g_hash_table_insert (self->identifiers, identifier_key (scheme, new_value), entity);
+    index_identifier (self, entity, identifier_key (scheme, new_value));
 }
 
 /* Keep the node's copy of when its entity ceased to exist (an
@@ -1549,6 +1626,12 @@ iis_catalog_list_entities (IisCatalog *self,
  * Finds the entity with an external identifier; see
  * [method@Iis.Entity.set_identifier].
  *
+ * An identifier should name one entity, but a catalog may hold several
+ * with the same one (two layers describing one organization under two
+ * ids, say): then this gives the first of them by id, whatever the order
+ * they were added in, and [method@Iis.Catalog.validate] reports the
+ * identifier. [method@Iis.Catalog.find_all_by_identifier] gives them all.
+ *
  * Returns: (transfer none) (nullable): the entity, or %NULL
  *
  * Since: 1.0
@@ -1566,6 +1649,54 @@ iis_catalog_find_by_identifier (IisCatalog *self,
 
   key = identifier_key (scheme, value);
   return g_hash_table_lookup (self->identifiers, key);
+}
+
+static gboolean
+add_holder_slot (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  guint32 slot = _iis_entity_get_slot (value);
+
+  g_array_append_val (user_data, slot);
+  return FALSE;
+}
+
+/**
+ * iis_catalog_find_all_by_identifier:
+ * @self: a catalog
+ * @scheme: an identifier scheme, such as `"iso3166-1"` or `"wikidata"`
+ * @value: the identifier in that scheme
+ *
+ * Finds every entity with an external identifier: usually one or none,
+ * several when the catalog holds more than one entity with it (which
+ * [method@Iis.Catalog.validate] reports).
+ *
+ * Returns: (transfer full): the entities, sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_find_all_by_identifier (IisCatalog *self,
+                                    const char *scheme,
+                                    const char *value)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *key = NULL;
+  IisEntity *entity;
+  GTree *holders;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (scheme != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  key = identifier_key (scheme, value);
+  holders = g_hash_table_lookup (self->shared_identifiers, key);
+  if (holders != NULL)
+    g_tree_foreach (holders, add_holder_slot, slots);
+  else if ((entity = g_hash_table_lookup (self->identifiers, key)) != NULL)
+    add_holder_slot (NULL, entity, slots);
+  return entities_to_model (self, slots);
 }
 
 /**
@@ -2763,6 +2894,65 @@ validate_cycles (IisCatalog *self,
     }
 }
 
+#define HOLDERS_LISTED 5
+
+static gboolean
+list_holder (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  GPtrArray *ids = user_data;
+
+  g_ptr_array_add (ids, key);
+  return ids->len >= HOLDERS_LISTED;
+}
+
+static int
+compare_key_pointers (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One problem for each identifier several entities hold, in the order of
+ * the identifiers. */
+static void
+validate_identifiers (IisCatalog *self,
+                      GPtrArray  *problems)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n_keys;
+
+  if (g_hash_table_size (self->shared_identifiers) == 0)
+    return;
+
+  keys = g_hash_table_get_keys_as_array (self->shared_identifiers, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_key_pointers);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      GTree *holders = g_hash_table_lookup (self->shared_identifiers, keys[i]);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autoptr(GString) message = g_string_new (NULL);
+      const char *separator = strchr (keys[i], '\x1f');
+      IisEntity *first = first_holder (holders);
+      guint n = g_tree_nnodes (holders);
+
+      g_tree_foreach (holders, list_holder, ids);
+      g_string_append_printf (message, "The identifier %.*s “%s” is held by %u entities: ",
+                              (int) (separator - (const char *) keys[i]),
+                              (const char *) keys[i], separator + 1, n);
+      for (guint j = 0; j < ids->len; j++)
+        g_string_append_printf (message, "%s“%s”", j > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (ids, j));
+      if (n > ids->len)
+        g_string_append_printf (message, " and %u more", n - ids->len);
+
+      add_problem (self, problems, IIS_PROBLEM_KIND_SHARED_IDENTIFIER,
+                   iis_entity_get_id (first), G_OBJECT (first),
+                   g_string_free (g_steal_pointer (&message), FALSE));
+    }
+}
+
 /**
  * iis_catalog_validate:
  * @self: a catalog
@@ -2771,8 +2961,9 @@ validate_cycles (IisCatalog *self,
  * catch: periods that end before they begin (relations, organizations,
  * forums), relations dated before an organization at one of their ends
  * was founded or after it was dissolved, cycles of `part-of` relations,
- * and identical relations (same ends, kind and role) stated for
- * overlapping periods.
+ * identical relations (same ends, kind and role) stated for
+ * overlapping periods, and external identifiers held by more than one
+ * entity.
  *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
@@ -2827,6 +3018,7 @@ iis_catalog_validate (IisCatalog *self)
     validate_overlaps (self, self->sorted_nodes[r], problems);
 
   validate_cycles (self, problems);
+  validate_identifiers (self, problems);
 
   n_problems = problems->len;
   return _iis_answer_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),

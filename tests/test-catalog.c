@@ -355,6 +355,82 @@ test_find_by_identifier (void)
   g_assert_null (iis_catalog_find_by_identifier (catalog, "wikidata", "Q265"));
 }
 
+static char *
+ids_of (GListModel *model)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IisEntity) entity = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", iis_entity_get_id (entity));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An identifier held by several entities: the index keeps every holder,
+ * find_by_identifier() gives the one first by id whatever the order they
+ * came in or left, and validate() reports each shared identifier once. */
+static void
+test_shared_identifier (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) b = iis_state_new ("b", "B");
+  g_autoptr(IisState) a = iis_state_new ("a", "A");
+  g_autoptr(IisState) c = iis_state_new ("c", "C");
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(IisProblem) problem = NULL;
+  g_autofree char *list = NULL;
+
+  iis_entity_set_identifier (IIS_ENTITY (a), "wikidata", "Q1");
+  iis_entity_set_identifier (IIS_ENTITY (b), "wikidata", "Q1");
+  iis_catalog_add_entity (catalog, IIS_ENTITY (b), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (a), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (c), NULL);
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (a));
+
+  /* Removing one holder leaves the other findable. */
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (a));
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (b));
+  iis_catalog_add_entity (catalog, IIS_ENTITY (a), NULL);
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (a));
+
+  /* So does changing it on one of them. */
+  iis_entity_set_identifier (IIS_ENTITY (a), "wikidata", "Q2");
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (b));
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q2") == IIS_ENTITY (a));
+  iis_entity_set_identifier (IIS_ENTITY (a), "wikidata", "Q1");
+  iis_entity_set_identifier (IIS_ENTITY (c), "wikidata", "Q1");
+
+  {
+    g_autoptr(GListModel) all = iis_catalog_find_all_by_identifier (catalog, "wikidata", "Q1");
+    g_autoptr(GListModel) none = iis_catalog_find_all_by_identifier (catalog, "wikidata", "Q2");
+
+    list = ids_of (all);
+    g_assert_cmpstr (list, ==, "a b c");
+    g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  }
+
+  problems = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpint (iis_problem_get_kind (problem), ==, IIS_PROBLEM_KIND_SHARED_IDENTIFIER);
+  g_assert_cmpstr (iis_problem_get_subject_id (problem), ==, "a");
+  g_assert_cmpstr (iis_problem_get_message (problem), ==,
+                   "The identifier wikidata “Q1” is held by 3 entities: “a”, “b”, “c”");
+
+  /* Down to one holder, nothing to report, and the last one is found. */
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (a));
+  iis_entity_set_identifier (IIS_ENTITY (b), "wikidata", NULL);
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (c));
+  g_clear_object (&problems);
+  problems = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (c));
+  g_assert_null (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1"));
+}
+
 static void
 test_entity_in_two_catalogs (void)
 {
@@ -477,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/iis/catalog/signals-and-cascade", test_signals_and_cascade);
   g_test_add_func ("/iis/catalog/write-through", test_write_through);
   g_test_add_func ("/iis/catalog/find-by-identifier", test_find_by_identifier);
+  g_test_add_func ("/iis/catalog/shared-identifier", test_shared_identifier);
   g_test_add_func ("/iis/catalog/entity-in-two-catalogs", test_entity_in_two_catalogs);
   g_test_add_func ("/iis/catalog/relation-outlives-catalog", test_relation_outlives_catalog);
   g_test_add_func ("/iis/catalog/slot-reuse", test_slot_reuse);
