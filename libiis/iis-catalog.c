@@ -58,6 +58,7 @@
 #include "iis-problem.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
+#include "iis-writer-private.h"
 
 /**
  * IisCatalog:
@@ -1499,8 +1500,11 @@ lookup_slot (IisCatalog *self,
  * Adds @entity to the catalog, which takes a reference to it.
  *
  * Fails with %IIS_ERROR_DUPLICATE_ID when an entity with the same id is
- * already in the catalog, and with %IIS_ERROR_INVALID_VALUE when the id
- * is empty, longer than 256 bytes, or holds control characters.
+ * already in the catalog, with %IIS_ERROR_INVALID_VALUE when the id
+ * is empty, longer than 256 bytes, or holds control characters, and with
+ * %IIS_ERROR_LIMIT_EXCEEDED when a text of the entity is longer than a
+ * reader of the file format accepts (1 MiB as written, escapes included),
+ * so that a catalog always saves to a file that loads.
  *
  * Returns: whether @entity was added
  *
@@ -1529,6 +1533,10 @@ iis_catalog_add_entity (IisCatalog  *self,
     }
 
   g_return_val_if_fail (_iis_entity_get_catalog (entity) == NULL, FALSE);
+
+  /* What could not be saved and loaded again does not come in. */
+  if (!_iis_writer_check_entity (entity, error))
+    return FALSE;
 
   if (self->free_nodes->len == 0 && self->n_nodes >= MAX_NODES)
     {
@@ -1871,7 +1879,9 @@ encode_relation (IisCatalog  *self,
  * (else %IIS_ERROR_UNKNOWN_REFERENCE), and its kind must allow their
  * types (else %IIS_ERROR_TYPE_MISMATCH; see
  * [func@Iis.RelationKind.allows]). A relation with no kind or no ends
- * fails with %IIS_ERROR_INVALID_VALUE.
+ * fails with %IIS_ERROR_INVALID_VALUE, one whose role, qualifiers or
+ * sources hold text longer than a reader of the file format accepts with
+ * %IIS_ERROR_LIMIT_EXCEEDED.
  *
  * The catalog stores the relation's data; @relation stays bound to it,
  * so changes to its role, dates, confidence, qualifiers and sources are
@@ -1928,6 +1938,8 @@ iis_catalog_add_relation (IisCatalog   *self,
       set_type_mismatch (error, NULL, kind, subject, object);
       return FALSE;
     }
+  if (!_iis_writer_check_relation (relation, error))
+    return FALSE;
 
   slot = new_record (self);
   rec = &self->records[slot];

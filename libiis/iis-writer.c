@@ -1012,6 +1012,74 @@ _iis_writer_object_to_string (JsonObject *object)
   return text;
 }
 
+/* ---- Checking on the way in ----------------------------------------- */
+
+/* Keep the writer's error only when it is over a reader's limit; the
+ * other checks (valid UTF-8, codes) stay with saving, as documented. */
+static gboolean
+writer_finish_check (Writer      *self,
+                     const char  *what,
+                     GError     **error)
+{
+  gboolean ok = self->error == NULL
+                || !g_error_matches (self->error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+
+  if (!ok)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&self->error), "%s: ", what);
+    }
+  writer_clear (self);
+  return ok;
+}
+
+gboolean
+_iis_writer_check_entity (IisEntity  *entity,
+                          GError    **error)
+{
+  g_autofree char *what = NULL;
+  Writer writer;
+
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), FALSE);
+
+  writer_init (&writer, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  writer_begin (&writer, '[');
+  writer_entity (&writer, entity);
+  writer.entity = NULL;
+  what = g_strdup_printf ("The entity “%s” cannot be added", iis_entity_get_id (entity));
+  return writer_finish_check (&writer, what, error);
+}
+
+gboolean
+_iis_writer_check_relation (IisRelation  *relation,
+                            GError      **error)
+{
+  GHashTable *qualifiers = _iis_relation_get_qualifiers (relation);
+  g_autofree char *what = NULL;
+  Writer writer;
+
+  g_return_val_if_fail (IIS_IS_RELATION (relation), FALSE);
+
+  writer_init (&writer, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  writer_begin (&writer, '{');
+  writer_member_string (&writer, "role", iis_relation_get_role (relation));
+  if (qualifiers != NULL && g_hash_table_size (qualifiers) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      writer_key (&writer, "qualifiers");
+      writer_begin (&writer, '{');
+      g_hash_table_iter_init (&iter, qualifiers);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        writer_member_string (&writer, key, value);
+      writer_end (&writer, '}');
+    }
+  writer_sources (&writer, iis_relation_get_sources (relation));
+  what = g_strdup_printf ("The %s relation cannot be added",
+                          iis_relation_kind_to_nick (iis_relation_get_kind (relation)));
+  return writer_finish_check (&writer, what, error);
+}
+
 /* ---- Atomic replacement -------------------------------------------- */
 
 /*

@@ -774,6 +774,68 @@ test_reader_limits (void)
   g_free (data);
 }
 
+/* The same limits are checked on the way in: adding an entity or a
+ * relation with text a reader would refuse for its length fails with
+ * IIS_ERROR_LIMIT_EXCEEDED and adds nothing. (The setters cannot say no;
+ * for text set later, saving does.) */
+static void
+test_reader_limits_on_the_way_in (void)
+{
+  g_autoptr(IisCatalog) catalog = build_small ();
+  g_autoptr(IisState) state = iis_state_new ("XX", "X");
+  g_autoptr(IisSource) source = iis_source_new ("A source");
+  g_autoptr(IisRelation) relation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *controls = g_strnfill (200000, '\x01');
+  g_autofree char *key = g_strnfill (2 << 20, 'k');
+  guint n_entities = iis_catalog_get_n_entities (catalog);
+  guint n_relations = iis_catalog_get_n_relations (catalog);
+
+  iis_entity_set_description (IIS_ENTITY (state), controls);
+  g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (state), &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "“description”"));
+  g_clear_error (&error);
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, n_entities);
+  g_assert_null (iis_catalog_lookup (catalog, "XX"));
+
+  iis_entity_set_description (IIS_ENTITY (state), NULL);
+  iis_source_set_quote (source, controls);
+  iis_entity_add_source (IIS_ENTITY (state), source);
+  g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (state), &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  iis_source_set_quote (source, "fits");
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (state), &error));
+  g_assert_no_error (error);
+
+  relation = iis_relation_new (IIS_RELATION_KIND_MEMBER_OF, IIS_ENTITY (state),
+                               iis_catalog_lookup (catalog, "cis"));
+  iis_relation_set_qualifier (relation, key, "v");
+  g_assert_false (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  g_assert_false (iis_relation_is_in_catalog (relation));
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n_relations);
+
+  iis_relation_set_qualifier (relation, key, NULL);
+  iis_relation_set_role (relation, controls);
+  g_assert_false (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "“role”"));
+  g_clear_error (&error);
+
+  iis_relation_set_role (relation, "member");
+  iis_relation_add_source (relation, source);
+  iis_source_set_title (source, controls);
+  g_assert_false (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  iis_source_set_title (source, "A source");
+  g_assert_true (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_no_error (error);
+}
+
 /* The stream variant writes in chunks, never the whole text at once. */
 static void
 test_stream_chunks (void)
@@ -1294,6 +1356,7 @@ main (int   argc,
   g_test_add_func ("/iis/writer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/iis/writer/unloadable-values", test_unloadable_values);
   g_test_add_func ("/iis/writer/reader-limits", test_reader_limits);
+  g_test_add_func ("/iis/writer/reader-limits-on-the-way-in", test_reader_limits_on_the_way_in);
   g_test_add_func ("/iis/writer/stream-chunks", test_stream_chunks);
   g_test_add_func ("/iis/writer/failing-stream", test_failing_stream);
   g_test_add_func ("/iis/writer/failing-stream-new-file", test_failing_stream_new_file);
