@@ -701,7 +701,7 @@ static void
 writer_other_names (Writer    *self,
                     IisEntity *entity)
 {
-  GListModel *names = iis_entity_get_other_names (entity);
+  GListModel *names = _iis_entity_peek_other_names (entity);
   guint n = names != NULL ? g_list_model_get_n_items (names) : 0;
 
   if (n == 0)
@@ -744,7 +744,7 @@ writer_entity (Writer    *self,
   writer_labels (self, entity);
   writer_other_names (self, entity);
   writer_identifiers (self, entity);
-  writer_sources (self, iis_entity_get_sources (entity));
+  writer_sources (self, _iis_entity_peek_sources (entity));
 
   if (IIS_IS_STATE (entity))
     {
@@ -1018,35 +1018,46 @@ _iis_writer_object_to_string (JsonObject *object)
  * other checks (valid UTF-8, codes) stay with saving, as documented. */
 static gboolean
 writer_finish_check (Writer      *self,
-                     const char  *what,
+                     IisEntity   *entity,
+                     IisRelation *relation,
                      GError     **error)
 {
   gboolean ok = self->error == NULL
                 || !g_error_matches (self->error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
 
-  if (!ok)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&self->error), "%s: ", what);
-    }
+  if (!ok && entity != NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&self->error),
+                                "The entity “%s” cannot be added: ", iis_entity_get_id (entity));
+  else if (!ok)
+    g_propagate_prefixed_error (error, g_steal_pointer (&self->error),
+                                "The %s relation cannot be added: ",
+                                iis_relation_kind_to_nick (iis_relation_get_kind (relation)));
   writer_clear (self);
   return ok;
+}
+
+/* A writer for a check: a small buffer, most objects are small. */
+static void
+writer_init_check (Writer *self)
+{
+  writer_init (self, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  g_string_free (self->buf, TRUE);
+  self->buf = g_string_sized_new (256);
 }
 
 gboolean
 _iis_writer_check_entity (IisEntity  *entity,
                           GError    **error)
 {
-  g_autofree char *what = NULL;
   Writer writer;
 
   g_return_val_if_fail (IIS_IS_ENTITY (entity), FALSE);
 
-  writer_init (&writer, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  writer_init_check (&writer);
   writer_begin (&writer, '[');
   writer_entity (&writer, entity);
   writer.entity = NULL;
-  what = g_strdup_printf ("The entity “%s” cannot be added", iis_entity_get_id (entity));
-  return writer_finish_check (&writer, what, error);
+  return writer_finish_check (&writer, entity, NULL, error);
 }
 
 gboolean
@@ -1054,12 +1065,12 @@ _iis_writer_check_relation (IisRelation  *relation,
                             GError      **error)
 {
   GHashTable *qualifiers = _iis_relation_get_qualifiers (relation);
-  g_autofree char *what = NULL;
+  GPtrArray *sources = _iis_relation_get_source_array (relation);
   Writer writer;
 
   g_return_val_if_fail (IIS_IS_RELATION (relation), FALSE);
 
-  writer_init (&writer, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  writer_init_check (&writer);
   writer_begin (&writer, '{');
   writer_member_string (&writer, "role", iis_relation_get_role (relation));
   if (qualifiers != NULL && g_hash_table_size (qualifiers) > 0)
@@ -1074,10 +1085,15 @@ _iis_writer_check_relation (IisRelation  *relation,
         writer_member_string (&writer, key, value);
       writer_end (&writer, '}');
     }
-  writer_sources (&writer, iis_relation_get_sources (relation));
-  what = g_strdup_printf ("The %s relation cannot be added",
-                          iis_relation_kind_to_nick (iis_relation_get_kind (relation)));
-  return writer_finish_check (&writer, what, error);
+  if (sources != NULL && sources->len > 0)
+    {
+      writer_key (&writer, "sources");
+      writer_begin (&writer, '[');
+      for (guint i = 0; i < sources->len; i++)
+        writer_source (&writer, g_ptr_array_index (sources, i));
+      writer_end (&writer, ']');
+    }
+  return writer_finish_check (&writer, NULL, relation, error);
 }
 
 /* ---- Atomic replacement -------------------------------------------- */
