@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -1140,7 +1141,32 @@ test_save_through_link_chain (void)
   file = g_file_new_for_path (path);
   g_assert_false (iis_catalog_save_to_file (catalog, file, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_clear_error (&error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+
+  /* The new file keeps the old one's permissions. */
+  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+  g_clear_object (&file);
+  file = g_file_new_for_path (target);
+  g_assert_true (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_no_error (error);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (target, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  }
+
+  /* A FIFO (or any file that is not a regular one) is not written to,
+   * nor waited on. */
+  g_free (path);
+  path = g_build_filename (tmp.path, "fifo.json", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  g_assert_false (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
 
   g_unlink (target);
   g_rmdir (sub);
