@@ -1575,6 +1575,7 @@ iis_catalog_remove_entity (IisCatalog *self,
                            IisEntity  *entity)
 {
   g_autoptr(IisEntity) held = NULL;
+  g_autoptr(IisEntity) alive = NULL;
   guint32 slot;
   Node *node;
 
@@ -1584,6 +1585,8 @@ iis_catalog_remove_entity (IisCatalog *self,
   if (_iis_entity_get_catalog (entity) != self)
     return FALSE;
 
+  /* A handler may remove it meanwhile, dropping the catalog's reference. */
+  alive = g_object_ref (entity);
   slot = _iis_entity_get_slot (entity);
   node = &self->nodes[slot];
   g_assert (node->entity == entity);
@@ -1601,6 +1604,12 @@ iis_catalog_remove_entity (IisCatalog *self,
       remove_relation_slot (self, node->in.entries[node->in.len - 1].slot, TRUE);
       node = &self->nodes[slot];
     }
+
+  /* A relation-removed handler may have removed @entity itself: then
+   * that removal is complete and announced, and the node may be another
+   * entity's already. */
+  if (_iis_entity_get_catalog (entity) != self)
+    return TRUE;
 
   index_identifiers (self, entity, FALSE);
   g_hash_table_remove (self->ids, iis_entity_get_id (entity));

@@ -475,6 +475,48 @@ test_source_edited_after_attach (void)
 }
 
 static void
+remove_subject_again (IisCatalog  *catalog,
+                      IisRelation *relation,
+                      guint       *calls)
+{
+  (*calls)++;
+  iis_catalog_remove_entity (catalog, iis_relation_get_subject (relation));
+}
+
+/* A relation-removed handler that removes the entity being removed (its
+ * relations go first) finishes the removal itself; the outer removal
+ * then has nothing left to do and must not free the node twice. */
+static void
+test_handler_removes_entity_being_removed (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *by = iis_catalog_lookup (catalog, "BY");
+  g_autoptr(IisEntity) held = g_object_ref (by);
+  guint n_entities = iis_catalog_get_n_entities (catalog);
+  guint calls = 0;
+
+  g_signal_connect (catalog, "relation-removed", G_CALLBACK (remove_subject_again), &calls);
+  g_assert_true (iis_catalog_remove_entity (catalog, held));
+  g_assert_cmpuint (calls, >=, 1);
+  g_assert_null (iis_catalog_lookup (catalog, "BY"));
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, n_entities - 1);
+  _iis_catalog_check_invariants (catalog);
+
+  /* The freed node is reused once, by one new entity. */
+  g_signal_handlers_disconnect_by_data (catalog, &calls);
+  {
+    g_autoptr(IisState) a = iis_state_new ("A1", "A1");
+    g_autoptr(IisState) b = iis_state_new ("B1", "B1");
+
+    g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (a), NULL));
+    g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (b), NULL));
+    g_assert_true (iis_catalog_lookup (catalog, "A1") == IIS_ENTITY (a));
+    g_assert_true (iis_catalog_lookup (catalog, "B1") == IIS_ENTITY (b));
+    _iis_catalog_check_invariants (catalog);
+  }
+}
+
+static void
 test_write_through (void)
 {
   g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
@@ -745,6 +787,8 @@ main (int   argc,
   g_test_add_func ("/iis/catalog/source-edited-after-attach", test_source_edited_after_attach);
   g_test_add_func ("/iis/catalog/load-signal-handler-changes-catalog",
                    test_load_signal_handler_changes_catalog);
+  g_test_add_func ("/iis/catalog/handler-removes-entity-being-removed",
+                   test_handler_removes_entity_being_removed);
   g_test_add_func ("/iis/catalog/write-through", test_write_through);
   g_test_add_func ("/iis/catalog/find-by-identifier", test_find_by_identifier);
   g_test_add_func ("/iis/catalog/shared-identifier", test_shared_identifier);
