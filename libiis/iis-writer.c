@@ -1309,7 +1309,10 @@ replace_file (GFile              *file,
   target = wrap != NULL ? wrap (stream, wrap_data) : g_object_ref (stream);
   ok = content (target, content_data, cancellable, error)
        && g_output_stream_flush (target, cancellable, error);
-  if (ok && fsync (fd) != 0)
+  /* Flush to disk before the rename, so that a crash cannot leave an
+   * empty file in place of the old one (as GIO does, only when there is
+   * an old file to lose). */
+  if (ok && existed && fsync (fd) != 0)
     {
       set_errno_error (error, errno, "writing", path);
       ok = FALSE;
