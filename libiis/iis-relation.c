@@ -361,6 +361,9 @@ source_notified (IisSource   *source,
     _iis_catalog_relation_source_changed (self->catalog, self);
 }
 
+/* The relation holds a reference to each source it watches and stops
+ * watching before it drops it (in dispose() at the latest), so plain
+ * handlers are safe. */
 static void
 watch_sources (IisRelation *self,
                GPtrArray   *sources,
@@ -371,7 +374,7 @@ watch_sources (IisRelation *self,
       IisSource *source = g_ptr_array_index (sources, i);
 
       if (watch)
-        g_signal_connect_object (source, "notify", G_CALLBACK (source_notified), self, 0);
+        g_signal_connect (source, "notify", G_CALLBACK (source_notified), self);
       else
         g_signal_handlers_disconnect_by_func (source, source_notified, self);
     }
@@ -879,7 +882,7 @@ iis_relation_add_source (IisRelation *self,
     self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   /* Once per relation: a source added twice is stored again once. */
   if (!g_ptr_array_find (self->sources, source, NULL))
-    g_signal_connect_object (source, "notify", G_CALLBACK (source_notified), self, 0);
+    g_signal_connect (source, "notify", G_CALLBACK (source_notified), self);
   g_ptr_array_add (self->sources, g_object_ref (source));
 
   if (self->sources_model != NULL)
