@@ -74,6 +74,10 @@ case $target in
   date)
     options+=(-dict=tests/fuzz/date.dict -max_len=64)
     ;;
+  api)
+    # Two bytes an operation, at most 200 operations (fuzz-api.c).
+    options+=(-max_len=400)
+    ;;
   cli)
     # main() run again and again leaks the tool's option values (see
     # fuzz-cli.c); the tool's messages on stderr are noise here.
