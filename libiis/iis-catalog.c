@@ -3466,6 +3466,27 @@ replace_entity (IisCatalog *self,
 {
   Node *node = &self->nodes[slot];
   IisEntity *old = g_steal_pointer (&node->entity);
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Relation objects handed out before name the new entity at that end
+   * (they stay bound: the relations are still in the catalog). */
+  g_mutex_lock (&self->live_lock);
+  for (guint side = 0; side < 2; side++)
+    {
+      const Adjacency *adj = side == 0 ? &node->out : &node->in;
+
+      for (guint32 i = 0; i < adj->len; i++)
+        {
+          GWeakRef *ref = g_hash_table_lookup (self->live, GUINT_TO_POINTER (adj->entries[i].slot));
+          IisRelation *relation = ref != NULL ? g_weak_ref_get (ref) : NULL;
+
+          if (relation != NULL)
+            g_ptr_array_add (live, relation);
+        }
+    }
+  g_mutex_unlock (&self->live_lock);
+  for (guint i = 0; i < live->len; i++)
+    _iis_relation_replace_end (g_ptr_array_index (live, i), old, entity);
 
   index_identifiers (self, old, FALSE);
   _iis_entity_detach (old);

@@ -991,6 +991,20 @@ _iis_relation_unbind (IisRelation *self)
   self->slot = IIS_ENTITY_NO_SLOT;
 }
 
+void
+_iis_relation_replace_end (IisRelation *self,
+                           IisEntity   *old,
+                           IisEntity   *replacement)
+{
+  g_return_if_fail (IIS_IS_RELATION (self));
+  g_return_if_fail (IIS_IS_ENTITY (replacement));
+
+  if (self->subject == old)
+    g_set_object (&self->subject, replacement);
+  if (self->object == old)
+    g_set_object (&self->object, replacement);
+}
+
 IisCatalog *
 _iis_relation_get_catalog (IisRelation *self)
 {

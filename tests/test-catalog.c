@@ -516,6 +516,38 @@ test_handler_removes_entity_being_removed (void)
   }
 }
 
+/* A load with IIS_LOAD_FLAGS_OVERRIDE replaces an entity object in place:
+ * relation objects handed out before stay bound and now name the new
+ * entity at that end, so the record and the object agree and an edit
+ * through the old object still reaches the catalog. (Found by
+ * fuzz-api.) */
+static void
+test_override_keeps_relation_objects_in_step (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *old_uz = iis_catalog_lookup (catalog, "UZ");
+  g_autoptr(GListModel) memberships = iis_catalog_get_memberships (catalog, old_uz, NULL);
+  g_autoptr(IisRelation) membership = g_list_model_get_item (memberships, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  IisEntity *new_uz;
+
+  g_assert_true (iis_catalog_load_from_data_full (catalog,
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"entities\": ["
+    " {\"type\": \"state\", \"id\": \"UZ\", \"name\": \"Republic of Uzbekistan\"}]}",
+    -1, IIS_LOAD_FLAGS_OVERRIDE, &error));
+  g_assert_no_error (error);
+  new_uz = iis_catalog_lookup (catalog, "UZ");
+  g_assert_true (new_uz != old_uz);
+  _iis_catalog_check_invariants (catalog);
+
+  g_assert_true (iis_relation_is_in_catalog (membership));
+  g_assert_true (iis_relation_get_subject (membership) == new_uz);
+  iis_relation_set_qualifier (membership, "note", "kept");
+  text = iis_catalog_to_data (catalog, NULL, NULL);
+  g_assert_nonnull (strstr (text, "\"note\": \"kept\""));
+}
+
 static void
 test_write_through (void)
 {
@@ -789,6 +821,8 @@ main (int   argc,
                    test_load_signal_handler_changes_catalog);
   g_test_add_func ("/iis/catalog/handler-removes-entity-being-removed",
                    test_handler_removes_entity_being_removed);
+  g_test_add_func ("/iis/catalog/override-keeps-relation-objects-in-step",
+                   test_override_keeps_relation_objects_in_step);
   g_test_add_func ("/iis/catalog/write-through", test_write_through);
   g_test_add_func ("/iis/catalog/find-by-identifier", test_find_by_identifier);
   g_test_add_func ("/iis/catalog/shared-identifier", test_shared_identifier);

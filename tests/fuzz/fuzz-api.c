@@ -334,7 +334,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_signal_connect (state.catalog, "entity-added", G_CALLBACK (meddle), &state);
 
   for (size_t i = 0; i + 1 < size && i / 2 < MAX_STEPS; i += 2)
-    step (&state, data[i], data[i + 1]);
+    {
+      /* FUZZ_API_TRACE=1 prints the program as it runs. */
+      if (g_getenv ("FUZZ_API_TRACE") != NULL)
+        g_printerr ("step %zu: op %u arg 0x%02x\n", i / 2, data[i] % 17u, data[i + 1]);
+      step (&state, data[i], data[i + 1]);
+    }
   check_round_trip (state.catalog);
 
   g_signal_handlers_disconnect_by_data (state.catalog, &state);
