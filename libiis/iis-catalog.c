@@ -3869,6 +3869,7 @@ void
 _iis_catalog_check_invariants (IisCatalog *self)
 {
   guint32 n_entities = 0, n_relations = 0;
+  guint64 live_words = 0;
   gsize n_out = 0, n_in = 0;
   g_autofree guint8 *free_node = NULL;
   g_autofree guint8 *free_record = NULL;
@@ -4000,6 +4001,7 @@ _iis_catalog_check_invariants (IisCatalog *self)
       read_extra (self, rec->extra, &extra);
       CHECK (rec->extra + extra_size (&extra) <= self->n_words,
              "record %u: extra words past the end", slot);
+      live_words += extra_size (&extra);
       for (guint32 q = 0; q < extra.n_qualifiers; q++)
         {
           guint32 k = extra.qualifiers[2 * q], v = extra.qualifiers[2 * q + 1];
@@ -4018,6 +4020,10 @@ _iis_catalog_check_invariants (IisCatalog *self)
     }
   CHECK (n_relations == self->n_relations, "n_relations is %u, %u records hold one",
          self->n_relations, n_relations);
+  /* Every extra word is a live record's or counted as garbage. */
+  CHECK (self->n_words == 0 || (guint64) self->n_words == 1 + (guint64) self->garbage_words + live_words,
+         "%u extra words: 1 unused, %u garbage and %" G_GUINT64_FORMAT " in use do not add up",
+         self->n_words, self->garbage_words, live_words);
   CHECK (n_out == n_relations && n_in == n_relations,
          "%" G_GSIZE_FORMAT " out and %" G_GSIZE_FORMAT " in entries for %u relations",
          n_out, n_in, n_relations);
