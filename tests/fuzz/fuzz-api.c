@@ -22,15 +22,21 @@
  * - find_by_identifier() gives an entity of the catalog that holds the
  *   identifier, the first of find_all_by_identifier();
  * - at the end, the catalog writes a document that loads again and
- *   writes the same bytes.
+ *   writes the same bytes, and a save of it through a symbolic or a hard
+ *   link that fails part-way (at a point the input chooses) leaves the
+ *   old file whole, while one that does not fail writes the document.
  */
 
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <libiis/iis.h>
 
 #include "fuzz-common.h"
 #include "iis-catalog-private.h"
+#include "iis-writer-private.h"
 
 #define N_ENTITIES  9
 #define N_SOURCES   3
@@ -312,11 +318,140 @@ check_round_trip (IisCatalog *catalog)
     fuzz_fail ("load → save → load changed the document:\n%s\n----\n%s", text, text_again);
 }
 
+/* A stream that fails with "no space" after a number of bytes. */
+typedef struct
+{
+  GFilterOutputStream parent_instance;
+  gsize               left;
+} FullStream;
+
+typedef struct
+{
+  GFilterOutputStreamClass parent_class;
+} FullStreamClass;
+
+static GType full_stream_get_type (void);
+G_DEFINE_TYPE (FullStream, full_stream, G_TYPE_FILTER_OUTPUT_STREAM)
+
+static gssize
+full_stream_write (GOutputStream  *stream,
+                   const void     *buffer,
+                   gsize           count,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  FullStream *self = (FullStream *) stream;
+  GOutputStream *base = g_filter_output_stream_get_base_stream (G_FILTER_OUTPUT_STREAM (stream));
+  gssize n;
+
+  if (self->left == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left (fuzz-api)");
+      return -1;
+    }
+  n = g_output_stream_write (base, buffer, MIN (count, self->left), cancellable, error);
+  if (n > 0)
+    self->left -= n;
+  return n;
+}
+
+static void
+full_stream_class_init (FullStreamClass *klass)
+{
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = full_stream_write;
+}
+
+static void
+full_stream_init (FullStream *self)
+{
+}
+
+static GOutputStream *
+wrap_full (GOutputStream *base,
+           gpointer       user_data)
+{
+  FullStream *stream = g_object_new (full_stream_get_type (), "base-stream", base, NULL);
+
+  stream->left = GPOINTER_TO_SIZE (user_data);
+  return G_OUTPUT_STREAM (stream);
+}
+
+static char *save_dir;
+
+static char *
+read_text (const char *path)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    fuzz_fail ("cannot read %s back", path);
+  return text;
+}
+
+/* Save through a link, failing after @fail_at bytes, then for real. */
+static void
+check_save (IisCatalog *catalog,
+            gboolean    hard,
+            gsize       fail_at)
+{
+  static const char old[] = "{\"old\": true}\n";
+  g_autofree char *real = g_build_filename (save_dir, "real.json", NULL);
+  g_autofree char *second = g_build_filename (save_dir, "link.json", NULL);
+  g_autofree char *text = iis_catalog_to_data (catalog, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (second);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GDir) dir = NULL;
+  guint n_files = 0;
+
+  g_unlink (second);
+  if (!g_file_set_contents (real, old, -1, NULL)
+      || (hard ? link (real, second) : symlink ("real.json", second)) != 0)
+    fuzz_fail ("cannot make the files to save to in %s", save_dir);
+
+  fail_at %= strlen (text);
+  if (_iis_writer_save_to_file (catalog, file, IIS_SAVE_FLAGS_NONE, wrap_full,
+                                GSIZE_TO_POINTER (fail_at), NULL, &error))
+    fuzz_fail ("a save that fails after %zu of %zu bytes succeeded", fail_at, strlen (text));
+  fuzz_check_error (error, "save");
+  now = read_text (real);
+  if (strcmp (now, old) != 0)
+    fuzz_fail ("a save through a %s link failing after %zu bytes changed the file",
+               hard ? "hard" : "symbolic", fail_at);
+  dir = g_dir_open (save_dir, 0, NULL);
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n_files++;
+  if (n_files != 2)
+    fuzz_fail ("a failed save left %u files behind", n_files - 2);
+
+  g_clear_error (&error);
+  if (!iis_catalog_save_to_file (catalog, file, NULL, &error))
+    fuzz_fail ("the catalog does not save: %s", error->message);
+  g_free (now);
+  now = read_text (second);
+  if (strcmp (now, text) != 0)
+    fuzz_fail ("a save through a %s link wrote something else", hard ? "hard" : "symbolic");
+  g_unlink (second);
+  g_unlink (real);
+}
+
+static void
+remove_save_dir (void)
+{
+  g_rmdir (save_dir);
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
+  g_autoptr(GError) error = NULL;
+
   fuzz_install_log_writer ();
+  save_dir = g_dir_make_tmp ("fuzz-api-XXXXXX", &error);
+  if (save_dir == NULL)
+    fuzz_fail ("no folder to save to: %s", error->message);
+  atexit (remove_save_dir);
   return 0;
 }
 
@@ -341,6 +476,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       step (&state, data[i], data[i + 1]);
     }
   check_round_trip (state.catalog);
+  if (size > 0)
+    check_save (state.catalog, data[0] & 1, size * 97 + data[size - 1]);
 
   g_signal_handlers_disconnect_by_data (state.catalog, &state);
   for (guint i = 0; i < N_HELD; i++)
