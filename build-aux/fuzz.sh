@@ -92,6 +92,8 @@ export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 export LC_ALL=C.UTF-8
 export IIS_DATA_PATH=
+# Every catalog a target makes checks what it caches after each change.
+export IIS_DEBUG=invariants
 leaks=1
 # See the cli case above: its leaks are by design, at exit too.
 [ "$target" = cli ] && leaks=0
