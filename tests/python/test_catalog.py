@@ -153,6 +153,24 @@ def test_shared_identifier(scenario):
     assert ids(scenario.find_all_by_identifier('wikidata', 'Q1')) == ['UZ']
 
 
+def test_source_edited_after_attach_is_saved():
+    catalog = Iis.Catalog()
+    uz = Iis.State(id='UZ', name='Uzbekistan')
+    sco = Iis.Organization(id='sco', name='SCO')
+    catalog.add_entity(uz)
+    catalog.add_entity(sco)
+    source = Iis.Source(title='Old title')
+    relation = Iis.Relation(kind=K.MEMBER_OF, subject=uz, object=sco)
+    relation.add_source(source)
+    catalog.add_relation(relation)
+    source.set_title('New title')
+    text = catalog.to_data()[0]
+    assert 'New title' in text and 'Old title' not in text
+    del relation
+    again = catalog.list_relations()[0]
+    assert again.get_sources()[0].get_title() == 'New title'
+
+
 def test_handler_may_change_the_catalog_during_a_load():
     catalog = Iis.Catalog()
     catalog.add_entity(Iis.Organization(id='sco', name='SCO'))
