@@ -74,6 +74,10 @@ case $target in
   date)
     options+=(-dict=tests/fuzz/date.dict -max_len=64)
     ;;
+  api)
+    # Two bytes an operation, at most 200 operations (fuzz-api.c).
+    options+=(-max_len=400)
+    ;;
   cli)
     # main() run again and again leaks the tool's option values (see
     # fuzz-cli.c); the tool's messages on stderr are noise here.
@@ -88,6 +92,8 @@ export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 export LC_ALL=C.UTF-8
 export IIS_DATA_PATH=
+# Every catalog a target makes checks what it caches after each change.
+export IIS_DEBUG=invariants
 leaks=1
 # See the cli case above: its leaks are by design, at exit too.
 [ "$target" = cli ] && leaks=0

@@ -475,6 +475,11 @@ iis_catalog_to_data_full (IisCatalog    *self,
  * save that fails or is cancelled leaves @file as it was and no
  * temporary file behind.
  *
+ * When @file is a symbolic link, the file it names is replaced and the
+ * link stays. When @file has other hard links, the name @file gets a new
+ * file and the other names keep the old one. See the file format's
+ * page for the details.
+ *
  * Returns: %TRUE if @file was saved
  *
  * Since: 1.0

@@ -34,6 +34,13 @@ void        _iis_catalog_lifetime_changed   (IisCatalog  *self,
 void        _iis_catalog_update_relation    (IisCatalog  *self,
                                              IisRelation *relation);
 
+/* A source of a bound relation was edited: store the relation again. A
+ * source several relations share notifies each of them in turn, so the
+ * catalog is only whole again once all have been told: no invariant
+ * check here. */
+void        _iis_catalog_relation_source_changed (IisCatalog  *self,
+                                                  IisRelation *relation);
+
 /* A bound relation object is being finalized. */
 void        _iis_catalog_forget_relation    (IisCatalog  *self,
                                              IisRelation *relation);
@@ -184,5 +191,14 @@ void        _iis_catalog_get_stats          (IisCatalog       *self,
                                              IisCatalogStats  *stats);
 /* Drop capacity slack after a bulk load. */
 void        _iis_catalog_shrink             (IisCatalog       *self);
+
+/* Check that everything the catalog caches beside its objects agrees
+ * with them (docs/storage.md, "What the catalog caches"): node slots
+ * and ids, ends of life, the identifier index, adjacency arrays,
+ * records, extra words, interned strings, pooled sources, live relation
+ * objects, the id order. Aborts with a message on the first broken
+ * invariant. For the test suites and fuzz targets, after every change;
+ * it reads the whole catalog. */
+void        _iis_catalog_check_invariants   (IisCatalog       *self);
 
 G_END_DECLS

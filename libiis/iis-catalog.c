@@ -59,6 +59,7 @@
 #include "iis-problem.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
+#include "iis-writer-private.h"
 
 /**
  * IisCatalog:
@@ -195,7 +196,11 @@ struct _IisCatalog
   guint32     n_entities;
   GArray     *free_nodes;       /* guint32 */
   GHashTable *ids;              /* const char *id (the entity's) → slot + 1 */
-  GHashTable *identifiers;      /* "scheme\x1fvalue" → IisEntity (borrowed) */
+  GHashTable *identifiers;      /* "scheme\x1fvalue" → IisEntity (borrowed): of
+                                 * its holders, the first by id */
+  GHashTable *shared_identifiers; /* the same key → GTree (entity id → IisEntity,
+                                   * borrowed) of every holder, only for an
+                                   * identifier that several entities hold */
 
   /* Relations */
   Record     *records;
@@ -242,6 +247,8 @@ struct _IisCatalog
 
   gsize       visited;          /* atomic: records looked at by questions */
   guint64     removal_steps;    /* adjacency entries removals looked at or moved */
+
+  gboolean    debug_invariants; /* IIS_DEBUG=invariants: check after every change */
 };
 
 G_DEFINE_FINAL_TYPE (IisCatalog, iis_catalog, G_TYPE_OBJECT)
@@ -1135,6 +1142,7 @@ iis_catalog_dispose (GObject *object)
     }
   g_hash_table_remove_all (self->ids);
   g_hash_table_remove_all (self->identifiers);
+  g_hash_table_remove_all (self->shared_identifiers);
 
   G_OBJECT_CLASS (iis_catalog_parent_class)->dispose (object);
 }
@@ -1153,6 +1161,7 @@ iis_catalog_finalize (GObject *object)
   g_array_unref (self->free_nodes);
   g_hash_table_unref (self->ids);
   g_hash_table_unref (self->identifiers);
+  g_hash_table_unref (self->shared_identifiers);
   g_free (self->records);
   g_array_unref (self->free_records);
   g_free (self->words);
@@ -1241,6 +1250,10 @@ iis_catalog_class_init (IisCatalogClass *klass)
    * [signal@Iis.Catalog::entity-removed] for the old one, then this
    * signal for the new one.
    *
+   * A handler may change the catalog. A load announces its entities,
+   * then its relations, only once all of them are in the catalog; what
+   * a handler removes before its turn comes is not announced as added.
+   *
    * Since: 1.0
    */
   signals[ENTITY_ADDED] =
@@ -1290,12 +1303,44 @@ iis_catalog_class_init (IisCatalogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, IIS_TYPE_RELATION);
 }
 
+/* IIS_DEBUG=invariants (a comma-separated list) makes every catalog check
+ * its invariants after each change, as the test suites run. */
+static gboolean
+debug_invariants_wanted (void)
+{
+  static gsize wanted = 0;
+
+  if (g_once_init_enter (&wanted))
+    {
+      const char *value = g_getenv ("IIS_DEBUG");
+      const GDebugKey keys[] = { { "invariants", 1 } };
+      guint flags = value != NULL ? g_parse_debug_string (value, keys, G_N_ELEMENTS (keys)) : 0;
+
+      g_once_init_leave (&wanted, flags != 0 ? 2 : 1);
+    }
+  return wanted == 2;
+}
+
+/* Catalogs larger than this are not checked after every change: the check
+ * reads the whole catalog. */
+#define DEBUG_CHECK_MAX_ITEMS 20000
+
+static void
+debug_check (IisCatalog *self)
+{
+  if (G_UNLIKELY (self->debug_invariants)
+      && self->n_nodes + self->n_records <= DEBUG_CHECK_MAX_ITEMS)
+    _iis_catalog_check_invariants (self);
+}
+
 static void
 iis_catalog_init (IisCatalog *self)
 {
   self->free_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->ids = g_hash_table_new (_iis_str_hash, g_str_equal);
   self->identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->shared_identifiers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                    (GDestroyNotify) g_tree_unref);
   self->free_records = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->strings = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->strings, NULL);
@@ -1309,6 +1354,7 @@ iis_catalog_init (IisCatalog *self)
   g_mutex_init (&self->live_lock);
   g_mutex_init (&self->index_lock);
   self->ranks_dirty = 1;
+  self->debug_invariants = debug_invariants_wanted ();
 }
 
 /**
@@ -1396,6 +1442,13 @@ identifier_key (const char *scheme,
   return g_strconcat (scheme, "\x1f", value, NULL);
 }
 
+static void index_identifier   (IisCatalog *self,
+                                IisEntity  *entity,
+                                char       *key);
+static void unindex_identifier (IisCatalog *self,
+                                IisEntity  *entity,
+                                const char *key);
+
 static void
 index_identifiers (IisCatalog *self,
                    IisEntity  *entity,
@@ -1411,10 +1464,84 @@ index_identifiers (IisCatalog *self,
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       if (add)
-        _iis_catalog_identifier_changed (self, entity, key, NULL, value);
+        index_identifier (self, entity, identifier_key (key, value));
       else
-        _iis_catalog_identifier_changed (self, entity, key, value, NULL);
+        {
+          g_autofree char *ikey = identifier_key (key, value);
+
+          unindex_identifier (self, entity, ikey);
+        }
     }
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (a, b);
+}
+
+/* The first holder by id of a shared identifier. */
+static IisEntity *
+first_holder (GTree *holders)
+{
+  return g_tree_node_value (g_tree_node_first (holders));
+}
+
+/* Index @entity as a holder of @key (taken). Several entities may hold
+ * one identifier: all of them are kept, so that removing one leaves the
+ * others findable, and the one find_by_identifier() gives is the first
+ * by id, whatever the order they came in. */
+static void
+index_identifier (IisCatalog *self,
+                  IisEntity  *entity,
+                  char       *key)
+{
+  IisEntity *current = g_hash_table_lookup (self->identifiers, key);
+  GTree *holders;
+
+  if (current == NULL)
+    {
+      g_hash_table_insert (self->identifiers, key, entity);
+      return;
+    }
+  if (current == entity)
+    {
+      g_free (key);
+      return;
+    }
+
+  holders = g_hash_table_lookup (self->shared_identifiers, key);
+  if (holders == NULL)
+    {
+      holders = g_tree_new (compare_ids);
+      g_tree_insert (holders, (gpointer) iis_entity_get_id (current), current);
+      g_hash_table_insert (self->shared_identifiers, g_strdup (key), holders);
+    }
+  g_tree_insert (holders, (gpointer) iis_entity_get_id (entity), entity);
+  g_hash_table_insert (self->identifiers, key, first_holder (holders));
+}
+
+static void
+unindex_identifier (IisCatalog *self,
+                    IisEntity  *entity,
+                    const char *key)
+{
+  GTree *holders = g_hash_table_lookup (self->shared_identifiers, key);
+
+  if (holders == NULL)
+    {
+      if (g_hash_table_lookup (self->identifiers, key) == entity)
+        g_hash_table_remove (self->identifiers, key);
+      return;
+    }
+
+  if (g_tree_lookup (holders, iis_entity_get_id (entity)) != entity)
+    return;
+  g_tree_remove (holders, iis_entity_get_id (entity));
+  g_hash_table_insert (self->identifiers, g_strdup (key), first_holder (holders));
+  if (g_tree_nnodes (holders) == 1)
+    g_hash_table_remove (self->shared_identifiers, key);
 }
 
 void
@@ -1428,11 +1555,11 @@ _iis_catalog_identifier_changed (IisCatalog *self,
     {
       g_autofree char *key = identifier_key (scheme, old_value);
 
-      if (g_hash_table_lookup (self->identifiers, key) == entity)
-        g_hash_table_remove (self->identifiers, key);
+      unindex_identifier (self, entity, key);
     }
   if (new_value != NULL)
-    g_hash_table_insert (self->identifiers, identifier_key (scheme, new_value), entity);
+    index_identifier (self, entity, identifier_key (scheme, new_value));
+  debug_check (self);
 }
 
 /* Keep the node's copy of when its entity ceased to exist (an
@@ -1457,6 +1584,7 @@ _iis_catalog_lifetime_changed (IisCatalog *self,
   g_return_if_fail (_iis_entity_get_catalog (entity) == self);
 
   update_ended (self, _iis_entity_get_slot (entity));
+  debug_check (self);
 }
 
 static guint32
@@ -1510,8 +1638,11 @@ lookup_slot (IisCatalog *self,
  * Adds @entity to the catalog, which takes a reference to it.
  *
  * Fails with %IIS_ERROR_DUPLICATE_ID when an entity with the same id is
- * already in the catalog, and with %IIS_ERROR_INVALID_VALUE when the id
- * is empty, longer than 256 bytes, or holds control characters.
+ * already in the catalog, with %IIS_ERROR_INVALID_VALUE when the id
+ * is empty, longer than 256 bytes, or holds control characters, and with
+ * %IIS_ERROR_LIMIT_EXCEEDED when a text of the entity is longer than a
+ * reader of the file format accepts (1 MiB as written, escapes included),
+ * so that a catalog always saves to a file that loads.
  *
  * Returns: whether @entity was added
  *
@@ -1541,6 +1672,10 @@ iis_catalog_add_entity (IisCatalog  *self,
 
   g_return_val_if_fail (_iis_entity_get_catalog (entity) == NULL, FALSE);
 
+  /* What could not be saved and loaded again does not come in. */
+  if (!_iis_writer_check_entity (entity, error))
+    return FALSE;
+
   if (self->free_nodes->len == 0 && self->n_nodes >= MAX_NODES)
     {
       g_set_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED,
@@ -1551,6 +1686,7 @@ iis_catalog_add_entity (IisCatalog  *self,
   attach_entity (self, entity);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+  debug_check (self);
   return TRUE;
 }
 
@@ -1579,6 +1715,7 @@ iis_catalog_remove_entity (IisCatalog *self,
                            IisEntity  *entity)
 {
   g_autoptr(IisEntity) held = NULL;
+  g_autoptr(IisEntity) alive = NULL;
   guint32 slot;
   Node *node;
 
@@ -1588,6 +1725,8 @@ iis_catalog_remove_entity (IisCatalog *self,
   if (_iis_entity_get_catalog (entity) != self)
     return FALSE;
 
+  /* A handler may remove it meanwhile, dropping the catalog's reference. */
+  alive = g_object_ref (entity);
   slot = _iis_entity_get_slot (entity);
   node = &self->nodes[slot];
   g_assert (node->entity == entity);
@@ -1610,6 +1749,12 @@ iis_catalog_remove_entity (IisCatalog *self,
       node = &self->nodes[slot];
     }
 
+  /* A relation-removed handler may have removed @entity itself: then
+   * that removal is complete and announced, and the node may be another
+   * entity's already. */
+  if (_iis_entity_get_catalog (entity) != self)
+    return TRUE;
+
   index_identifiers (self, entity, FALSE);
   g_hash_table_remove (self->ids, iis_entity_get_id (entity));
   held = g_steal_pointer (&node->entity);
@@ -1625,6 +1770,7 @@ iis_catalog_remove_entity (IisCatalog *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
   g_signal_emit (self, signals[ENTITY_REMOVED], 0, held);
+  debug_check (self);
   return TRUE;
 }
 
@@ -1695,6 +1841,12 @@ iis_catalog_list_entities (IisCatalog *self,
  * Finds the entity with an external identifier; see
  * [method@Iis.Entity.set_identifier].
  *
+ * An identifier should name one entity, but a catalog may hold several
+ * with the same one (two layers describing one organization under two
+ * ids, say): then this gives the first of them by id, whatever the order
+ * they were added in, and [method@Iis.Catalog.validate] reports the
+ * identifier. [method@Iis.Catalog.find_all_by_identifier] gives them all.
+ *
  * Returns: (transfer none) (nullable): the entity, or %NULL
  *
  * Since: 1.0
@@ -1712,6 +1864,54 @@ iis_catalog_find_by_identifier (IisCatalog *self,
 
   key = identifier_key (scheme, value);
   return g_hash_table_lookup (self->identifiers, key);
+}
+
+static gboolean
+add_holder_slot (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  guint32 slot = _iis_entity_get_slot (value);
+
+  g_array_append_val (user_data, slot);
+  return FALSE;
+}
+
+/**
+ * iis_catalog_find_all_by_identifier:
+ * @self: a catalog
+ * @scheme: an identifier scheme, such as `"iso3166-1"` or `"wikidata"`
+ * @value: the identifier in that scheme
+ *
+ * Finds every entity with an external identifier: usually one or none,
+ * several when the catalog holds more than one entity with it (which
+ * [method@Iis.Catalog.validate] reports).
+ *
+ * Returns: (transfer full): the entities, sorted by id
+ *
+ * Since: 1.0
+ */
+GListModel *
+iis_catalog_find_all_by_identifier (IisCatalog *self,
+                                    const char *scheme,
+                                    const char *value)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *key = NULL;
+  IisEntity *entity;
+  GTree *holders;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (scheme != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  key = identifier_key (scheme, value);
+  holders = g_hash_table_lookup (self->shared_identifiers, key);
+  if (holders != NULL)
+    g_tree_foreach (holders, add_holder_slot, slots);
+  else if ((entity = g_hash_table_lookup (self->identifiers, key)) != NULL)
+    add_holder_slot (NULL, entity, slots);
+  return entities_to_model (self, slots);
 }
 
 /**
@@ -1836,7 +2036,9 @@ encode_relation (IisCatalog  *self,
  * (else %IIS_ERROR_UNKNOWN_REFERENCE), and its kind must allow their
  * types (else %IIS_ERROR_TYPE_MISMATCH; see
  * [func@Iis.RelationKind.allows]). A relation with no kind or no ends
- * fails with %IIS_ERROR_INVALID_VALUE.
+ * fails with %IIS_ERROR_INVALID_VALUE, one whose role, qualifiers or
+ * sources hold text longer than a reader of the file format accepts with
+ * %IIS_ERROR_LIMIT_EXCEEDED.
  *
  * The catalog stores the relation's data; @relation stays bound to it,
  * so changes to its role, dates, confidence, qualifiers and sources are
@@ -1893,6 +2095,8 @@ iis_catalog_add_relation (IisCatalog   *self,
       set_type_mismatch (error, NULL, kind, subject, object);
       return FALSE;
     }
+  if (!_iis_writer_check_relation (relation, error))
+    return FALSE;
 
   slot = new_record (self);
   rec = &self->records[slot];
@@ -1914,12 +2118,13 @@ iis_catalog_add_relation (IisCatalog   *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
   g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+  debug_check (self);
   return TRUE;
 }
 
-void
-_iis_catalog_update_relation (IisCatalog  *self,
-                              IisRelation *relation)
+static void
+update_relation (IisCatalog  *self,
+                 IisRelation *relation)
 {
   guint32 slot = _iis_relation_get_slot (relation);
   Record *rec = &self->records[slot];
@@ -1929,6 +2134,21 @@ _iis_catalog_update_relation (IisCatalog  *self,
   g_atomic_int_set (&self->nodes[rec->subject].out.dirty, 1);
   g_atomic_int_set (&self->nodes[rec->object].in.dirty, 1);
   collect_garbage_if_needed (self);
+}
+
+void
+_iis_catalog_update_relation (IisCatalog  *self,
+                              IisRelation *relation)
+{
+  update_relation (self, relation);
+  debug_check (self);
+}
+
+void
+_iis_catalog_relation_source_changed (IisCatalog  *self,
+                                      IisRelation *relation)
+{
+  update_relation (self, relation);
 }
 
 static void
@@ -2071,6 +2291,7 @@ iis_catalog_remove_relation (IisCatalog  *self,
 
   remove_relation_slot (self, _iis_relation_get_slot (relation), TRUE);
   collect_garbage_if_needed (self);
+  debug_check (self);
   return TRUE;
 }
 
@@ -3586,6 +3807,65 @@ validate_cycles (IisCatalog *self,
     }
 }
 
+#define HOLDERS_LISTED 5
+
+static gboolean
+list_holder (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  GPtrArray *ids = user_data;
+
+  g_ptr_array_add (ids, key);
+  return ids->len >= HOLDERS_LISTED;
+}
+
+static int
+compare_key_pointers (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One problem for each identifier several entities hold, in the order of
+ * the identifiers. */
+static void
+validate_identifiers (IisCatalog *self,
+                      GPtrArray  *problems)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n_keys;
+
+  if (g_hash_table_size (self->shared_identifiers) == 0)
+    return;
+
+  keys = g_hash_table_get_keys_as_array (self->shared_identifiers, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_key_pointers);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      GTree *holders = g_hash_table_lookup (self->shared_identifiers, keys[i]);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autoptr(GString) message = g_string_new (NULL);
+      const char *separator = strchr (keys[i], '\x1f');
+      IisEntity *first = first_holder (holders);
+      guint n = g_tree_nnodes (holders);
+
+      g_tree_foreach (holders, list_holder, ids);
+      g_string_append_printf (message, "The identifier %.*s “%s” is held by %u entities: ",
+                              (int) (separator - (const char *) keys[i]),
+                              (const char *) keys[i], separator + 1, n);
+      for (guint j = 0; j < ids->len; j++)
+        g_string_append_printf (message, "%s“%s”", j > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (ids, j));
+      if (n > ids->len)
+        g_string_append_printf (message, " and %u more", n - ids->len);
+
+      add_problem (self, problems, IIS_PROBLEM_KIND_SHARED_IDENTIFIER,
+                   iis_entity_get_id (first), G_OBJECT (first),
+                   g_string_free (g_steal_pointer (&message), FALSE));
+    }
+}
+
 /**
  * iis_catalog_validate:
  * @self: a catalog
@@ -3594,10 +3874,10 @@ validate_cycles (IisCatalog *self,
  * catch: periods that end before they begin (relations, organizations,
  * forums), relations dated before an organization at one of their ends
  * was founded or after it was dissolved, cycles of `part-of` relations,
- * and identical relations (same ends, kind and role) stated for
- * overlapping periods: one problem for each group of them, whose message
- * says how many there are, so that the list stays as long as the
- * catalog, not its square.
+ * identical relations (same ends, kind and role) stated for overlapping
+ * periods (one problem for each group of them, whose message says how
+ * many there are, so that the list stays as long as the catalog, not its
+ * square), and external identifiers held by more than one entity.
  *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
@@ -3652,6 +3932,7 @@ iis_catalog_validate (IisCatalog *self)
     validate_overlaps (self, self->sorted_nodes[r], problems);
 
   validate_cycles (self, problems);
+  validate_identifiers (self, problems);
 
   n_problems = problems->len;
   return _iis_answer_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),
@@ -4003,13 +4284,36 @@ _iis_stage_resolve (IisStage    *stage,
   return TRUE;
 }
 
-static void
+/* Put @entity in the place of the entity in @slot; returns that one
+ * (full), for the caller to announce. */
+static IisEntity *
 replace_entity (IisCatalog *self,
                 guint32     slot,
                 IisEntity  *entity)
 {
   Node *node = &self->nodes[slot];
-  g_autoptr(IisEntity) old = g_steal_pointer (&node->entity);
+  IisEntity *old = g_steal_pointer (&node->entity);
+  g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Relation objects handed out before name the new entity at that end
+   * (they stay bound: the relations are still in the catalog). */
+  g_mutex_lock (&self->live_lock);
+  for (guint side = 0; side < 2; side++)
+    {
+      const Adjacency *adj = side == 0 ? &node->out : &node->in;
+
+      for (guint32 i = 0; i < adj->len; i++)
+        {
+          GWeakRef *ref = g_hash_table_lookup (self->live, GUINT_TO_POINTER (adj->entries[i].slot));
+          IisRelation *relation = ref != NULL ? g_weak_ref_get (ref) : NULL;
+
+          if (relation != NULL)
+            g_ptr_array_add (live, relation);
+        }
+    }
+  g_mutex_unlock (&self->live_lock);
+  for (guint i = 0; i < live->len; i++)
+    _iis_relation_replace_end (g_ptr_array_index (live, i), old, entity);
 
   index_identifiers (self, old, FALSE);
   _iis_entity_detach (old);
@@ -4019,9 +4323,7 @@ replace_entity (IisCatalog *self,
                         GUINT_TO_POINTER (slot + 1));
   _iis_entity_attach (entity, self, slot);
   index_identifiers (self, entity, TRUE);
-
-  g_signal_emit (self, signals[ENTITY_REMOVED], 0, old);
-  g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+  return old;
 }
 
 void
@@ -4030,8 +4332,9 @@ _iis_stage_commit (IisStage   *stage,
 {
   g_autofree guint32 *staged_slots = NULL;
   g_autofree guint32 *source_ids = NULL;
+  g_autoptr(GPtrArray) replaced = NULL;
+  g_autoptr(GPtrArray) added_relations = NULL;
   gboolean emit_relations;
-  guint32 first_new_record;
 
   g_return_if_fail (stage != NULL);
   g_return_if_fail (IIS_IS_CATALOG (self));
@@ -4042,6 +4345,11 @@ _iis_stage_commit (IisStage   *stage,
    * source ids must stay valid until every record is stored. */
   self->collect_held++;
 
+  /* Everything is committed first and announced after: a signal handler
+   * may change the catalog (remove an entity whose slot a staged relation
+   * refers to, add one that would take a freed slot), and must find it
+   * whole, never half-loaded. */
+  replaced = g_ptr_array_new_full (stage->entities->len, unref_nullable);
   staged_slots = g_new (guint32, MAX (stage->entities->len, 1));
   for (guint i = 0; i < stage->entities->len; i++)
     {
@@ -4050,13 +4358,13 @@ _iis_stage_commit (IisStage   *stage,
 
       if (replaces != G_MAXUINT32)
         {
-          replace_entity (self, replaces, entity);
+          g_ptr_array_add (replaced, replace_entity (self, replaces, entity));
           staged_slots[i] = replaces;
         }
       else
         {
           staged_slots[i] = attach_entity (self, entity);
-          g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+          g_ptr_array_add (replaced, NULL);
         }
     }
 
@@ -4068,8 +4376,9 @@ _iis_stage_commit (IisStage   *stage,
   /* Reserve the records in one go. */
   self->records = grow (self->records, &self->cap_records,
                         self->n_records + stage->relations->len, sizeof (Record));
-  first_new_record = self->n_relations;
   emit_relations = g_signal_has_handler_pending (self, signals[RELATION_ADDED], 0, FALSE);
+  if (emit_relations)
+    added_relations = g_ptr_array_new_full (stage->relations->len, g_object_unref);
 
   for (guint i = 0; i < stage->relations->len; i++)
     {
@@ -4105,11 +4414,7 @@ _iis_stage_commit (IisStage   *stage,
       link_record (self, slot);
 
       if (emit_relations)
-        {
-          g_autoptr(IisRelation) relation = relation_for_slot (self, slot);
-
-          g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
-        }
+        g_ptr_array_add (added_relations, relation_for_slot (self, slot));
     }
 
   if (stage->document_unknown != NULL)
@@ -4125,12 +4430,33 @@ _iis_stage_commit (IisStage   *stage,
         json_object_set_member (self->document_unknown, name, json_node_copy (node));
     }
 
+  /* Now announce. What a handler removed before its turn came is not
+   * announced as added (its removal was). */
+  for (guint i = 0; i < stage->entities->len; i++)
+    {
+      IisEntity *entity = g_ptr_array_index (stage->entities, i);
+      IisEntity *old = g_ptr_array_index (replaced, i);
+
+      if (old != NULL)
+        g_signal_emit (self, signals[ENTITY_REMOVED], 0, old);
+      if (_iis_entity_get_catalog (entity) == self)
+        g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+    }
+  for (guint i = 0; added_relations != NULL && i < added_relations->len; i++)
+    {
+      IisRelation *relation = g_ptr_array_index (added_relations, i);
+
+      if (iis_relation_is_in_catalog (relation))
+        g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+    }
+
   if (stage->entities->len > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTITIES]);
-  if (self->n_relations != first_new_record)
+  if (stage->relations->len > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
   self->collect_held--;
   g_object_thaw_notify (G_OBJECT (self));
+  debug_check (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -4348,5 +4674,360 @@ _iis_catalog_shrink (IisCatalog *self)
     {
       self->words = g_realloc_n (self->words, MAX (self->n_words, 1), sizeof (guint32));
       self->cap_words = MAX (self->n_words, 1);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Invariants                                                         */
+
+/* What the catalog caches beside its objects must agree with them; see
+ * docs/storage.md, "What the catalog caches". A broken invariant is a
+ * bug in the library: abort with what is wrong. */
+#define CHECK(cond, ...) \
+  G_STMT_START { \
+    if (G_UNLIKELY (!(cond))) \
+      g_error ("libiis: catalog invariant broken: " __VA_ARGS__); \
+  } G_STMT_END
+
+static gboolean
+holds_identifier (IisEntity  *entity,
+                  const char *key)
+{
+  GHashTable *identifiers = _iis_entity_get_identifiers (entity);
+  const char *separator = strchr (key, '\x1f');
+  g_autofree char *scheme = NULL;
+  const char *value;
+
+  if (identifiers == NULL || separator == NULL)
+    return FALSE;
+  scheme = g_strndup (key, separator - key);
+  value = g_hash_table_lookup (identifiers, scheme);
+  return value != NULL && strcmp (value, separator + 1) == 0;
+}
+
+static void
+check_adjacency (IisCatalog      *self,
+                 guint32          node,
+                 const Adjacency *adj,
+                 gboolean         out)
+{
+  for (guint32 i = 0; i < adj->len; i++)
+    {
+      const Adjacent *e = &adj->entries[i];
+      const Record *rec;
+
+      CHECK (e->slot < self->n_records, "node %u: adjacency entry %u past the records", node, i);
+      rec = &self->records[e->slot];
+      CHECK (rec->kind != IIS_RELATION_KIND_ANY, "node %u: adjacency entry for free record %u",
+             node, e->slot);
+      CHECK ((out ? rec->subject : rec->object) == node,
+             "node %u: record %u in its %s array does not have it at that end",
+             node, e->slot, out ? "out" : "in");
+      CHECK (e->key == ADJACENT_KEY (rec->kind, out ? rec->object : rec->subject),
+             "node %u: stale adjacency key for record %u", node, e->slot);
+      if (i > 0 && !g_atomic_int_get (&adj->dirty))
+        CHECK (compare_adjacent (&adj->entries[i - 1], e, self->records) < 0,
+               "node %u: %s array marked sorted but out of order at %u",
+               node, out ? "out" : "in", i);
+    }
+}
+
+static void
+check_live_relation (IisCatalog  *self,
+                     guint32      slot,
+                     IisRelation *relation)
+{
+  const Record *rec = &self->records[slot];
+  GPtrArray *sources = _iis_relation_get_source_array (relation);
+  GHashTable *qualifiers = _iis_relation_get_qualifiers (relation);
+  Extra extra;
+
+  CHECK (rec->kind != IIS_RELATION_KIND_ANY, "a live relation object is bound to free record %u",
+         slot);
+  CHECK (_iis_relation_get_catalog (relation) == self && _iis_relation_get_slot (relation) == slot,
+         "the live relation object of record %u is bound elsewhere", slot);
+  CHECK (iis_relation_get_kind (relation) == rec->kind
+         && iis_relation_get_subject (relation) == node_entity (self, rec->subject)
+         && iis_relation_get_object (relation) == node_entity (self, rec->object)
+         && g_strcmp0 (iis_relation_get_role (relation),
+                       rec->role ? string_of (self, rec->role) : NULL) == 0
+         && _iis_date_pack (iis_relation_get_start (relation)) == rec->start
+         && _iis_date_pack (iis_relation_get_end (relation)) == rec->end
+         && iis_relation_get_confidence (relation) == rec->confidence,
+         "record %u and its relation object disagree", slot);
+
+  read_extra (self, rec->extra, &extra);
+  CHECK ((qualifiers ? g_hash_table_size (qualifiers) : 0) == extra.n_qualifiers,
+         "record %u and its relation object have different qualifiers", slot);
+  for (guint32 q = 0; q < extra.n_qualifiers; q++)
+    CHECK (g_strcmp0 (g_hash_table_lookup (qualifiers, string_of (self, extra.qualifiers[2 * q])),
+                      string_of (self, extra.qualifiers[2 * q + 1])) == 0,
+           "record %u and its relation object disagree on qualifier “%s”", slot,
+           string_of (self, extra.qualifiers[2 * q]));
+  CHECK ((sources ? sources->len : 0) == extra.n_sources,
+         "record %u and its relation object have different sources", slot);
+  for (guint32 i = 0; i < extra.n_sources; i++)
+    {
+      g_autoptr(GString) object_key = source_key (g_ptr_array_index (sources, i));
+      g_autoptr(GString) pooled_key = source_key (g_ptr_array_index (self->sources,
+                                                                     extra.sources[i]));
+
+      CHECK (g_string_equal (object_key, pooled_key),
+             "record %u: source %u of its relation object is not the pooled one", slot, i);
+    }
+  CHECK (g_strcmp0 (_iis_relation_get_unknown_json (relation),
+                    extra.unknown ? string_of (self, extra.unknown) : NULL) == 0,
+         "record %u and its relation object have different unknown members", slot);
+}
+
+void
+_iis_catalog_check_invariants (IisCatalog *self)
+{
+  guint32 n_entities = 0, n_relations = 0, n_relations_1_1 = 0;
+  guint64 live_words = 0;
+  gsize n_out = 0, n_in = 0;
+  g_autofree guint8 *free_node = NULL;
+  g_autofree guint8 *free_record = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (IIS_IS_CATALOG (self));
+
+  /* Nodes: each entity knows its slot; ids, ends of life and identifiers
+   * agree with the entity. */
+  free_node = g_new0 (guint8, MAX (self->n_nodes, 1));
+  for (guint i = 0; i < self->free_nodes->len; i++)
+    {
+      guint32 slot = g_array_index (self->free_nodes, guint32, i);
+
+      CHECK (slot < self->n_nodes && self->nodes[slot].entity == NULL && !free_node[slot],
+             "free node %u is not free, or listed twice", slot);
+      free_node[slot] = 1;
+    }
+  for (guint32 slot = 0; slot < self->n_nodes; slot++)
+    {
+      const Node *node = &self->nodes[slot];
+      IisEntity *entity = node->entity;
+      const IisDate *dissolved = NULL;
+      GHashTable *identifiers;
+
+      if (entity == NULL)
+        {
+          CHECK (free_node[slot], "node %u is empty but not in the free list", slot);
+          CHECK (node->out.len == 0 && node->in.len == 0, "empty node %u has relations", slot);
+          continue;
+        }
+      n_entities++;
+      CHECK (_iis_entity_get_catalog (entity) == self && _iis_entity_get_slot (entity) == slot,
+             "entity “%s” does not know its node %u", iis_entity_get_id (entity), slot);
+      CHECK (g_hash_table_lookup (self->ids, iis_entity_get_id (entity)) == GUINT_TO_POINTER (slot + 1),
+             "the id “%s” does not map to its node %u", iis_entity_get_id (entity), slot);
+      if (IIS_IS_ORGANIZATION (entity))
+        dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+      CHECK (node->ended == _iis_date_pack (dissolved),
+             "node %u: the cached end of life of “%s” is stale", slot, iis_entity_get_id (entity));
+
+      identifiers = _iis_entity_get_identifiers (entity);
+      if (identifiers != NULL)
+        {
+          g_hash_table_iter_init (&iter, identifiers);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            {
+              g_autofree char *ikey = identifier_key (key, value);
+              IisEntity *found = g_hash_table_lookup (self->identifiers, ikey);
+              GTree *holders = g_hash_table_lookup (self->shared_identifiers, ikey);
+
+              CHECK (found != NULL, "the identifier %s “%s” of “%s” is not indexed",
+                     (const char *) key, (const char *) value, iis_entity_get_id (entity));
+              CHECK (found == entity || (holders != NULL &&
+                                         g_tree_lookup (holders, iis_entity_get_id (entity)) == entity),
+                     "“%s” is not a holder of its identifier %s “%s”",
+                     iis_entity_get_id (entity), (const char *) key, (const char *) value);
+            }
+        }
+
+      check_adjacency (self, slot, &node->out, TRUE);
+      check_adjacency (self, slot, &node->in, FALSE);
+      n_out += node->out.len;
+      n_in += node->in.len;
+    }
+  CHECK (n_entities == self->n_entities, "n_entities is %u, %u nodes hold one",
+         self->n_entities, n_entities);
+  CHECK (g_hash_table_size (self->ids) == n_entities, "the id table has %u ids for %u entities",
+         g_hash_table_size (self->ids), n_entities);
+
+  /* The identifier index holds nothing else. */
+  g_hash_table_iter_init (&iter, self->identifiers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GTree *holders = g_hash_table_lookup (self->shared_identifiers, key);
+
+      CHECK (_iis_entity_get_catalog (value) == self && holds_identifier (value, key),
+             "the identifier index names “%s”, which does not hold it", iis_entity_get_id (value));
+      CHECK (holders == NULL || first_holder (holders) == value,
+             "a shared identifier does not give its first holder");
+    }
+  g_hash_table_iter_init (&iter, self->shared_identifiers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GTreeNode *n;
+
+      CHECK (g_tree_nnodes (value) >= 2, "a shared identifier has fewer than two holders");
+      CHECK (g_hash_table_contains (self->identifiers, key), "a shared identifier is not indexed");
+      for (n = g_tree_node_first (value); n != NULL; n = g_tree_node_next (n))
+        CHECK (_iis_entity_get_catalog (g_tree_node_value (n)) == self
+               && holds_identifier (g_tree_node_value (n), key),
+               "a holder of a shared identifier does not hold it");
+    }
+
+  /* Records: the free list, the ends, the extra words, the interned
+   * strings and pooled sources they point at. */
+  free_record = g_new0 (guint8, MAX (self->n_records, 1));
+  for (guint i = 0; i < self->free_records->len; i++)
+    {
+      guint32 slot = g_array_index (self->free_records, guint32, i);
+
+      CHECK (slot < self->n_records && self->records[slot].kind == IIS_RELATION_KIND_ANY
+             && !free_record[slot], "free record %u is not free, or listed twice", slot);
+      free_record[slot] = 1;
+    }
+  for (guint32 slot = 0; slot < self->n_records; slot++)
+    {
+      const Record *rec = &self->records[slot];
+      Extra extra;
+      guint32 last_key = 0;
+
+      if (rec->kind == IIS_RELATION_KIND_ANY)
+        {
+          CHECK (free_record[slot], "record %u is free but not in the free list", slot);
+          continue;
+        }
+      n_relations++;
+      n_relations_1_1 += rec->kind >= IIS_RELATION_KIND_FIRST_1_1;
+      CHECK (rec->subject < self->n_nodes && node_entity (self, rec->subject) != NULL
+             && rec->object < self->n_nodes && node_entity (self, rec->object) != NULL,
+             "record %u has an end that is not in the catalog", slot);
+      CHECK (iis_relation_kind_allows (rec->kind, G_OBJECT_TYPE (node_entity (self, rec->subject)),
+                                       G_OBJECT_TYPE (node_entity (self, rec->object))),
+             "record %u: its kind does not allow the types of its ends", slot);
+      CHECK (rec->role < self->strings->len, "record %u: role past the strings", slot);
+      CHECK (rec->extra == 0 || rec->extra < self->n_words, "record %u: extra past the words", slot);
+      if (rec->extra == 0)
+        continue;
+      read_extra (self, rec->extra, &extra);
+      CHECK (rec->extra + extra_size (&extra) <= self->n_words,
+             "record %u: extra words past the end", slot);
+      live_words += extra_size (&extra);
+      for (guint32 q = 0; q < extra.n_qualifiers; q++)
+        {
+          guint32 k = extra.qualifiers[2 * q], v = extra.qualifiers[2 * q + 1];
+
+          CHECK (k != 0 && k < self->strings->len && v != 0 && v < self->strings->len,
+                 "record %u: qualifier %u is not an interned string", slot, q);
+          CHECK (q == 0 || strcmp (string_of (self, last_key), string_of (self, k)) < 0,
+                 "record %u: qualifiers not sorted by key", slot);
+          last_key = k;
+        }
+      for (guint32 i = 0; i < extra.n_sources; i++)
+        CHECK (extra.sources[i] != 0 && extra.sources[i] < self->sources->len,
+               "record %u: source %u not in the pool", slot, i);
+      CHECK (extra.unknown < self->strings->len, "record %u: unknown members past the strings",
+             slot);
+    }
+  CHECK (n_relations_1_1 == self->n_relations_1_1,
+         "n_relations_1_1 is %u, %u records are of a 1.1 kind", self->n_relations_1_1, n_relations_1_1);
+  CHECK (n_relations == self->n_relations, "n_relations is %u, %u records hold one",
+         self->n_relations, n_relations);
+  /* Every extra word is a live record's or counted as garbage. */
+  CHECK (self->n_words == 0 || (guint64) self->n_words == 1 + (guint64) self->garbage_words + live_words,
+         "%u extra words: 1 unused, %u garbage and %" G_GUINT64_FORMAT " in use do not add up",
+         self->n_words, self->garbage_words, live_words);
+  CHECK (n_out == n_relations && n_in == n_relations,
+         "%" G_GSIZE_FORMAT " out and %" G_GSIZE_FORMAT " in entries for %u relations",
+         n_out, n_in, n_relations);
+
+  /* Interned strings and pooled sources map both ways; a collection
+   * leaves freed ids NULL, on their free lists, for reuse. */
+  {
+    guint n_strings = 0, n_sources = 0;
+
+    CHECK (self->strings->len > 0 && g_ptr_array_index (self->strings, 0) == NULL,
+           "string 0 is not NULL");
+    for (guint i = 1; i < self->strings->len; i++)
+      if (g_ptr_array_index (self->strings, i) != NULL)
+        {
+          n_strings++;
+          CHECK (g_hash_table_lookup (self->string_ids, string_of (self, i)) == GUINT_TO_POINTER (i),
+                 "interned string %u does not map back to itself", i);
+        }
+    CHECK (g_hash_table_size (self->string_ids) == n_strings,
+           "%u strings, %u in their table", n_strings, g_hash_table_size (self->string_ids));
+    CHECK (n_strings + self->free_strings->len == self->strings->len - 1,
+           "%u strings and %u free ids for %u slots", n_strings, self->free_strings->len,
+           self->strings->len - 1);
+    for (guint i = 0; i < self->free_strings->len; i++)
+      CHECK (g_ptr_array_index (self->strings, g_array_index (self->free_strings, guint32, i)) == NULL,
+             "free string id %u is in use", g_array_index (self->free_strings, guint32, i));
+
+    CHECK (self->sources->len > 0 && g_ptr_array_index (self->sources, 0) == NULL,
+           "source 0 is not NULL");
+    for (guint i = 1; i < self->sources->len; i++)
+      {
+        g_autoptr(GString) skey = NULL;
+
+        if (g_ptr_array_index (self->sources, i) == NULL)
+          continue;
+        n_sources++;
+        skey = source_key (g_ptr_array_index (self->sources, i));
+        CHECK (g_hash_table_lookup (self->source_ids, skey->str) == GUINT_TO_POINTER (i),
+               "pooled source %u was changed after it was pooled", i);
+      }
+    CHECK (g_hash_table_size (self->source_ids) == n_sources,
+           "%u pooled sources, %u in their table", n_sources, g_hash_table_size (self->source_ids));
+    CHECK (n_sources + self->free_sources->len == self->sources->len - 1,
+           "%u sources and %u free ids for %u slots", n_sources, self->free_sources->len,
+           self->sources->len - 1);
+  }
+
+  /* Live relation objects agree with their records. Take them first:
+   * dropping the last reference to one changes the table. */
+  {
+    g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+
+    g_mutex_lock (&self->live_lock);
+    g_hash_table_iter_init (&iter, self->live);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        IisRelation *relation = g_weak_ref_get (value);
+
+        if (relation != NULL)
+          {
+            CHECK (_iis_relation_get_slot (relation) == GPOINTER_TO_UINT (key),
+                   "the live relation object of record %u is bound to another",
+                   GPOINTER_TO_UINT (key));
+            g_ptr_array_add (live, relation);
+          }
+      }
+    g_mutex_unlock (&self->live_lock);
+    for (guint i = 0; i < live->len; i++)
+      {
+        IisRelation *relation = g_ptr_array_index (live, i);
+
+        check_live_relation (self, _iis_relation_get_slot (relation), relation);
+      }
+  }
+
+  /* The id order, when it is not to be computed again. */
+  if (!g_atomic_int_get (&self->ranks_dirty))
+    {
+      CHECK (self->n_sorted == n_entities, "the id order has %u entities, not %u",
+             self->n_sorted, n_entities);
+      for (guint32 r = 0; r < self->n_sorted; r++)
+        {
+          CHECK (self->ranks[self->sorted_nodes[r]] == r, "rank %u does not map back", r);
+          CHECK (r == 0 || strcmp (node_id (self, self->sorted_nodes[r - 1]),
+                                   node_id (self, self->sorted_nodes[r])) < 0,
+                 "the id order is out of order at %u", r);
+        }
     }
 }

@@ -80,6 +80,10 @@ IisEntity   *iis_catalog_find_by_identifier        (IisCatalog        *self,
                                                     const char        *scheme,
                                                     const char        *value);
 IIS_AVAILABLE_IN_ALL
+GListModel  *iis_catalog_find_all_by_identifier    (IisCatalog        *self,
+                                                    const char        *scheme,
+                                                    const char        *value);
+IIS_AVAILABLE_IN_ALL
 guint        iis_catalog_get_n_entities            (IisCatalog        *self);
 
 /* Relations */

@@ -35,4 +35,9 @@ void        _iis_entity_set_unknown   (IisEntity  *self,
 /* The identifiers as a borrowed scheme → value table (may be NULL). */
 GHashTable *_iis_entity_get_identifiers (IisEntity *self);
 
+/* The lists of sources and other names when they were made, else NULL:
+ * for readers that should not make them (the writer). Borrowed. */
+GListModel *_iis_entity_peek_sources     (IisEntity *self);
+GListModel *_iis_entity_peek_other_names (IisEntity *self);
+
 G_END_DECLS

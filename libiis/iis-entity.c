@@ -1030,3 +1030,25 @@ _iis_entity_get_identifiers (IisEntity *self)
 
   return priv->identifiers;
 }
+
+GListModel *
+_iis_entity_peek_sources (IisEntity *self)
+{
+  IisEntityPrivate *priv;
+
+  g_return_val_if_fail (IIS_IS_ENTITY (self), NULL);
+
+  priv = iis_entity_get_instance_private (self);
+  return (GListModel *) g_atomic_pointer_get (&priv->sources);
+}
+
+GListModel *
+_iis_entity_peek_other_names (IisEntity *self)
+{
+  IisEntityPrivate *priv;
+
+  g_return_val_if_fail (IIS_IS_ENTITY (self), NULL);
+
+  priv = iis_entity_get_instance_private (self);
+  return (GListModel *) g_atomic_pointer_get (&priv->other_names);
+}

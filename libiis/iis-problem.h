@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @IIS_PROBLEM_KIND_PART_OF_CYCLE: `part-of` relations form a cycle
  * @IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS: two relations of the same kind
  *   and role between the same ends overlap in time
+ * @IIS_PROBLEM_KIND_SHARED_IDENTIFIER: several entities hold the same
+ *   external identifier (one problem for each identifier; its subject is
+ *   the first holder by id)
  *
  * What an [class@Iis.Problem] is about. The JSON nick is the name in
  * lower case with dashes.
@@ -36,6 +39,7 @@ typedef enum {
   IIS_PROBLEM_KIND_OUTSIDE_LIFETIME,
   IIS_PROBLEM_KIND_PART_OF_CYCLE,
   IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
+  IIS_PROBLEM_KIND_SHARED_IDENTIFIER,
 } IisProblemKind;
 
 #define IIS_TYPE_PROBLEM (iis_problem_get_type ())

@@ -29,6 +29,11 @@ void        _iis_relation_bind          (IisRelation *self,
                                          guint32      slot);
 void        _iis_relation_unbind        (IisRelation *self);
 IisCatalog *_iis_relation_get_catalog   (IisRelation *self);
+/* The catalog replaced the entity @old with @replacement (an override
+ * load): a bound relation's ends follow. No notification. */
+void        _iis_relation_replace_end   (IisRelation *self,
+                                         IisEntity   *old,
+                                         IisEntity   *replacement);
 guint32     _iis_relation_get_slot      (IisRelation *self);
 
 /* The qualifiers as a borrowed key → value table (may be NULL). */

@@ -114,12 +114,17 @@ iis_relation_constructed (GObject *object)
                 "“object”");
 }
 
+static void watch_sources (IisRelation *self,
+                           GPtrArray   *sources,
+                           gboolean     watch);
+
 static void
 iis_relation_dispose (GObject *object)
 {
   IisRelation *self = IIS_RELATION (object);
 
   g_clear_object (&self->sources_model);
+  watch_sources (self, self->sources, FALSE);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (iis_relation_parent_class)->dispose (object);
@@ -343,6 +348,36 @@ changed (IisRelation *self)
 {
   if (self->catalog != NULL)
     _iis_catalog_update_relation (self->catalog, self);
+}
+
+/* A source of the relation was edited: the catalog pools sources by
+ * content, so store them again (docs/storage.md). */
+static void
+source_notified (IisSource   *source,
+                 GParamSpec  *pspec,
+                 IisRelation *self)
+{
+  if (self->catalog != NULL)
+    _iis_catalog_relation_source_changed (self->catalog, self);
+}
+
+/* The relation holds a reference to each source it watches and stops
+ * watching before it drops it (in dispose() at the latest), so plain
+ * handlers are safe. */
+static void
+watch_sources (IisRelation *self,
+               GPtrArray   *sources,
+               gboolean     watch)
+{
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      IisSource *source = g_ptr_array_index (sources, i);
+
+      if (watch)
+        g_signal_connect (source, "notify", G_CALLBACK (source_notified), self);
+      else
+        g_signal_handlers_disconnect_by_func (source, source_notified, self);
+    }
 }
 
 /**
@@ -833,6 +868,10 @@ iis_relation_dup_qualifier_keys (IisRelation *self)
  *
  * Adds a source of the relation.
  *
+ * The relation keeps @source itself, not a copy: editing @source later
+ * (its title, say) edits the relation's source, and when the relation is
+ * in a catalog, the catalog's data, as editing an entity's source does.
+ *
  * Since: 1.0
  */
 void
@@ -844,6 +883,9 @@ iis_relation_add_source (IisRelation *self,
 
   if (self->sources == NULL)
     self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Once per relation: a source added twice is stored again once. */
+  if (!g_ptr_array_find (self->sources, source, NULL))
+    g_signal_connect (source, "notify", G_CALLBACK (source_notified), self);
   g_ptr_array_add (self->sources, g_object_ref (source));
 
   if (self->sources_model != NULL)
@@ -952,6 +994,20 @@ _iis_relation_unbind (IisRelation *self)
   self->slot = IIS_ENTITY_NO_SLOT;
 }
 
+void
+_iis_relation_replace_end (IisRelation *self,
+                           IisEntity   *old,
+                           IisEntity   *replacement)
+{
+  g_return_if_fail (IIS_IS_RELATION (self));
+  g_return_if_fail (IIS_IS_ENTITY (replacement));
+
+  if (self->subject == old)
+    g_set_object (&self->subject, replacement);
+  if (self->object == old)
+    g_set_object (&self->object, replacement);
+}
+
 IisCatalog *
 _iis_relation_get_catalog (IisRelation *self)
 {
@@ -1037,8 +1093,10 @@ _iis_relation_set_sources_take (IisRelation *self,
 
   if (sources != NULL)
     g_ptr_array_set_free_func (sources, g_object_unref);
+  watch_sources (self, self->sources, FALSE);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   self->sources = sources;
+  watch_sources (self, self->sources, TRUE);
 
   if (self->sources_model != NULL)
     g_list_store_splice (self->sources_model, 0,

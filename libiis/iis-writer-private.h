@@ -51,6 +51,15 @@ gboolean  _iis_writer_replace_file     (GFile          *file,
                                         GCancellable   *cancellable,
                                         GError        **error);
 
+/* Check, on the way into a catalog, the text of @entity or @relation
+ * against the reader's limits: a string or member name over the limit
+ * as written fails with IIS_ERROR_LIMIT_EXCEEDED. Other problems the
+ * writer would find (invalid UTF-8, a bad code) are left to saving. */
+gboolean  _iis_writer_check_entity     (IisEntity      *entity,
+                                        GError        **error);
+gboolean  _iis_writer_check_relation   (IisRelation    *relation,
+                                        GError        **error);
+
 /* Compact JSON text of @object, its members sorted by name (nested
  * values keep their order). Used to keep a relation's unknown members. */
 char     *_iis_writer_object_to_string (JsonObject     *object);

@@ -18,9 +18,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gstdio.h>
 
 #include "iis-writer-private.h"
 
@@ -85,8 +92,12 @@ typedef struct
   GOutputStream *stream;       /* nullable: everything stays in buf */
   GCancellable  *cancellable;
   GError        *error;
+  gsize          flushed;      /* bytes already written to the stream */
+  gsize          max_string;   /* the reader's limits: what is written must load */
+  gsize          max_document;
 
   /* What is being written, for messages */
+  const char            *key;  /* the member whose value is being written */
   IisEntity             *entity;
   const IisRelationView *relation;
   guint                  relation_index;
@@ -104,9 +115,19 @@ writer_init (Writer        *self,
   self->stream = stream;
   self->cancellable = cancellable;
   self->error = NULL;
+  self->flushed = 0;
+  self->key = NULL;
   self->entity = NULL;
   self->relation = NULL;
   self->relation_index = 0;
+
+  {
+    IisReaderLimits limits;
+
+    _iis_reader_get_default_limits (&limits);
+    self->max_string = limits.max_string_length;
+    self->max_document = limits.max_document_size;
+  }
 }
 
 static void
@@ -119,22 +140,19 @@ writer_clear (Writer *self)
   g_clear_error (&self->error);
 }
 
-/* Record the first error, naming what was being written. */
-static void G_GNUC_PRINTF (2, 3)
-writer_fail (Writer     *self,
-             const char *format,
-             ...)
+static void G_GNUC_PRINTF (3, 0)
+writer_fail_valist (Writer     *self,
+                    IisError    code,
+                    const char *format,
+                    va_list     args)
 {
   g_autofree char *message = NULL;
   g_autofree char *where = NULL;
-  va_list args;
 
   if (self->error != NULL)
     return;
 
-  va_start (args, format);
   message = g_strdup_vprintf (format, args);
-  va_end (args);
 
   if (self->relation != NULL)
     where = g_strdup_printf ("relations[%u] (“%s” %s “%s”): ", self->relation_index,
@@ -144,8 +162,49 @@ writer_fail (Writer     *self,
   else if (self->entity != NULL)
     where = g_strdup_printf ("entity “%s”: ", iis_entity_get_id (self->entity));
 
-  g_set_error (&self->error, IIS_ERROR, IIS_ERROR_INVALID_VALUE, "%s%s",
+  g_set_error (&self->error, IIS_ERROR, code, "%s%s",
                where != NULL ? where : "", message);
+}
+
+/* Record the first error, naming what was being written. */
+static void G_GNUC_PRINTF (2, 3)
+writer_fail (Writer     *self,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  writer_fail_valist (self, IIS_ERROR_INVALID_VALUE, format, args);
+  va_end (args);
+}
+
+/* The same for what is over one of the reader's limits. */
+static void G_GNUC_PRINTF (2, 3)
+writer_fail_limit (Writer     *self,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  writer_fail_valist (self, IIS_ERROR_LIMIT_EXCEEDED, format, args);
+  va_end (args);
+}
+
+/* A document the reader would refuse for its size is not written. */
+static gboolean
+writer_check_size (Writer *self)
+{
+  g_autofree char *limit = NULL;
+
+  if (self->flushed + self->buf->len <= self->max_document)
+    return TRUE;
+  limit = g_format_size_full (self->max_document, G_FORMAT_SIZE_IEC_UNITS);
+  self->entity = NULL;
+  self->relation = NULL;
+  writer_fail_limit (self, "the document would be larger than a reader accepts (%s)", limit);
+  return FALSE;
 }
 
 static void
@@ -156,11 +215,14 @@ writer_flush (Writer   *self,
     return;
   if (!force && self->buf->len < FLUSH_THRESHOLD)
     return;
+  if (!writer_check_size (self))
+    return;
 
   if (self->buf->len > 0
       && !g_output_stream_write_all (self->stream, self->buf->str, self->buf->len,
                                      NULL, self->cancellable, &self->error))
     return;
+  self->flushed += self->buf->len;
   g_string_truncate (self->buf, 0);
 }
 
@@ -215,6 +277,7 @@ writer_escape (Writer     *self,
   GString *buf = self->buf;
   const char *run = text;
   const char *p;
+  gsize open = buf->len;
 
   if (self->error == NULL && !g_utf8_validate (text, -1, NULL))
     writer_fail (self, "cannot write text that is not valid UTF-8");
@@ -258,6 +321,24 @@ writer_escape (Writer     *self,
       run = p + 1;
     }
   g_string_append_len (buf, run, p - run);
+
+  /* The reader's limit counts the bytes between the quotes, as written. */
+  if (buf->len - open - 1 > self->max_string && self->error == NULL)
+    {
+      g_autofree char *size = g_format_size (buf->len - open - 1);
+      g_autofree char *limit = g_format_size_full (self->max_string, G_FORMAT_SIZE_IEC_UNITS);
+
+      if (self->key != NULL)
+        {
+          g_autofree char *key = g_utf8_make_valid (self->key, MIN (strlen (self->key), 40));
+
+          writer_fail_limit (self, "the value of “%s” is %s as written, longer than a reader accepts (%s)",
+                             key, size, limit);
+        }
+      else
+        writer_fail_limit (self, "a member name of %s is longer than a reader accepts (%s)",
+                           size, limit);
+    }
   g_string_append_c (buf, '"');
 }
 
@@ -266,7 +347,9 @@ writer_key (Writer     *self,
             const char *name)
 {
   writer_item (self);
+  self->key = NULL;
   writer_escape (self, name);
+  self->key = name;
   if (self->compact)
     g_string_append_c (self->buf, ':');
   else
@@ -628,7 +711,7 @@ static void
 writer_other_names (Writer    *self,
                     IisEntity *entity)
 {
-  GListModel *names = iis_entity_get_other_names (entity);
+  GListModel *names = _iis_entity_peek_other_names (entity);
   guint n = names != NULL ? g_list_model_get_n_items (names) : 0;
 
   if (n == 0)
@@ -671,7 +754,7 @@ writer_entity (Writer    *self,
   writer_labels (self, entity);
   writer_other_names (self, entity);
   writer_identifiers (self, entity);
-  writer_sources (self, iis_entity_get_sources (entity));
+  writer_sources (self, _iis_entity_peek_sources (entity));
 
   if (IIS_IS_STATE (entity))
     {
@@ -853,6 +936,7 @@ writer_catalog (Writer      *self,
     g_string_append_c (self->buf, '\n');
 
   writer_flush (self, TRUE);
+  writer_check_size (self);
   if (self->error == NULL && self->stream != NULL)
     g_output_stream_flush (self->stream, self->cancellable, &self->error);
 
@@ -940,31 +1024,355 @@ _iis_writer_object_to_string (JsonObject *object)
   return text;
 }
 
+/* ---- Checking on the way in ----------------------------------------- */
+
+/* Keep the writer's error only when it is over a reader's limit; the
+ * other checks (valid UTF-8, codes) stay with saving, as documented. */
+static gboolean
+writer_finish_check (Writer      *self,
+                     IisEntity   *entity,
+                     IisRelation *relation,
+                     GError     **error)
+{
+  gboolean ok = self->error == NULL
+                || !g_error_matches (self->error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+
+  if (!ok && entity != NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&self->error),
+                                "The entity “%s” cannot be added: ", iis_entity_get_id (entity));
+  else if (!ok)
+    g_propagate_prefixed_error (error, g_steal_pointer (&self->error),
+                                "The %s relation cannot be added: ",
+                                iis_relation_kind_to_nick (iis_relation_get_kind (relation)));
+  writer_clear (self);
+  return ok;
+}
+
+/* A writer for a check: a small buffer, most objects are small. */
+static void
+writer_init_check (Writer *self)
+{
+  writer_init (self, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  g_string_free (self->buf, TRUE);
+  self->buf = g_string_sized_new (256);
+}
+
+gboolean
+_iis_writer_check_entity (IisEntity  *entity,
+                          GError    **error)
+{
+  Writer writer;
+
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), FALSE);
+
+  writer_init_check (&writer);
+  writer_begin (&writer, '[');
+  writer_entity (&writer, entity);
+  writer.entity = NULL;
+  return writer_finish_check (&writer, entity, NULL, error);
+}
+
+gboolean
+_iis_writer_check_relation (IisRelation  *relation,
+                            GError      **error)
+{
+  GHashTable *qualifiers = _iis_relation_get_qualifiers (relation);
+  GPtrArray *sources = _iis_relation_get_source_array (relation);
+  Writer writer;
+
+  g_return_val_if_fail (IIS_IS_RELATION (relation), FALSE);
+
+  writer_init_check (&writer);
+  writer_begin (&writer, '{');
+  writer_member_string (&writer, "role", iis_relation_get_role (relation));
+  if (qualifiers != NULL && g_hash_table_size (qualifiers) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      writer_key (&writer, "qualifiers");
+      writer_begin (&writer, '{');
+      g_hash_table_iter_init (&iter, qualifiers);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        writer_member_string (&writer, key, value);
+      writer_end (&writer, '}');
+    }
+  if (sources != NULL && sources->len > 0)
+    {
+      writer_key (&writer, "sources");
+      writer_begin (&writer, '[');
+      for (guint i = 0; i < sources->len; i++)
+        writer_source (&writer, g_ptr_array_index (sources, i));
+      writer_end (&writer, ']');
+    }
+  return writer_finish_check (&writer, NULL, relation, error);
+}
+
 /* ---- Atomic replacement -------------------------------------------- */
 
-/* Give up a g_file_replace(): closing with a cancelled cancellable makes
- * GIO delete its temporary file and leave the target alone. */
-static void
-abandon_replace (GFileOutputStream *stream,
-                 GFile             *file,
-                 gboolean           existed)
+/*
+ * A save writes a temporary file beside the target and renames it onto
+ * the target once everything was written, flushed to disk and closed;
+ * anything else (a failure, a cancellation) removes the temporary file
+ * and leaves the target as it was.
+ *
+ * GIO's g_file_replace() does not do this for a symbolic link or a file
+ * with several hard links, which it truncates and writes in place, nor
+ * when it cannot give the temporary file the target's owner: a failed
+ * save would leave such a target empty or half-written. So for local
+ * files the library does the replacement itself:
+ *
+ * - a symbolic link (or a chain of them) is followed to the file it
+ *   names, and that file is replaced; the link stays a link;
+ * - a file with several hard links is replaced as a directory entry:
+ *   the name saved to gets the new document, the other names keep the
+ *   old one (as `mv` would);
+ * - the new file gets the old file's permissions; it is owned by whoever
+ *   saves.
+ *
+ * Other files (no local path) go through g_file_replace().
+ */
+
+#define MAX_SYMLINK_HOPS 40
+
+/* Follow symbolic links from @file to what they name, which may not
+ * exist yet. */
+static GFile *
+resolve_links (GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GFile) current = g_object_ref (file);
 
-  g_cancellable_cancel (cancelled);
-  if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
-    g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+  for (guint hops = 0; hops <= MAX_SYMLINK_HOPS; hops++)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFile) parent = NULL;
+      GError *local_error = NULL;
+      const char *target;
 
-  /* With no file to replace, GIO writes to the file itself. */
-  if (!existed)
-    g_file_delete (file, NULL, NULL);
+      info = g_file_query_info (current,
+                                G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable,
+                                &local_error);
+      if (info == NULL)
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              g_error_free (local_error);
+              return g_steal_pointer (&current);
+            }
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_SYMBOLIC_LINK)
+        return g_steal_pointer (&current);
+
+      target = g_file_info_get_symlink_target (info);
+      parent = g_file_get_parent (current);
+      if (target == NULL || parent == NULL)
+        return g_steal_pointer (&current);
+      g_object_unref (current);
+      current = g_file_resolve_relative_path (parent, target);
+    }
+
+  {
+    g_autofree char *name = g_file_get_parse_name (file);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                 "Cannot save to %s: too many levels of symbolic links", name);
+  }
+  return NULL;
+}
+
+static void
+set_errno_error (GError     **error,
+                 int          errsv,
+                 const char  *what,
+                 const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+               "Error %s “%s”: %s", what, name, g_strerror (errsv));
+}
+
+typedef gboolean (*ContentFunc) (GOutputStream  *stream,
+                                 gpointer        user_data,
+                                 GCancellable   *cancellable,
+                                 GError        **error);
+
+/* g_file_replace() for files with no local path; GIO writes those with
+ * a temporary file of its own. */
+static gboolean
+replace_through_gio (GFile              *file,
+                     ContentFunc         content,
+                     gpointer            content_data,
+                     IisWriterWrapFunc   wrap,
+                     gpointer            wrap_data,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) cancelled = NULL;
+  GOutputStream *target;
+  gboolean existed;
+  gboolean ok;
+
+  existed = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
+            != G_FILE_TYPE_UNKNOWN;
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                           cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  target = wrap != NULL ? wrap (G_OUTPUT_STREAM (stream), wrap_data)
+                        : g_object_ref (G_OUTPUT_STREAM (stream));
+  ok = content (target, content_data, cancellable, error)
+       && g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  if (!ok)
+    {
+      /* Closing with a cancelled cancellable makes GIO drop its
+       * temporary file and leave the target alone. */
+      cancelled = g_cancellable_new ();
+      g_cancellable_cancel (cancelled);
+      if (!g_output_stream_is_closed (G_OUTPUT_STREAM (stream)))
+        g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
+    }
+  g_object_unref (target);
+  return ok;
+}
+
+/* Write what @content writes to @file, atomically. */
+static gboolean
+replace_file (GFile              *file,
+              ContentFunc         content,
+              gpointer            content_data,
+              IisWriterWrapFunc   wrap,
+              gpointer            wrap_data,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(GFile) resolved = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  const char *path;
+  struct stat old;
+  gboolean existed;
+  gboolean ok;
+  int fd;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (g_file_peek_path (file) == NULL)
+    return replace_through_gio (file, content, content_data, wrap, wrap_data,
+                                cancellable, error);
+
+  resolved = resolve_links (file, cancellable, error);
+  if (resolved == NULL)
+    return FALSE;
+  path = g_file_peek_path (resolved);
+
+  existed = g_stat (path, &old) == 0;
+  if (!existed && errno != ENOENT)
+    {
+      set_errno_error (error, errno, "reading", path);
+      return FALSE;
+    }
+  if (existed && S_ISDIR (old.st_mode))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   "Cannot save to “%s”: it is a folder", name);
+      return FALSE;
+    }
+  if (existed && !S_ISREG (old.st_mode))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   "Cannot save to “%s”: it is not a regular file", name);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      /* Name the target, not the temporary file, which was never there. */
+      set_errno_error (error, errsv, "opening", path);
+      return FALSE;
+    }
+  if (existed)
+    fchmod (fd, old.st_mode & 07777);
+
+  stream = g_unix_output_stream_new (fd, TRUE);
+  target = wrap != NULL ? wrap (stream, wrap_data) : g_object_ref (stream);
+  ok = content (target, content_data, cancellable, error)
+       && g_output_stream_flush (target, cancellable, error);
+  /* Flush to disk before the rename, so that a crash cannot leave an
+   * empty file in place of the old one (as GIO does, only when there is
+   * an old file to lose). */
+  if (ok && existed && fsync (fd) != 0)
+    {
+      set_errno_error (error, errno, "writing", path);
+      ok = FALSE;
+    }
+  /* Close the file itself: closing a filter stream closes its base. */
+  if (ok)
+    ok = g_output_stream_close (stream, NULL, error);
+  else
+    g_output_stream_close (stream, NULL, NULL);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (ok && g_rename (tmp_path, path) != 0)
+    {
+      set_errno_error (error, errno, "replacing", path);
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp_path);
+  return ok;
+}
+
+typedef struct
+{
+  IisCatalog   *catalog;
+  IisSaveFlags  flags;
+} CatalogContent;
+
+static gboolean
+write_catalog (GOutputStream  *stream,
+               gpointer        user_data,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  CatalogContent *what = user_data;
+
+  return _iis_writer_to_stream (what->catalog, what->flags, stream, cancellable, error);
 }
 
 static gboolean
-file_exists (GFile *file)
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
 {
-  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL)
-         != G_FILE_TYPE_UNKNOWN;
+  gsize length;
+  gconstpointer data = g_bytes_get_data (user_data, &length);
+
+  return g_output_stream_write_all (stream, data, length, NULL, cancellable, error);
 }
 
 gboolean
@@ -976,39 +1384,13 @@ _iis_writer_save_to_file (IisCatalog         *catalog,
                           GCancellable       *cancellable,
                           GError            **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  GOutputStream *target;
-  GError *local_error = NULL;
-  gboolean existed;
-  gboolean ok;
+  CatalogContent what = { catalog, flags };
 
   g_return_val_if_fail (IIS_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  existed = file_exists (file);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  target = wrap != NULL ? wrap (G_OUTPUT_STREAM (stream), wrap_data)
-                        : g_object_ref (G_OUTPUT_STREAM (stream));
-
-  ok = _iis_writer_to_stream (catalog, flags, target, cancellable, &local_error)
-       && g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
-
-  /* Abandon before any reference is dropped: disposing an open stream
-   * closes it, which would put a partial file in place. */
-  if (!ok)
-    abandon_replace (stream, file, existed);
-  g_object_unref (target);
-
-  if (!ok)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return replace_file (file, write_catalog, &what, wrap, wrap_data, cancellable, error);
 }
 
 gboolean
@@ -1017,29 +1399,9 @@ _iis_writer_replace_file (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  GError *local_error = NULL;
-  gboolean existed;
-  gsize length;
-  gconstpointer data;
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  existed = file_exists (file);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &length);
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL,
-                                  cancellable, &local_error)
-      || !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      abandon_replace (stream, file, existed);
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return replace_file (file, write_bytes, bytes, NULL, NULL, cancellable, error);
 }

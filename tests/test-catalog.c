@@ -284,6 +284,272 @@ test_signals_and_cascade (void)
   g_ptr_array_unref (recorder.events);
 }
 
+/* ---- Handlers that change the catalog during a load ---------------- */
+
+typedef struct
+{
+  Recorder    recorder;
+  const char *remove_on;    /* when this entity is announced … */
+  const char *remove;       /* … remove this one */
+  const char *add;          /* … and add a state with this id */
+} Meddler;
+
+static void
+meddle (IisCatalog *catalog,
+        IisEntity  *entity,
+        Meddler    *meddler)
+{
+  record (&meddler->recorder, "entity-added", iis_entity_get_id (entity));
+  if (g_strcmp0 (iis_entity_get_id (entity), meddler->remove_on) != 0)
+    return;
+  if (meddler->remove != NULL)
+    g_assert_true (iis_catalog_remove_entity (catalog,
+                                              iis_catalog_lookup (catalog, meddler->remove)));
+  if (meddler->add != NULL)
+    {
+      g_autoptr(IisState) state = iis_state_new (meddler->add, meddler->add);
+
+      g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (state), NULL));
+    }
+}
+
+static const char signal_document[] =
+  "{\"format\": \"libiis-catalog\", \"version\": \"1.0\","
+  " \"entities\": ["
+  "  {\"type\": \"state\", \"id\": \"AA\", \"name\": \"A\"},"
+  "  {\"type\": \"state\", \"id\": \"BB\", \"name\": \"B\"}],"
+  " \"relations\": ["
+  "  {\"kind\": \"member-of\", \"subject\": \"AA\", \"object\": \"sco\"},"
+  "  {\"kind\": \"member-of\", \"subject\": \"BB\", \"object\": \"sco\"}]}";
+
+/* A handler of a load's signals may change the catalog: the load has
+ * committed everything before the first signal, so a handler that
+ * removes an entity the document's relations refer to (whose slot the
+ * next new entity would have taken) cannot re-point them, and what is
+ * left saves and loads again. Signals of what a handler removed before
+ * its turn are not emitted. */
+static void
+test_load_signal_handler_changes_catalog (void)
+{
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autoptr(IisCatalog) again = iis_catalog_new ();
+      g_autoptr(IisOrganization) sco = iis_organization_new ("sco", "SCO");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *events = NULL;
+      g_autofree char *text = NULL;
+      Meddler meddler = { { g_ptr_array_new_with_free_func (g_free) }, "AA", "sco", NULL };
+
+      if (variant == 1)
+        meddler.add = "CC";
+      iis_catalog_add_entity (catalog, IIS_ENTITY (sco), NULL);
+      g_signal_connect (catalog, "entity-added", G_CALLBACK (meddle), &meddler);
+      g_signal_connect (catalog, "entity-removed", G_CALLBACK (on_entity_removed), &meddler.recorder);
+      g_signal_connect (catalog, "relation-added", G_CALLBACK (on_relation_added), &meddler.recorder);
+      g_signal_connect (catalog, "relation-removed", G_CALLBACK (on_relation_removed), &meddler.recorder);
+
+      g_assert_true (iis_catalog_load_from_data (catalog, signal_document, -1, &error));
+      g_assert_no_error (error);
+
+      events = events_string (&meddler.recorder);
+      /* Removing sco announces its relations in the order of its own
+       * arrays (by kind, then other end), then sco. */
+      if (variant == 0)
+        g_assert_cmpstr (events, ==,
+                         "entity-added AA, relation-removed AA, relation-removed BB, "
+                         "entity-removed sco, entity-added BB");
+      else
+        g_assert_cmpstr (events, ==,
+                         "entity-added AA, relation-removed AA, relation-removed BB, "
+                         "entity-removed sco, entity-added CC, entity-added BB");
+
+      g_assert_null (iis_catalog_lookup (catalog, "sco"));
+      g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, 0);
+      g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 2 + variant);
+      {
+        g_autoptr(GListModel) relations =
+          iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_ANY, NULL);
+
+        g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 0);
+      }
+      _iis_catalog_check_invariants (catalog);
+
+      text = iis_catalog_to_data (catalog, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (iis_catalog_load_from_data (again, text, -1, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (iis_catalog_get_n_entities (again), ==, 2 + variant);
+
+      g_signal_handlers_disconnect_by_data (catalog, &meddler);
+      g_signal_handlers_disconnect_by_data (catalog, &meddler.recorder);
+      g_ptr_array_unref (meddler.recorder.events);
+    }
+}
+
+static char *
+first_source_title (IisCatalog *catalog,
+                    const char *subject)
+{
+  g_autoptr(GListModel) relations =
+    iis_catalog_list_relations (catalog, iis_catalog_lookup (catalog, subject),
+                                IIS_RELATION_KIND_PARTICIPANT_IN, NULL);
+  g_autoptr(IisRelation) relation = g_list_model_get_item (relations, 0);
+  g_autoptr(IisSource) source = g_list_model_get_item (iis_relation_get_sources (relation), 0);
+
+  return g_strdup (iis_source_get_title (source));
+}
+
+/* A source edited after it was attached to a relation in a catalog is
+ * kept in step: the catalog's pooled copy, the relation objects made
+ * later, and what is saved all show the edit, as an entity's sources
+ * do. A source of a relation no longer in the catalog changes nothing
+ * there. */
+static void
+test_source_edited_after_attach (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(IisSource) source = iis_source_new ("Old title");
+  g_autoptr(IisRelation) uz = NULL;
+  g_autoptr(IisRelation) kz = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+
+  uz = iis_test_relate (catalog, "UZ", IIS_RELATION_KIND_PARTICIPANT_IN, "forum-undated",
+                        NULL, NULL, NULL);
+  kz = iis_test_relate (catalog, "KZ", IIS_RELATION_KIND_PARTICIPANT_IN, "forum-undated",
+                        NULL, NULL, NULL);
+  /* One source object on two relations */
+  iis_catalog_remove_relation (catalog, uz);
+  iis_catalog_remove_relation (catalog, kz);
+  iis_relation_add_source (uz, source);
+  iis_relation_add_source (kz, source);
+  g_assert_true (iis_catalog_add_relation (catalog, uz, NULL));
+  g_assert_true (iis_catalog_add_relation (catalog, kz, NULL));
+
+  iis_source_set_title (source, "New title");
+  _iis_catalog_check_invariants (catalog);
+  text = iis_catalog_to_data (catalog, NULL, NULL);
+  g_assert_null (strstr (text, "Old title"));
+  g_assert_nonnull (strstr (text, "New title"));
+
+  /* Relation objects made after the edit read the pool. */
+  g_clear_object (&uz);
+  g_clear_object (&kz);
+  title = first_source_title (catalog, "UZ");
+  g_assert_cmpstr (title, ==, "New title");
+
+  /* Editing a source a catalog-made relation object hands out writes
+   * through as well. */
+  {
+    g_autoptr(GListModel) relations =
+      iis_catalog_list_relations (catalog, iis_catalog_lookup (catalog, "KZ"),
+                                  IIS_RELATION_KIND_PARTICIPANT_IN, NULL);
+    g_autoptr(IisRelation) relation = g_list_model_get_item (relations, 0);
+    g_autoptr(IisSource) handed = g_list_model_get_item (iis_relation_get_sources (relation), 0);
+
+    iis_source_set_publisher (handed, "A publisher");
+    iis_source_set_title (handed, "Newer title");
+    _iis_catalog_check_invariants (catalog);
+  }
+  g_free (title);
+  title = first_source_title (catalog, "KZ");
+  g_assert_cmpstr (title, ==, "Newer title");
+  g_free (title);
+  title = first_source_title (catalog, "UZ");
+  g_assert_cmpstr (title, ==, "New title");
+
+  /* Out of the catalog, a relation's sources are its own. */
+  {
+    g_autoptr(GListModel) relations =
+      iis_catalog_list_relations (catalog, iis_catalog_lookup (catalog, "UZ"),
+                                  IIS_RELATION_KIND_PARTICIPANT_IN, NULL);
+    g_autoptr(IisRelation) relation = g_list_model_get_item (relations, 0);
+    g_autoptr(IisSource) handed = g_list_model_get_item (iis_relation_get_sources (relation), 0);
+
+    iis_catalog_remove_relation (catalog, relation);
+    iis_source_set_title (handed, "Gone");
+    _iis_catalog_check_invariants (catalog);
+  }
+  g_clear_pointer (&text, g_free);
+  text = iis_catalog_to_data (catalog, NULL, NULL);
+  g_assert_null (strstr (text, "Gone"));
+}
+
+static void
+remove_subject_again (IisCatalog  *catalog,
+                      IisRelation *relation,
+                      guint       *calls)
+{
+  (*calls)++;
+  iis_catalog_remove_entity (catalog, iis_relation_get_subject (relation));
+}
+
+/* A relation-removed handler that removes the entity being removed (its
+ * relations go first) finishes the removal itself; the outer removal
+ * then has nothing left to do and must not free the node twice. */
+static void
+test_handler_removes_entity_being_removed (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *by = iis_catalog_lookup (catalog, "BY");
+  g_autoptr(IisEntity) held = g_object_ref (by);
+  guint n_entities = iis_catalog_get_n_entities (catalog);
+  guint calls = 0;
+
+  g_signal_connect (catalog, "relation-removed", G_CALLBACK (remove_subject_again), &calls);
+  g_assert_true (iis_catalog_remove_entity (catalog, held));
+  g_assert_cmpuint (calls, >=, 1);
+  g_assert_null (iis_catalog_lookup (catalog, "BY"));
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, n_entities - 1);
+  _iis_catalog_check_invariants (catalog);
+
+  /* The freed node is reused once, by one new entity. */
+  g_signal_handlers_disconnect_by_data (catalog, &calls);
+  {
+    g_autoptr(IisState) a = iis_state_new ("A1", "A1");
+    g_autoptr(IisState) b = iis_state_new ("B1", "B1");
+
+    g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (a), NULL));
+    g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (b), NULL));
+    g_assert_true (iis_catalog_lookup (catalog, "A1") == IIS_ENTITY (a));
+    g_assert_true (iis_catalog_lookup (catalog, "B1") == IIS_ENTITY (b));
+    _iis_catalog_check_invariants (catalog);
+  }
+}
+
+/* A load with IIS_LOAD_FLAGS_OVERRIDE replaces an entity object in place:
+ * relation objects handed out before stay bound and now name the new
+ * entity at that end, so the record and the object agree and an edit
+ * through the old object still reaches the catalog. (Found by
+ * fuzz-api.) */
+static void
+test_override_keeps_relation_objects_in_step (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  IisEntity *old_uz = iis_catalog_lookup (catalog, "UZ");
+  g_autoptr(GListModel) memberships = iis_catalog_get_memberships (catalog, old_uz, NULL);
+  g_autoptr(IisRelation) membership = g_list_model_get_item (memberships, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  IisEntity *new_uz;
+
+  g_assert_true (iis_catalog_load_from_data_full (catalog,
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"entities\": ["
+    " {\"type\": \"state\", \"id\": \"UZ\", \"name\": \"Republic of Uzbekistan\"}]}",
+    -1, IIS_LOAD_FLAGS_OVERRIDE, &error));
+  g_assert_no_error (error);
+  new_uz = iis_catalog_lookup (catalog, "UZ");
+  g_assert_true (new_uz != old_uz);
+  _iis_catalog_check_invariants (catalog);
+
+  g_assert_true (iis_relation_is_in_catalog (membership));
+  g_assert_true (iis_relation_get_subject (membership) == new_uz);
+  iis_relation_set_qualifier (membership, "note", "kept");
+  text = iis_catalog_to_data (catalog, NULL, NULL);
+  g_assert_nonnull (strstr (text, "\"note\": \"kept\""));
+}
+
 static void
 test_write_through (void)
 {
@@ -354,6 +620,82 @@ test_find_by_identifier (void)
   /* Removed entities are not found. */
   iis_catalog_remove_entity (catalog, IIS_ENTITY (uz));
   g_assert_null (iis_catalog_find_by_identifier (catalog, "wikidata", "Q265"));
+}
+
+static char *
+ids_of (GListModel *model)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IisEntity) entity = g_list_model_get_item (model, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "", iis_entity_get_id (entity));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An identifier held by several entities: the index keeps every holder,
+ * find_by_identifier() gives the one first by id whatever the order they
+ * came in or left, and validate() reports each shared identifier once. */
+static void
+test_shared_identifier (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) b = iis_state_new ("b", "B");
+  g_autoptr(IisState) a = iis_state_new ("a", "A");
+  g_autoptr(IisState) c = iis_state_new ("c", "C");
+  g_autoptr(GListModel) problems = NULL;
+  g_autoptr(IisProblem) problem = NULL;
+  g_autofree char *list = NULL;
+
+  iis_entity_set_identifier (IIS_ENTITY (a), "wikidata", "Q1");
+  iis_entity_set_identifier (IIS_ENTITY (b), "wikidata", "Q1");
+  iis_catalog_add_entity (catalog, IIS_ENTITY (b), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (a), NULL);
+  iis_catalog_add_entity (catalog, IIS_ENTITY (c), NULL);
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (a));
+
+  /* Removing one holder leaves the other findable. */
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (a));
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (b));
+  iis_catalog_add_entity (catalog, IIS_ENTITY (a), NULL);
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (a));
+
+  /* So does changing it on one of them. */
+  iis_entity_set_identifier (IIS_ENTITY (a), "wikidata", "Q2");
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (b));
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q2") == IIS_ENTITY (a));
+  iis_entity_set_identifier (IIS_ENTITY (a), "wikidata", "Q1");
+  iis_entity_set_identifier (IIS_ENTITY (c), "wikidata", "Q1");
+
+  {
+    g_autoptr(GListModel) all = iis_catalog_find_all_by_identifier (catalog, "wikidata", "Q1");
+    g_autoptr(GListModel) none = iis_catalog_find_all_by_identifier (catalog, "wikidata", "Q2");
+
+    list = ids_of (all);
+    g_assert_cmpstr (list, ==, "a b c");
+    g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+  }
+
+  problems = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  problem = g_list_model_get_item (problems, 0);
+  g_assert_cmpint (iis_problem_get_kind (problem), ==, IIS_PROBLEM_KIND_SHARED_IDENTIFIER);
+  g_assert_cmpstr (iis_problem_get_subject_id (problem), ==, "a");
+  g_assert_cmpstr (iis_problem_get_message (problem), ==,
+                   "The identifier wikidata “Q1” is held by 3 entities: “a”, “b”, “c”");
+
+  /* Down to one holder, nothing to report, and the last one is found. */
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (a));
+  iis_entity_set_identifier (IIS_ENTITY (b), "wikidata", NULL);
+  g_assert_true (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1") == IIS_ENTITY (c));
+  g_clear_object (&problems);
+  problems = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+  iis_catalog_remove_entity (catalog, IIS_ENTITY (c));
+  g_assert_null (iis_catalog_find_by_identifier (catalog, "wikidata", "Q1"));
 }
 
 static void
@@ -657,8 +999,16 @@ main (int   argc,
   g_test_add_func ("/iis/catalog/invalid-ids", test_invalid_ids);
   g_test_add_func ("/iis/catalog/relation-errors", test_relation_errors);
   g_test_add_func ("/iis/catalog/signals-and-cascade", test_signals_and_cascade);
+  g_test_add_func ("/iis/catalog/source-edited-after-attach", test_source_edited_after_attach);
+  g_test_add_func ("/iis/catalog/load-signal-handler-changes-catalog",
+                   test_load_signal_handler_changes_catalog);
+  g_test_add_func ("/iis/catalog/handler-removes-entity-being-removed",
+                   test_handler_removes_entity_being_removed);
+  g_test_add_func ("/iis/catalog/override-keeps-relation-objects-in-step",
+                   test_override_keeps_relation_objects_in_step);
   g_test_add_func ("/iis/catalog/write-through", test_write_through);
   g_test_add_func ("/iis/catalog/find-by-identifier", test_find_by_identifier);
+  g_test_add_func ("/iis/catalog/shared-identifier", test_shared_identifier);
   g_test_add_func ("/iis/catalog/entity-in-two-catalogs", test_entity_in_two_catalogs);
   g_test_add_func ("/iis/catalog/relation-outlives-catalog", test_relation_outlives_catalog);
   g_test_add_func ("/iis/catalog/slot-reuse", test_slot_reuse);

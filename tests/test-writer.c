@@ -8,13 +8,18 @@
  * against data/iis-catalog.schema.json.
  */
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <libiis/iis.h>
 
 #include "iis-catalog-private.h"
 #include "iis-entity-private.h"
+#include "iis-reader-private.h"
 #include "iis-writer-private.h"
 #include "iis-test-util.h"
 
@@ -795,6 +800,140 @@ test_unloadable_values (void)
   g_free (data);
 }
 
+/* Text the reader would refuse for its length is not written either: a
+ * name of control characters that grows past the reader's 1 MiB a
+ * string once escaped, a huge qualifier key, a document over the
+ * reader's size limit. Each fails with IIS_ERROR_LIMIT_EXCEEDED, and what
+ * is at the limit is written and loads. */
+static void
+test_reader_limits (void)
+{
+  g_autoptr(IisCatalog) catalog = build_small ();
+  IisEntity *kz = iis_catalog_lookup (catalog, "KZ");
+  g_autoptr(GListModel) relations = NULL;
+  g_autoptr(IisRelation) membership = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *controls = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *fits = NULL;
+  IisReaderLimits limits;
+  char *data;
+
+  /* 200,000 control characters: 1.2 MB as \u0001 escapes */
+  controls = g_strnfill (200000, '\x01');
+  iis_entity_set_name (kz, controls);
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "entity “KZ”"));
+  g_assert_nonnull (strstr (error->message, "“name”"));
+  g_clear_error (&error);
+
+  /* Exactly at the limit, as written: writes and loads */
+  fits = g_strnfill ((1 << 20) / 6, '\x01');
+  fits[(1 << 20) / 6 - 1] = 'x';
+  iis_entity_set_name (kz, fits);
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(IisCatalog) again = iis_catalog_new ();
+
+    g_assert_true (iis_catalog_load_from_data (again, data, -1, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (iis_entity_get_name (iis_catalog_lookup (again, "KZ")), ==, fits);
+  }
+  g_free (data);
+  iis_entity_set_name (kz, "Kazakhstan");
+
+  /* A 2 MiB qualifier key */
+  relations = iis_catalog_list_relations (catalog, kz, IIS_RELATION_KIND_MEMBER_OF, NULL);
+  membership = g_list_model_get_item (relations, 0);
+  key = g_strnfill (2 << 20, 'k');
+  iis_relation_set_qualifier (membership, key, "v");
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "relations[0]"));
+  g_clear_error (&error);
+  iis_relation_set_qualifier (membership, key, NULL);
+
+  /* A document larger than the reader takes */
+  _iis_reader_get_default_limits (&limits);
+  limits.max_document_size = 1000;
+  _iis_reader_set_default_limits (&limits);
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  _iis_reader_set_default_limits (NULL);
+
+  data = iis_catalog_to_data (catalog, NULL, &error);
+  g_assert_no_error (error);
+  g_free (data);
+}
+
+/* The same limits are checked on the way in: adding an entity or a
+ * relation with text a reader would refuse for its length fails with
+ * IIS_ERROR_LIMIT_EXCEEDED and adds nothing. (The setters cannot say no;
+ * for text set later, saving does.) */
+static void
+test_reader_limits_on_the_way_in (void)
+{
+  g_autoptr(IisCatalog) catalog = build_small ();
+  g_autoptr(IisState) state = iis_state_new ("XX", "X");
+  g_autoptr(IisSource) source = iis_source_new ("A source");
+  g_autoptr(IisRelation) relation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *controls = g_strnfill (200000, '\x01');
+  g_autofree char *key = g_strnfill (2 << 20, 'k');
+  guint n_entities = iis_catalog_get_n_entities (catalog);
+  guint n_relations = iis_catalog_get_n_relations (catalog);
+
+  iis_entity_set_description (IIS_ENTITY (state), controls);
+  g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (state), &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "“description”"));
+  g_clear_error (&error);
+  g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, n_entities);
+  g_assert_null (iis_catalog_lookup (catalog, "XX"));
+
+  iis_entity_set_description (IIS_ENTITY (state), NULL);
+  iis_source_set_quote (source, controls);
+  iis_entity_add_source (IIS_ENTITY (state), source);
+  g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (state), &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  iis_source_set_quote (source, "fits");
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (state), &error));
+  g_assert_no_error (error);
+
+  relation = iis_relation_new (IIS_RELATION_KIND_MEMBER_OF, IIS_ENTITY (state),
+                               iis_catalog_lookup (catalog, "cis"));
+  iis_relation_set_qualifier (relation, key, "v");
+  g_assert_false (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  g_assert_false (iis_relation_is_in_catalog (relation));
+  g_assert_cmpuint (iis_catalog_get_n_relations (catalog), ==, n_relations);
+
+  iis_relation_set_qualifier (relation, key, NULL);
+  iis_relation_set_role (relation, controls);
+  g_assert_false (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_assert_nonnull (strstr (error->message, "“role”"));
+  g_clear_error (&error);
+
+  iis_relation_set_role (relation, "member");
+  iis_relation_add_source (relation, source);
+  iis_source_set_title (source, controls);
+  g_assert_false (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
+  g_clear_error (&error);
+  iis_source_set_title (source, "A source");
+  g_assert_true (iis_catalog_add_relation (catalog, relation, &error));
+  g_assert_no_error (error);
+}
+
 /* The stream variant writes in chunks, never the whole text at once. */
 static void
 test_stream_chunks (void)
@@ -940,6 +1079,258 @@ test_cancel (void)
 
   g_file_delete (file, NULL, NULL);
   tmp_dir_clear (&tmp);
+}
+
+/* ---- Saving through links ------------------------------------------- */
+
+/* A folder with real.json (@old in it) and, beside it, link.json: a
+ * symbolic link to real.json when @hard is FALSE, a second name of the
+ * same file when TRUE. */
+static GFile *
+make_linked (TmpDir     *tmp,
+             gboolean    hard,
+             const char *old)
+{
+  g_autofree char *real = g_build_filename (tmp->path, "real.json", NULL);
+  g_autofree char *second = g_build_filename (tmp->path, "link.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (real, old, -1, &error);
+  g_assert_no_error (error);
+  if (hard)
+    g_assert_cmpint (link (real, second), ==, 0);
+  else
+    g_assert_cmpint (symlink ("real.json", second), ==, 0);
+  return g_file_new_for_path (second);
+}
+
+/* The folder holds real.json with @expected and the link, nothing else. */
+static void
+assert_linked (TmpDir     *tmp,
+               gboolean    hard,
+               const char *expected)
+{
+  g_autoptr(GFile) real = g_file_get_child (tmp->dir, "real.json");
+  g_autofree char *second = g_build_filename (tmp->path, "link.json", NULL);
+  g_autofree char *now = read_file (real);
+  g_autofree char *list = tmp_dir_list (tmp);
+
+  g_assert_cmpstr (now, ==, expected);
+  g_assert_cmpstr (list, ==, "link.json real.json");
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_SYMLINK) == !hard);
+}
+
+/* A save through a link that fails part-way (a value the writer refuses,
+ * a failing stream) or is cancelled leaves the file the link names
+ * whole: GIO's g_file_replace() writes links in place. */
+static void
+test_save_through_link (void)
+{
+  for (guint hard = 0; hard < 2; hard++)
+    {
+      g_autoptr(IisCatalog) catalog = build_large (200, 10);
+      g_autofree char *expected = dump (catalog);
+      g_autoptr(GFile) link = NULL;
+      g_autoptr(GFile) real = NULL;
+      TmpDir tmp;
+
+      tmp_dir_init (&tmp);
+      link = make_linked (&tmp, hard, small_expected);
+      real = g_file_get_child (tmp.dir, "real.json");
+
+      /* A value the writer refuses, late in the document */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) entities = _iis_catalog_dup_entities_sorted (catalog);
+        IisEntity *late = g_ptr_array_index (entities, entities->len - 1);
+        g_autofree char *name = g_strdup (iis_entity_get_name (late));
+
+        iis_entity_set_name (late, "bad \xff");
+        g_assert_false (iis_catalog_save_to_file (catalog, link, NULL, &error));
+        g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
+        assert_linked (&tmp, hard, small_expected);
+        iis_entity_set_name (late, name);
+      }
+
+      /* A stream that fails, as a full disk does */
+      {
+        WrapData wrap = { 70 * 1024, G_MAXSIZE, NULL, NULL };
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (_iis_writer_save_to_file (catalog, link, IIS_SAVE_FLAGS_NONE,
+                                                  wrap_in_test_stream, &wrap, NULL, &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+        g_clear_object (&wrap.stream);
+        assert_linked (&tmp, hard, small_expected);
+      }
+
+      /* Cancelled while writing */
+      {
+        g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+        WrapData wrap = { G_MAXSIZE, 100 * 1024, cancellable, NULL };
+        g_autoptr(GError) error = NULL;
+
+        g_assert_false (_iis_writer_save_to_file (catalog, link, IIS_SAVE_FLAGS_NONE,
+                                                  wrap_in_test_stream, &wrap, cancellable,
+                                                  &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        g_clear_object (&wrap.stream);
+        assert_linked (&tmp, hard, small_expected);
+      }
+
+      /* A save that succeeds: through a symbolic link, the file it names
+       * gets the document and the link stays; a hard link's name gets a
+       * new file, and the other name keeps the old one. */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autofree char *through = NULL;
+
+        g_assert_true (iis_catalog_save_to_file (catalog, link, NULL, &error));
+        g_assert_no_error (error);
+        through = read_file (link);
+        g_assert_cmpstr (through, ==, expected);
+        assert_linked (&tmp, hard, hard ? small_expected : expected);
+      }
+
+      tmp_dir_clear (&tmp);
+    }
+}
+
+/* A chain of symbolic links, a relative one into another folder, and a
+ * dangling one (which the save creates), resolve; a loop is an error. */
+static void
+test_save_through_link_chain (void)
+{
+  g_autoptr(IisCatalog) catalog = build_small ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *sub = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *now = NULL;
+  TmpDir tmp;
+
+  tmp_dir_init (&tmp);
+  sub = g_build_filename (tmp.path, "sub", NULL);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  target = g_build_filename (sub, "target.json", NULL);
+
+  /* a.json → b.json → sub/target.json, which is not there yet */
+  path = g_build_filename (tmp.path, "b.json", NULL);
+  g_assert_cmpint (symlink ("sub/target.json", path), ==, 0);
+  g_free (path);
+  path = g_build_filename (tmp.path, "a.json", NULL);
+  g_assert_cmpint (symlink ("b.json", path), ==, 0);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_file_get_contents (target, &now, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (now, ==, small_expected);
+
+  /* loop.json → loop.json */
+  g_clear_object (&file);
+  g_free (path);
+  path = g_build_filename (tmp.path, "loop.json", NULL);
+  g_assert_cmpint (symlink ("loop.json", path), ==, 0);
+  file = g_file_new_for_path (path);
+  g_assert_false (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_clear_error (&error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+
+  /* The new file keeps the old one's permissions. */
+  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+  g_clear_object (&file);
+  file = g_file_new_for_path (target);
+  g_assert_true (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_no_error (error);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (target, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+  }
+
+  /* A FIFO (or any file that is not a regular one) is not written to,
+   * nor waited on. */
+  g_free (path);
+  path = g_build_filename (tmp.path, "fifo.json", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  g_clear_object (&file);
+  file = g_file_new_for_path (path);
+  g_assert_false (iis_catalog_save_to_file (catalog, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  g_unlink (target);
+  g_rmdir (sub);
+  tmp_dir_clear (&tmp);
+}
+
+/* A full disk, for real: a file-size limit (RLIMIT_FSIZE) makes write()
+ * fail with EFBIG part-way, in a subprocess. Whether the file is named
+ * directly, through a symbolic link or a hard link, and whether the
+ * catalog writes it in chunks or from memory (the asynchronous save),
+ * the old file stays whole. */
+static void
+test_save_disk_full (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(IisCatalog) catalog = build_large (200, 10);
+      struct rlimit limit = { 16 * 1024, 16 * 1024 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      for (guint how = 0; how < 3; how++)
+        for (guint sync = 0; sync < 2; sync++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GFile) file = NULL;
+            TmpDir tmp;
+            gboolean ok;
+
+            tmp_dir_init (&tmp);
+            if (how == 0)
+              {
+                file = g_file_get_child (tmp.dir, "catalog.json");
+                g_assert_true (g_file_replace_contents (file, small_expected,
+                                                        strlen (small_expected), NULL,
+                                                        FALSE, G_FILE_CREATE_NONE, NULL,
+                                                        NULL, NULL));
+              }
+            else
+              file = make_linked (&tmp, how == 2, small_expected);
+
+            if (sync)
+              ok = iis_catalog_save_to_file (catalog, file, NULL, &error);
+            else
+              {
+                gsize length;
+                char *data = iis_catalog_to_data (catalog, &length, NULL);
+                g_autoptr(GBytes) bytes = g_bytes_new_take (data, length);
+
+                ok = _iis_writer_replace_file (file, bytes, NULL, &error);
+              }
+            g_assert_false (ok);
+            g_assert_nonnull (error);
+            g_assert_true (error->domain == G_IO_ERROR);
+
+            if (how == 0)
+              assert_only_file (&tmp, file, small_expected);
+            else
+              assert_linked (&tmp, how == 2, small_expected);
+            tmp_dir_clear (&tmp);
+          }
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* Asynchronous saving */
@@ -1089,10 +1480,15 @@ main (int   argc,
   g_test_add_func ("/iis/writer/unknown-members", test_unknown_members);
   g_test_add_func ("/iis/writer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/iis/writer/unloadable-values", test_unloadable_values);
+  g_test_add_func ("/iis/writer/reader-limits", test_reader_limits);
+  g_test_add_func ("/iis/writer/reader-limits-on-the-way-in", test_reader_limits_on_the_way_in);
   g_test_add_func ("/iis/writer/stream-chunks", test_stream_chunks);
   g_test_add_func ("/iis/writer/failing-stream", test_failing_stream);
   g_test_add_func ("/iis/writer/failing-stream-new-file", test_failing_stream_new_file);
   g_test_add_func ("/iis/writer/cancel", test_cancel);
+  g_test_add_func ("/iis/writer/save-through-link", test_save_through_link);
+  g_test_add_func ("/iis/writer/save-through-link-chain", test_save_through_link_chain);
+  g_test_add_func ("/iis/writer/save-disk-full", test_save_disk_full);
   g_test_add_func ("/iis/writer/async-save", test_async_save);
   g_test_add_func ("/iis/writer/async-save-errors", test_async_save_errors);
   g_test_add_func ("/iis/writer/fixtures", test_fixtures_to_output);

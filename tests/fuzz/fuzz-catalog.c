@@ -17,7 +17,9 @@
  *   empty catalog and writes the same bytes (load → save → load), in
  *   pretty and in compact form;
  * - questions about every entity of a loaded catalog and its validation
- *   run without complaint.
+ *   run without complaint;
+ * - after every load, failed or not, what the catalog caches agrees with
+ *   its objects (_iis_catalog_check_invariants(), docs/storage.md).
  */
 
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #include <libiis/iis.h>
 
 #include "fuzz-common.h"
+#include "iis-catalog-private.h"
 
 static const char base_document[] =
   "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
@@ -170,6 +173,7 @@ check_round_trip (IisCatalog   *catalog,
     fuzz_fail ("%s: the written document has a NUL byte or a wrong length", what);
   if (!iis_catalog_load_from_data (again, text, length, &error))
     fuzz_fail ("%s: the written document does not load: %s\n%s", what, error->message, text);
+  _iis_catalog_check_invariants (again);
   text_again = document_of (again, flags, &length_again, what);
   if (length != length_again || memcmp (text, text_again, length) != 0)
     fuzz_fail ("%s: load → save → load changed the document:\n%s\n----\n%s",
@@ -192,7 +196,9 @@ load_into (IisCatalog    *catalog,
     {
       if (error != NULL)
         fuzz_fail ("%s: the load succeeded and set an error", what);
+      _iis_catalog_check_invariants (catalog);
       ask_questions (catalog);
+      _iis_catalog_check_invariants (catalog);
       check_round_trip (catalog, IIS_SAVE_FLAGS_NONE, what);
       check_round_trip (catalog, IIS_SAVE_FLAGS_COMPACT, what);
     }
@@ -201,6 +207,7 @@ load_into (IisCatalog    *catalog,
       g_autofree char *text_after = NULL;
 
       fuzz_check_error (error, what);
+      _iis_catalog_check_invariants (catalog);
       if (iis_catalog_get_n_entities (catalog) != n_entities
           || iis_catalog_get_n_relations (catalog) != n_relations)
         fuzz_fail ("%s: a failed load (%s) changed the number of entities or relations",

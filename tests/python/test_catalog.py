@@ -137,6 +137,61 @@ def test_remove_entity_removes_its_relations(scenario):
     assert 'BY' not in ids(scenario.get_members('sco'))
 
 
+def test_shared_identifier(scenario):
+    # Two entities with one identifier: both are kept, the first by id is
+    # found, removing it leaves the other, and validate() reports it.
+    scenario['UZ'].set_identifier('wikidata', 'Q1')
+    scenario['KZ'].set_identifier('wikidata', 'Q1')
+    assert scenario.find_by_identifier('wikidata', 'Q1') is scenario['KZ']
+    assert ids(scenario.find_all_by_identifier('wikidata', 'Q1')) == ['KZ', 'UZ']
+    problems = [p for p in scenario.validate()
+                if p.get_kind() == Iis.ProblemKind.SHARED_IDENTIFIER]
+    assert [p.get_subject_id() for p in problems] == ['KZ']
+    uz = scenario['UZ']
+    scenario.remove_entity(scenario['KZ'])
+    assert scenario.find_by_identifier('wikidata', 'Q1') is uz
+    assert ids(scenario.find_all_by_identifier('wikidata', 'Q1')) == ['UZ']
+
+
+def test_source_edited_after_attach_is_saved():
+    catalog = Iis.Catalog()
+    uz = Iis.State(id='UZ', name='Uzbekistan')
+    sco = Iis.Organization(id='sco', name='SCO')
+    catalog.add_entity(uz)
+    catalog.add_entity(sco)
+    source = Iis.Source(title='Old title')
+    relation = Iis.Relation(kind=K.MEMBER_OF, subject=uz, object=sco)
+    relation.add_source(source)
+    catalog.add_relation(relation)
+    source.set_title('New title')
+    text = catalog.to_data()[0]
+    assert 'New title' in text and 'Old title' not in text
+    del relation
+    again = catalog.list_relations()[0]
+    assert again.get_sources()[0].get_title() == 'New title'
+
+
+def test_handler_may_change_the_catalog_during_a_load():
+    catalog = Iis.Catalog()
+    catalog.add_entity(Iis.Organization(id='sco', name='SCO'))
+
+    def on_added(catalog, entity):
+        if entity.get_id() == 'AA' and 'sco' in catalog:
+            catalog.remove_entity(catalog['sco'])
+
+    catalog.connect('entity-added', on_added)
+    catalog.load_from_data('{"format": "libiis-catalog", "version": "1.0",'
+                           ' "entities": [{"type": "state", "id": "AA"},'
+                           ' {"type": "state", "id": "BB"}],'
+                           ' "relations": [{"kind": "member-of",'
+                           ' "subject": "AA", "object": "sco"}]}')
+    assert ids(catalog.list_entities()) == ['AA', 'BB']
+    assert len(catalog.list_relations()) == 0
+    again = Iis.Catalog()
+    again.load_from_data(catalog.to_data()[0])
+    assert ids(again.list_entities()) == ['AA', 'BB']
+
+
 def test_signals_on_add_and_remove():
     catalog = Iis.Catalog()
     events = []

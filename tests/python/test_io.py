@@ -76,6 +76,41 @@ def test_load_from_data():
     assert text_of(other) == text_of(catalog)
 
 
+
+@pytest.mark.parametrize('kind', ['str', 'bytes'])
+def test_load_from_data_reads_every_byte(kind):
+    # The default length is the whole text or bytes, not up to a NUL:
+    # what follows an embedded NUL is read, and refused.
+    def given(text):
+        return text if kind == 'str' else text.encode('utf-8')
+
+    for full in (False, True):
+        catalog = Iis.Catalog()
+        with pytest.raises(GLib.Error) as info:
+            if full:
+                catalog.load_from_data_full(given(SMALL + '\0garbage'))
+            else:
+                catalog.load_from_data(given(SMALL + '\0garbage'))
+        assert info.value.matches(Iis.error_quark(), Iis.Error.PARSE)
+        assert len(catalog) == 0
+    # An explicit length (in bytes) still cuts the document.
+    catalog = Iis.Catalog()
+    catalog.load_from_data(given(SMALL + 'garbage'), len(SMALL.encode()))
+    assert ids(catalog.list_entities()) == ['UZ', 'sco']
+    with pytest.raises(ValueError):
+        catalog.load_from_data(given(SMALL), len(SMALL.encode()) + 1)
+
+
+def test_load_from_data_invalid_utf8_is_a_glib_error():
+    for data in (SMALL.encode('utf-8').replace(b'Uzbekistan', b'Uzbek\xffstan'),
+                 SMALL.replace('Uzbekistan', 'Uzbek\udcffstan')):
+        catalog = Iis.Catalog()
+        with pytest.raises(GLib.Error) as info:
+            catalog.load_from_data(data)
+        assert info.value.matches(Iis.error_quark(), Iis.Error.PARSE)
+        assert 'UTF-8' in info.value.message
+        assert len(catalog) == 0
+
 def test_loading_adds_to_the_catalog():
     catalog = Iis.Catalog()
     catalog.load_from_data(SMALL)

@@ -18,7 +18,9 @@
 # - Catalog questions take an entity or its id, with role and at
 #   defaulting to None (any role, at any time).
 # - load_from_file / save_to_file (and the async forms) take a Gio.File or
-#   a path; load_from_data takes str or bytes.
+#   a path; load_from_data and load_from_data_full take str or bytes and
+#   read all of it (an embedded NUL does not end the document), with
+#   errors, invalid UTF-8 included, raised as GLib.Error.
 # - A readable repr() for entities and relations.
 # - Answers (Iis.Answer, what every question returns) iterate by taking
 #   all their items in one call, several times faster than item by item.
@@ -27,7 +29,7 @@ import datetime
 import functools
 import os
 
-from gi.repository import Gio
+from gi.repository import Gio, GLib
 
 from ..module import get_introspection_module
 from ..overrides import override
@@ -168,6 +170,22 @@ def _to_file(value):
 
 
 # Date-valued properties and setters accept what Iis.Date() accepts.
+
+def _document_bytes(data, length=-1):
+    """The bytes of a document given as str or bytes, cut to @length
+    bytes unless it is negative. Text that cannot be UTF-8 (a lone
+    surrogate) is passed on as it is, for the reader to refuse."""
+    if isinstance(data, str):
+        data = data.encode('utf-8', 'surrogatepass')
+    else:
+        data = bytes(data)
+    if length is not None and length >= 0:
+        if length > len(data):
+            raise ValueError('length %d is more than the %d bytes given'
+                             % (length, len(data)))
+        data = data[:length]
+    return data
+
 
 def _date_property_names(cls):
     names = set()
@@ -398,9 +416,17 @@ class Catalog(Iis.Catalog):
     # Reading and writing
 
     def load_from_data(self, data, length=-1):
-        if isinstance(data, (bytes, bytearray, memoryview)):
-            data = bytes(data).decode('utf-8')
-        return Iis.Catalog.load_from_data(self, data, length)
+        return self.load_from_data_full(data, length, Iis.LoadFlags.NONE)
+
+    def load_from_data_full(self, data, length=-1, flags=Iis.LoadFlags.NONE):
+        # The C entry points take a NUL-terminated string: through them a
+        # Python text would stop at an embedded NUL (and the rest be
+        # ignored), and bytes would have to be decoded first. Hand the
+        # library every byte, with its length, through a stream instead,
+        # so the reader sees (and reports, as a GLib.Error) all of it.
+        stream = Gio.MemoryInputStream.new_from_bytes(
+            GLib.Bytes.new(_document_bytes(data, length)))
+        return Iis.Catalog.load_from_stream(self, stream, flags, None)
 
     def load_from_file(self, file, cancellable=None):
         return Iis.Catalog.load_from_file(self, _to_file(file), cancellable)
