@@ -193,6 +193,30 @@ static void test_questions () {
     assert_true ("sco-2009-agreement" in ids (bundled.get_agreements_addressing (category, true)).split (" "));
 }
 
+/* EDTF dates and the possible mode (since 1.1). */
+static void test_inexact_dates () {
+    try {
+        var catalog = new Iis.Catalog ();
+        var org = new Iis.Organization ("org", "An organization");
+        var aa = new Iis.State ("AA", "Joined 2005?");
+        catalog.add_entity (org);
+        catalog.add_entity (aa);
+        catalog.add_relation ((Iis.Relation) GLib.Object.@new (typeof (Iis.Relation),
+            "kind", Iis.RelationKind.MEMBER_OF, "subject", aa, "object", org,
+            "role", "member", "start", date ("2005?")));
+        assert_cmpstr (date ("201X").to_string (), CompareOperator.EQ, "201X");
+        assert_cmpstr (date ("201X").dup_latest ().to_string (), CompareOperator.EQ, "2019");
+        assert_true (Iis.period_get_truth_at (date ("201X"), null, date ("2015")) == Iis.Truth.UNKNOWN);
+        assert_cmpuint (catalog.get_members (org, "member", date ("2004")).get_n_items (), CompareOperator.EQ, 0);
+        var answer = (Iis.Answer) catalog.get_members_full (org, "member", date ("2004"), Iis.QuestionMode.POSSIBLE);
+        assert_cmpuint (answer.get_n_items (), CompareOperator.EQ, 1);
+        assert_true (answer.get_truth (0) == Iis.Truth.UNKNOWN);
+        assert_true (catalog.get_member_truth (aa, org, date ("2006")) == Iis.Truth.YES);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
 static void test_load_and_save () {
     try {
         var catalog = small_catalog ();
@@ -243,5 +267,6 @@ int main (string[] args) {
     Test.add_func ("/iis/vala/catalog", test_catalog_errors_and_signals);
     Test.add_func ("/iis/vala/questions", test_questions);
     Test.add_func ("/iis/vala/load-save", test_load_and_save);
+    Test.add_func ("/iis/vala/inexact-dates", test_inexact_dates);
     return Test.run ();
 }
