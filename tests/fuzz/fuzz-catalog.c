@@ -24,7 +24,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include <glib/gstdio.h>
 #include <libiis/iis.h>
 
 #include "fuzz-common.h"
@@ -234,6 +236,73 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* The input as a file of a data folder (IIS_DATA_PATH), over the base
+ * catalog: the layers' path reads it from disk, in a folder with a FIFO
+ * beside it that must be refused, not waited on. A failing file adds
+ * nothing; either way the catalog keeps its invariants. */
+static char *folder = NULL;
+
+static void
+remove_data_folder (void)
+{
+  g_autofree char *file = g_build_filename (folder, "layer.json", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "zz-fifo.json", NULL);
+
+  g_unlink (file);
+  g_unlink (fifo);
+  g_rmdir (folder);
+  g_clear_pointer (&folder, g_free);
+}
+
+static void
+load_from_data_folder (const uint8_t *data,
+                       size_t         size)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *base_before = NULL;
+  g_autoptr(IisCatalog) catalog = new_base_catalog ();
+  g_autoptr(GError) error = NULL;
+  gboolean loaded;
+
+  if (folder == NULL)
+    {
+      g_autofree char *fifo = NULL;
+
+      folder = g_dir_make_tmp ("fuzz-catalog-XXXXXX", NULL);
+      if (folder == NULL)
+        fuzz_fail ("cannot make a data folder");
+      fifo = g_build_filename (folder, "zz-fifo.json", NULL);
+      if (mkfifo (fifo, 0600) != 0)
+        fuzz_fail ("cannot make a FIFO in the data folder");
+      atexit (remove_data_folder);
+    }
+  file = g_build_filename (folder, "layer.json", NULL);
+  if (!g_file_set_contents (file, (const char *) data, (gssize) size, NULL))
+    fuzz_fail ("cannot write the data folder's file");
+
+  base_before = iis_catalog_to_data (catalog, NULL, NULL);
+  g_setenv ("IIS_DATA_PATH", folder, TRUE);
+  loaded = iis_catalog_load_data_path (catalog, NULL, &error);
+  g_setenv ("IIS_DATA_PATH", "", TRUE);
+  _iis_catalog_check_invariants (catalog);
+
+  /* The FIFO comes after layer.json: it always stops the load, with a
+   * message, once the file before it has been read. */
+  if (loaded)
+    fuzz_fail ("a FIFO in a data folder was read");
+  fuzz_check_error (error, "iis_catalog_load_data_path");
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE)
+      && g_strstr_len (error->message, -1, "layer.json") == NULL)
+    fuzz_fail ("a data folder's error names neither file: %s", error->message);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    {
+      g_autofree char *base_after = iis_catalog_to_data (catalog, NULL, NULL);
+
+      if (g_strcmp0 (base_before, base_after) != 0)
+        fuzz_fail ("a data folder's file that failed changed the catalog");
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -259,6 +328,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     load_into (catalog, base_text, data, size, IIS_LOAD_FLAGS_OVERRIDE,
                "base catalog, override");
   }
+  load_from_data_folder (data, size);
 
   return 0;
 }
