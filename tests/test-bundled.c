@@ -19,10 +19,16 @@
 static IisCatalog *
 bundled (void)
 {
-  IisCatalog *catalog = iis_catalog_new_default ();
+  /* Loaded once: no test changes it, and it is large enough that loading
+   * it for each test costs minutes under valgrind and ASan. */
+  static IisCatalog *catalog = NULL;
 
-  g_assert_nonnull (catalog);
-  return catalog;
+  if (catalog == NULL)
+    {
+      catalog = iis_catalog_new_default ();
+      g_assert_nonnull (catalog);
+    }
+  return g_object_ref (catalog);
 }
 
 static IisEntity *
