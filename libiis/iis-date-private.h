@@ -61,9 +61,23 @@ _iis_date_unpack (guint32  packed,
 }
 
 /* Compare two packed dates (neither IIS_DATE_PACKED_NONE) at the coarser
- * of their two precisions; see iis_date_compare_coarse(). */
-int      _iis_date_packed_compare_coarse (guint32 a,
-                                          guint32 b);
+ * of their two precisions, on their digits (flags dropped); see
+ * iis_date_compare_coarse(). Inline: the questions call it for every
+ * relation they look at. */
+static inline int
+_iis_date_packed_compare_coarse (guint32 a,
+                                 guint32 b)
+{
+  guint32 mask = 0xfffffe00u;                 /* year, month and day */
+
+  if (((a >> 9) & 0x1f) == 0 || ((b >> 9) & 0x1f) == 0)
+    mask = 0xffffc000u;                       /* year and month */
+  if (((a >> 14) & 0xf) == 0 || ((b >> 14) & 0xf) == 0)
+    mask = 0xfffc0000u;                       /* year */
+  a &= mask;
+  b &= mask;
+  return (a > b) - (a < b);
+}
 
 /* Parse without allocating; returns FALSE and sets @error (which
  * names @text) when @text is not a valid ISO 8601 partial date. */
@@ -72,20 +86,29 @@ gboolean _iis_date_parse_into            (const char  *text,
                                           IisDate     *out,
                                           GError     **error);
 
-/* Holds at: start ≤ at and not end ≤ at, both at the coarser precision;
- * IIS_DATE_PACKED_NONE for start or end means unbounded on that side,
- * for @at "at any time" (always TRUE). TRUE only where the period
- * certainly holds (see _iis_date_packed_period_truth()). */
-gboolean _iis_date_packed_period_holds   (guint32 start,
-                                          guint32 end,
-                                          guint32 at);
-
-/* The three-valued form: YES, NO, or UNKNOWN where an inexact date (an
- * EDTF qualifier or unspecified digits) leaves it open. Exact dates give
- * YES or NO, as _iis_date_packed_period_holds(). */
+/* The three-valued form of _iis_date_packed_period_holds(): YES, NO,
+ * or UNKNOWN where an inexact date (an EDTF qualifier or unspecified
+ * digits) leaves it open. Exact dates give YES or NO. */
 IisTruth _iis_date_packed_period_truth   (guint32 start,
                                           guint32 end,
                                           guint32 at);
+
+/* Holds at: start ≤ at and not end ≤ at, both at the coarser precision;
+ * IIS_DATE_PACKED_NONE for start or end means unbounded on that side,
+ * for @at "at any time" (always TRUE). TRUE only where the period
+ * certainly holds. Exact dates, the common case, stay inline. */
+static inline gboolean
+_iis_date_packed_period_holds (guint32 start,
+                               guint32 end,
+                               guint32 at)
+{
+  if (at == IIS_DATE_PACKED_NONE)
+    return TRUE;
+  if (G_UNLIKELY (!IIS_DATE_PACKED_IS_EXACT (start | end | at)))
+    return _iis_date_packed_period_truth (start, end, at) == IIS_TRUTH_YES;
+  return (start == IIS_DATE_PACKED_NONE || _iis_date_packed_compare_coarse (start, at) <= 0)
+         && (end == IIS_DATE_PACKED_NONE || _iis_date_packed_compare_coarse (end, at) > 0);
+}
 
 /* Whether @a is on or before @b, compared at the coarser precision:
  * YES when even the latest @a may be is on or before the earliest @b may

@@ -388,55 +388,6 @@ packed_precision (guint32 packed)
   return IIS_DATE_PRECISION_YEAR;
 }
 
-int
-_iis_date_packed_compare_coarse (guint32 a,
-                                 guint32 b)
-{
-  IisDatePrecision precision = MIN (packed_precision (a), packed_precision (b));
-
-  switch (precision)
-    {
-    case IIS_DATE_PRECISION_YEAR:
-      a >>= 18;
-      b >>= 18;
-      break;
-    case IIS_DATE_PRECISION_MONTH:
-      a >>= 14;
-      b >>= 14;
-      break;
-    case IIS_DATE_PRECISION_DAY:
-    default:
-      a >>= 9;
-      b >>= 9;
-      break;
-    }
-
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-gboolean
-_iis_date_packed_period_holds (guint32 start,
-                               guint32 end,
-                               guint32 at)
-{
-  gboolean begun;
-  gboolean ended;
-
-  if (at == IIS_DATE_PACKED_NONE)
-    return TRUE;
-
-  /* Inexact dates: certainly holds, or not. */
-  if (G_UNLIKELY (!IIS_DATE_PACKED_IS_EXACT (start | end | at)))
-    return _iis_date_packed_period_truth (start, end, at) == IIS_TRUTH_YES;
-
-  begun = start == IIS_DATE_PACKED_NONE
-          || _iis_date_packed_compare_coarse (start, at) <= 0;
-  ended = end != IIS_DATE_PACKED_NONE
-          && _iis_date_packed_compare_coarse (end, at) <= 0;
-
-  return begun && !ended;
-}
-
 /* The earliest and latest exact dates an inexact one may be, at its own
  * precision: unspecified digits span their range (201X: 2010 to 2019,
  * 2015-XX: 2015-01 to 2015-12), a qualifier (? ~ %) widens the range by
