@@ -105,10 +105,17 @@ setup (CliContext        *ctx,
        IisCatalog       **catalog,
        int               *status)
 {
-  g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, entries, TRUE);
-  const char *id = cli_parse_one_argument (context, command, &argc, &argv,
-                                           command->parameters, status);
+  g_autoptr(GOptionContext) context = NULL;
+  const char *id;
   IisEntity *entity;
+
+  /* A command that has no --possibly never has it set: the flags are
+   * file-wide, and a program may run several commands (the fuzz target
+   * runs main() again and again). */
+  possibly_option = FALSE;
+  narrower_option = FALSE;
+  context = cli_option_context_new (ctx, command, entries, TRUE);
+  id = cli_parse_one_argument (context, command, &argc, &argv, command->parameters, status);
 
   if (id == NULL)
     return NULL;
