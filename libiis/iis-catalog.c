@@ -2414,7 +2414,9 @@ node_ended_by (IisCatalog *self,
   return _iis_date_packed_compare_coarse (ended, at) <= 0;
 }
 
-static gboolean
+/* Inlined into the questions' loops: with the period check inline too,
+ * a relation of exact dates costs no call. */
+G_ALWAYS_INLINE static inline gboolean
 record_holds (IisCatalog   *self,
               const Record *rec,
               guint32       at)
