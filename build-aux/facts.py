@@ -24,6 +24,9 @@
 #                    start the date of the vote)
 #   relation       → the relation of that kind (supporter-of → supports,
 #                    author-of → sponsor-of)
+#   reservation, declaration, objection
+#                  → nothing yet: checked, counted, mapped once the
+#                    treaty-action kinds exist
 #
 # What the model cannot hold yet is not guessed at: a consent deposited
 # whose entry into force for the party is not known gives no party-to
@@ -313,6 +316,33 @@ def _vote(table, where, record):
                       record.get('date'))], 0
 
 
+TREATY_ACTIONS = ('reservation', 'declaration', 'objection')
+TREATY_ACTION_DATES = ('made', 'withdrawn')
+
+
+def _treaty_action(table, where, record):
+    """A reservation, declaration or objection a party made to a treaty.
+    Checked now, mapped once the treaty-action kinds exist: until then it
+    gives no relation (and is not "held back", which counts treaty rows
+    the model could already hold in part)."""
+    _need(where, record, 'party', 'agreement', 'summary')
+    for member in TREATY_ACTION_DATES:
+        _date('%s.%s' % (where, member), record.get(member))
+    made, withdrawn = record.get('made'), record.get('withdrawn')
+    if (withdrawn and _is_dated(made) and _is_dated(withdrawn)
+            and _coarse(_bound(withdrawn), _bound(made)) < 0):
+        raise FactError('%s: withdrawn (%s) before it was made (%s)'
+                        % (where, withdrawn, made))
+    article = record.get('article')
+    if article is not None and not (isinstance(article, str) and article):
+        raise FactError('%s.article: a non-empty string or null, not %r'
+                        % (where, article))
+    if record['type'] == 'objection':
+        _need(where, record, 'against')
+    table.confidence(where, record)
+    return [], 0
+
+
 def _plain_relation(table, where, record):
     _need(where, record, 'subject', 'kind', 'object')
     kind = RELATION_ALIASES.get(record['kind'], record['kind'])
@@ -334,6 +364,10 @@ RECORDS = {
     'treaty-status': _treaty_status,
     'vote': _vote,
     'relation': _plain_relation,
+    # Checked, not mapped: mapped once the treaty-action kinds exist.
+    'reservation': _treaty_action,
+    'declaration': _treaty_action,
+    'objection': _treaty_action,
 }
 
 DATE_MEMBERS = ('founded', 'dissolved', 'adopted', 'entry-into-force',
