@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "iis-catalog.h"
-#include "iis-catalog-private.h"
+#include "iis-stage-private.h"
 #include "iis-error.h"
 #include "iis-reader-private.h"
 #include "iis-writer-private.h"

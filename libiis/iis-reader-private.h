@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "iis-catalog-private.h"
+#include "iis-stage-private.h"
 
 G_BEGIN_DECLS
 

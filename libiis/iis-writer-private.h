@@ -9,7 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog.h"
 
 G_BEGIN_DECLS
 

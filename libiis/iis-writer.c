@@ -32,6 +32,7 @@
 #include "iis-writer-private.h"
 
 #include "iis-agreement.h"
+#include "iis-catalog-view-private.h"
 #include "iis-date-private.h"
 #include "iis-entity-private.h"
 #include "iis-enum-types.h"
@@ -40,6 +41,7 @@
 #include "iis-organization.h"
 #include "iis-name-private.h"
 #include "iis-reader-private.h"
+#include "iis-relation-private.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
 #include "iis-threat-category.h"

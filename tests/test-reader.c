@@ -8,7 +8,8 @@
 
 #include <libiis/iis.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-view-private.h"
+#include "iis-stage-private.h"
 #include "iis-entity-private.h"
 #include "iis-hash-private.h"
 #include "iis-name-private.h"

@@ -9,7 +9,8 @@
 
 #include <libiis/iis.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
+#include "iis-stage-private.h"
 #include "iis-date-private.h"
 #include "iis-test-util.h"
 

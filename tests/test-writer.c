@@ -17,7 +17,7 @@
 #include <glib/gstdio.h>
 #include <libiis/iis.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-view-private.h"
 #include "iis-entity-private.h"
 #include "iis-reader-private.h"
 #include "iis-writer-private.h"

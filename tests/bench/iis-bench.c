@@ -68,7 +68,7 @@
 
 #include "bench-common.h"
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
 
 static guint runs = 5;
 static gboolean questions_only;
