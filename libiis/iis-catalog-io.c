@@ -22,9 +22,10 @@
 #include <string.h>
 
 #include "iis-catalog.h"
-#include "iis-catalog-private.h"
 #include "iis-error.h"
+#include "iis-file-io-private.h"
 #include "iis-reader-private.h"
+#include "iis-stage-private.h"
 #include "iis-writer-private.h"
 
 /* Resolve and commit @stage. The catalog is untouched on failure. */
@@ -194,7 +195,7 @@ iis_catalog_load_from_file_full (IisCatalog    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   name = g_file_get_parse_name (file);
-  bytes = _iis_reader_read_file (file, NULL, cancellable, error);
+  bytes = _iis_file_read (file, NULL, cancellable, error);
   if (bytes == NULL)
     {
       if (error != NULL && *error != NULL && (*error)->domain == IIS_ERROR)
@@ -241,7 +242,7 @@ iis_catalog_load_from_stream (IisCatalog    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = _iis_reader_read_stream (stream, 0, NULL, cancellable, error);
+  bytes = _iis_file_read_stream (stream, 0, NULL, cancellable, error);
   if (bytes == NULL)
     return FALSE;
 
@@ -282,7 +283,7 @@ load_in_thread (GTask        *task,
   gconstpointer data;
   gsize length;
 
-  bytes = _iis_reader_read_file (load->file, NULL, cancellable, &error);
+  bytes = _iis_file_read (load->file, NULL, cancellable, &error);
   if (bytes == NULL)
     {
       if (error->domain == IIS_ERROR)
@@ -581,7 +582,7 @@ save_in_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
 
-  if (_iis_writer_replace_file (save->file, save->bytes, cancellable, &error))
+  if (_iis_file_replace_with_bytes (save->file, save->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "iis-answer-private.h"
-#include "iis-catalog-private.h"
+#include "iis-catalog-query-private.h"
+#include "iis-catalog-view-private.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
 #include "iis-error.h"

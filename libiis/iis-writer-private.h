@@ -9,7 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog.h"
+#include "iis-file-io-private.h"
 
 G_BEGIN_DECLS
 
@@ -27,29 +28,18 @@ gboolean  _iis_writer_to_stream        (IisCatalog     *catalog,
                                         GCancellable   *cancellable,
                                         GError        **error);
 
-/* Lets tests put a stream of their own (one that fails, say) between
- * the writer and the file. Returns a new reference. */
-typedef GOutputStream *(*IisWriterWrapFunc) (GOutputStream *base,
-                                             gpointer       user_data);
-
 /* Save atomically: the text goes to a temporary file that replaces
  * @file only once everything was written and closed. A failed or
  * cancelled save leaves @file as it was and no temporary file behind
- * (nor a partial @file when there was none). @wrap may be NULL. */
+ * (nor a partial @file when there was none). @wrap (see
+ * iis-file-io-private.h) may be NULL. */
 gboolean  _iis_writer_save_to_file     (IisCatalog        *catalog,
                                         GFile             *file,
                                         IisSaveFlags       flags,
-                                        IisWriterWrapFunc  wrap,
+                                        IisFileWrapFunc    wrap,
                                         gpointer           wrap_data,
                                         GCancellable      *cancellable,
                                         GError           **error);
-
-/* Replace @file with @bytes with the same guarantees; touches no
- * catalog, so it may run in a worker thread. */
-gboolean  _iis_writer_replace_file     (GFile          *file,
-                                        GBytes         *bytes,
-                                        GCancellable   *cancellable,
-                                        GError        **error);
 
 /* Check, on the way into a catalog, the text of @entity or @relation
  * against the reader's limits: a string or member name over the limit

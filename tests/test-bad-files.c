@@ -320,7 +320,7 @@ document_with_name (gsize name_length)
 static void
 test_long_string (void)
 {
-  const gsize limit = IIS_READER_DEFAULT_MAX_STRING_LENGTH;
+  const gsize limit = IIS_FORMAT_DEFAULT_MAX_STRING_LENGTH;
   g_autofree char *at_limit = document_with_name (limit);
   g_autofree char *over_limit = document_with_name (limit + 1);
   g_autoptr(IisCatalog) catalog = iis_catalog_new ();
@@ -342,7 +342,7 @@ test_long_key (void)
 {
   g_autoptr(GString) doc = g_string_new ("{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"");
 
-  for (gsize i = 0; i <= IIS_READER_DEFAULT_MAX_STRING_LENGTH; i++)
+  for (gsize i = 0; i <= IIS_FORMAT_DEFAULT_MAX_STRING_LENGTH; i++)
     g_string_append_c (doc, 'k');
   g_string_append (doc, "\": 1}");
 
@@ -368,15 +368,15 @@ test_document_size (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-  IisReaderLimits limits;
+  IisFormatLimits limits;
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
 
-  _iis_reader_get_default_limits (&limits);
-  g_assert_cmpuint (limits.max_document_size, ==, IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE);
+  _iis_format_get_default_limits (&limits);
+  g_assert_cmpuint (limits.max_document_size, ==, IIS_FORMAT_DEFAULT_MAX_DOCUMENT_SIZE);
   limits.max_document_size = length - 1;
-  _iis_reader_set_default_limits (&limits);
+  _iis_format_set_default_limits (&limits);
 
   g_assert_false (iis_catalog_load_from_file (catalog, file, NULL, &error));
   g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
@@ -390,13 +390,13 @@ test_document_size (void)
 
   /* At the limit it loads. */
   limits.max_document_size = length;
-  _iis_reader_set_default_limits (&limits);
+  _iis_format_set_default_limits (&limits);
   iis_catalog_load_from_file (catalog, file, NULL, &error);
   g_assert_no_error (error);
 
-  _iis_reader_set_default_limits (NULL);
-  _iis_reader_get_default_limits (&limits);
-  g_assert_cmpuint (limits.max_document_size, ==, IIS_READER_DEFAULT_MAX_DOCUMENT_SIZE);
+  _iis_format_set_default_limits (NULL);
+  _iis_format_get_default_limits (&limits);
+  g_assert_cmpuint (limits.max_document_size, ==, IIS_FORMAT_DEFAULT_MAX_DOCUMENT_SIZE);
 }
 
 /* A catalog whose entity XX has the member "x-codes", an object of
@@ -432,7 +432,7 @@ test_duplicate_members (void)
     { 40, "\"k3\"", "43:1: duplicate member “k3” in an object" },
     { 40, "\"k30\"", "43:1: duplicate member “k30” in an object" },
     { 40, "\"\\u006b39\"", "43:1: duplicate member “k39” in an object" },
-    /* The most an object may hold (IIS_READER_DEFAULT_MAX_MEMBERS). */
+    /* The most an object may hold (IIS_FORMAT_DEFAULT_MAX_MEMBERS). */
     { 9999, "\"k9998\"", "10002:1: duplicate member “k9998” in an object" },
   };
   static const char top_level[] =
@@ -544,11 +544,11 @@ test_endless_stream (void)
   g_autoptr(GInputStream) stream = g_object_new (endless_stream_get_type (), NULL);
   g_autoptr(IisCatalog) catalog = iis_catalog_new ();
   g_autoptr(GError) error = NULL;
-  IisReaderLimits limits;
+  IisFormatLimits limits;
 
-  _iis_reader_get_default_limits (&limits);
+  _iis_format_get_default_limits (&limits);
   limits.max_document_size = 1024 * 1024;
-  _iis_reader_set_default_limits (&limits);
+  _iis_format_set_default_limits (&limits);
 
   g_assert_false (iis_catalog_load_from_stream (catalog, stream, IIS_LOAD_FLAGS_NONE,
                                                 NULL, &error));
@@ -556,7 +556,7 @@ test_endless_stream (void)
   /* Reading stopped soon after the limit. */
   g_assert_cmpuint (((EndlessStream *) stream)->n_read, <=, 3 * limits.max_document_size);
 
-  _iis_reader_set_default_limits (NULL);
+  _iis_format_set_default_limits (NULL);
 }
 
 /* Every prefix of a good file fails cleanly. */

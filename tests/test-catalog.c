@@ -8,6 +8,7 @@
 
 #include <libiis/iis.h>
 
+#include "iis-catalog-debug-private.h"
 #include "iis-catalog-private.h"
 #include "iis-test-util.h"
 

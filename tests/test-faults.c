@@ -1117,12 +1117,12 @@ test_stream_over_size_limit (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(IisCatalog) catalog = iis_catalog_new ();
       g_autoptr(FaultInputStream) stream = g_object_new (FAULT_TYPE_INPUT_STREAM, NULL);
-      IisReaderLimits limits;
+      IisFormatLimits limits;
       gsize base, peak;
 
-      _iis_reader_get_default_limits (&limits);
+      _iis_format_get_default_limits (&limits);
       limits.max_document_size = 1 * MB;
-      _iis_reader_set_default_limits (&limits);
+      _iis_format_set_default_limits (&limits);
 
       stream->fill = ' ';
       stream->length = 100 * MB;
@@ -1136,7 +1136,7 @@ test_stream_over_size_limit (void)
       g_assert_cmpuint (stream->pos, <=, 2 * MB);
       g_assert_cmpuint (peak - MIN (peak, base), <, 64 * MB);
       g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
-      _iis_reader_set_default_limits (NULL);
+      _iis_format_set_default_limits (NULL);
       return;
     }
   trap_measured_subprocess ();

@@ -8,13 +8,15 @@
 
 #include <libiis/iis.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-view-private.h"
 #include "iis-entity-private.h"
+#include "iis-file-io-private.h"
 #include "iis-hash-private.h"
 #include "iis-name-private.h"
 #include "iis-reader-private.h"
 #include "iis-relation-private.h"
 #include "iis-source-private.h"
+#include "iis-stage-private.h"
 #include "iis-test-util.h"
 
 #define HEADER "\"format\": \"libiis-catalog\", \"version\": \"1.0\""
@@ -622,7 +624,7 @@ test_reader_limits (void)
 {
   static const char doc[] =
     "{" HEADER ",\n \"x\": [[[\"a much longer string\"]]]}";
-  IisReaderLimits limits = { 1024, 4, 64 };
+  IisFormatLimits limits = { 1024, 4, 64 };
   IisStage *stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
   g_autoptr(GError) error = NULL;
 
@@ -678,13 +680,13 @@ test_reader_stream_limit (void)
   const gsize total = 1024 * 1024;
   g_autofree char *zeros = g_malloc0 (total);
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (zeros, total, NULL);
-  IisReaderLimits limits;
+  IisFormatLimits limits;
   g_autoptr(GError) error = NULL;
   GBytes *bytes;
 
-  _iis_reader_get_default_limits (&limits);
+  _iis_format_get_default_limits (&limits);
   limits.max_document_size = 100 * 1000;
-  bytes = _iis_reader_read_stream (stream, 0, &limits, NULL, &error);
+  bytes = _iis_file_read_stream (stream, 0, &limits, NULL, &error);
   g_assert_null (bytes);
   g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
   g_assert_cmpint (g_seekable_tell (G_SEEKABLE (stream)), <=, 100 * 1000 + 1);
@@ -731,15 +733,15 @@ object_of_members (guint n)
 static void
 test_reader_members_limit (void)
 {
-  g_autofree char *small = object_of_members (IIS_READER_DEFAULT_MAX_MEMBERS);
-  g_autofree char *big = object_of_members (IIS_READER_DEFAULT_MAX_MEMBERS + 1);
+  g_autofree char *small = object_of_members (IIS_FORMAT_DEFAULT_MAX_MEMBERS);
+  g_autofree char *big = object_of_members (IIS_FORMAT_DEFAULT_MAX_MEMBERS + 1);
   g_autofree char *ok = g_strdup_printf ("{" HEADER ", \"entities\": [{\"type\": \"state\", "
                                          "\"id\": \"KZ\", \"name\": \"K\", \"x\": %s}]}", small);
   g_autofree char *bad = g_strdup_printf ("{" HEADER ", \"entities\": [{\"type\": \"state\", "
                                           "\"id\": \"KZ\", \"name\": \"K\", \"x\": %s}]}", big);
   g_autoptr(IisCatalog) catalog = iis_catalog_new ();
   g_autoptr(GError) error = NULL;
-  IisReaderLimits limits;
+  IisFormatLimits limits;
   IisStage *stage;
 
   g_assert_false (iis_catalog_load_from_data (catalog, bad, -1, &error));
@@ -750,7 +752,7 @@ test_reader_members_limit (void)
   g_assert_no_error (error);
 
   /* The top-level object too, with a limit of one's own. */
-  _iis_reader_get_default_limits (&limits);
+  _iis_format_get_default_limits (&limits);
   limits.max_members = 3;
   stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
   g_assert_false (_iis_reader_parse (stage, "{" HEADER ", \"a\": 1, \"b\": 2}", strlen ("{" HEADER ", \"a\": 1, \"b\": 2}"),
@@ -768,12 +770,12 @@ test_reader_members_limit (void)
 static void
 test_reader_element_values (void)
 {
-  IisReaderLimits limits;
+  IisFormatLimits limits;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) doc = g_string_new ("{" HEADER ", \"entities\": [");
   IisStage *stage = _iis_stage_new (IIS_LOAD_FLAGS_NONE);
 
-  _iis_reader_get_default_limits (&limits);
+  _iis_format_get_default_limits (&limits);
   limits.max_element_values = 100;
 
   /* 200 entities of a few values each: the array is not an element. */
@@ -816,7 +818,7 @@ test_reader_element_values (void)
 static void
 test_reader_unknown_budget (void)
 {
-  IisReaderLimits limits;
+  IisFormatLimits limits;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) entities = g_string_new ("{" HEADER ", \"entities\": [");
   g_autoptr(GString) relations = g_string_new ("{" HEADER ", \"entities\": ["
@@ -825,7 +827,7 @@ test_reader_unknown_budget (void)
                                                 "\"relations\": [");
   IisStage *stage;
 
-  _iis_reader_get_default_limits (&limits);
+  _iis_format_get_default_limits (&limits);
   limits.max_unknown_values = 200;
 
   /* 20 entities with an unknown member of 21 values: 420 kept. */

@@ -9,8 +9,9 @@
 
 #include <libiis/iis.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
 #include "iis-date-private.h"
+#include "iis-stage-private.h"
 #include "iis-test-util.h"
 
 static const char *roles[] = { "member", "observer", "dialogue-partner", "associate" };

@@ -17,7 +17,7 @@
 #include <glib/gstdio.h>
 #include <libiis/iis.h>
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-view-private.h"
 #include "iis-entity-private.h"
 #include "iis-reader-private.h"
 #include "iis-writer-private.h"
@@ -816,7 +816,7 @@ test_reader_limits (void)
   g_autofree char *controls = NULL;
   g_autofree char *key = NULL;
   g_autofree char *fits = NULL;
-  IisReaderLimits limits;
+  IisFormatLimits limits;
   char *data;
 
   /* 200,000 control characters: 1.2 MB as \u0001 escapes */
@@ -858,14 +858,14 @@ test_reader_limits (void)
   iis_relation_set_qualifier (membership, key, NULL);
 
   /* A document larger than the reader takes */
-  _iis_reader_get_default_limits (&limits);
+  _iis_format_get_default_limits (&limits);
   limits.max_document_size = 1000;
-  _iis_reader_set_default_limits (&limits);
+  _iis_format_set_default_limits (&limits);
   data = iis_catalog_to_data (catalog, NULL, &error);
   g_assert_null (data);
   g_assert_error (error, IIS_ERROR, IIS_ERROR_LIMIT_EXCEEDED);
   g_clear_error (&error);
-  _iis_reader_set_default_limits (NULL);
+  _iis_format_set_default_limits (NULL);
 
   data = iis_catalog_to_data (catalog, NULL, &error);
   g_assert_no_error (error);
@@ -1314,7 +1314,7 @@ test_save_disk_full (void)
                 char *data = iis_catalog_to_data (catalog, &length, NULL);
                 g_autoptr(GBytes) bytes = g_bytes_new_take (data, length);
 
-                ok = _iis_writer_replace_file (file, bytes, NULL, &error);
+                ok = _iis_file_replace_with_bytes (file, bytes, NULL, &error);
               }
             g_assert_false (ok);
             g_assert_nonnull (error);

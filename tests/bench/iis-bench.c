@@ -65,10 +65,11 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "bench-common.h"
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
 
 static guint runs = 5;
 static gboolean questions_only;

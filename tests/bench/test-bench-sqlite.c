@@ -20,7 +20,7 @@
 
 #include "bench-common.h"
 
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
 
 static IisCatalog *catalog;
 static BenchSql *sql;

@@ -35,7 +35,7 @@
 #include <libiis/iis.h>
 
 #include "fuzz-common.h"
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
 #include "iis-writer-private.h"
 
 #define N_ENTITIES  9

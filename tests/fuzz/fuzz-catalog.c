@@ -30,7 +30,7 @@
 #include <libiis/iis.h>
 
 #include "fuzz-common.h"
-#include "iis-catalog-private.h"
+#include "iis-catalog-debug-private.h"
 
 static const char base_document[] =
   "{\"format\":\"libiis-catalog\",\"version\":\"1.0\",\"entities\":["
