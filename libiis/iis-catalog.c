@@ -1563,17 +1563,13 @@ _iis_catalog_identifier_changed (IisCatalog *self,
 }
 
 /* Keep the node's copy of when its entity ceased to exist (an
- * organization's dissolution), which every dated question reads. */
+ * organization's dissolution, a state's ceasing), which every dated
+ * question reads. */
 static void
 update_ended (IisCatalog *self,
               guint32     slot)
 {
-  IisEntity *entity = self->nodes[slot].entity;
-  const IisDate *dissolved = NULL;
-
-  if (IIS_IS_ORGANIZATION (entity))
-    dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
-  self->nodes[slot].ended = _iis_date_pack (dissolved);
+  self->nodes[slot].ended = _iis_date_pack (_iis_entity_get_ended (self->nodes[slot].entity));
 }
 
 void
@@ -3555,10 +3551,10 @@ validate_entity (IisCatalog *self,
 {
   const IisDate *first = NULL, *last = NULL;
 
-  if (IIS_IS_ORGANIZATION (entity))
+  if (IIS_IS_ORGANIZATION (entity) || IIS_IS_STATE (entity))
     {
-      first = iis_organization_get_founded (IIS_ORGANIZATION (entity));
-      last = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+      first = _iis_entity_get_began (entity);
+      last = _iis_entity_get_ended (entity);
     }
   else if (IIS_IS_FORUM (entity))
     {
@@ -3588,12 +3584,18 @@ validate_lifetime (IisCatalog *self,
   IisEntity *entity = node_entity (self, end_slot);
   const IisDate *founded, *dissolved;
   g_autofree char *what = NULL;
+  gboolean state = IIS_IS_STATE (entity);
+  IisProblemKind kind = state ? IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE
+                              : IIS_PROBLEM_KIND_OUTSIDE_LIFETIME;
 
-  if (!IIS_IS_ORGANIZATION (entity) || rec->start == IIS_DATE_PACKED_NONE)
+  if (!(IIS_IS_ORGANIZATION (entity) || state) || rec->start == IIS_DATE_PACKED_NONE)
+    return;
+  /* A continuation or a succession is dated by the other state's end. */
+  if (rec->kind == IIS_RELATION_KIND_CONTINUES || rec->kind == IIS_RELATION_KIND_SUCCEEDS)
     return;
 
-  founded = iis_organization_get_founded (IIS_ORGANIZATION (entity));
-  dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+  founded = _iis_entity_get_began (entity);
+  dissolved = _iis_entity_get_ended (entity);
 
   /* Only what certainly falls outside: an inexact start (2005~, ../2004)
    * may be either side. */
@@ -3604,7 +3606,7 @@ validate_lifetime (IisCatalog *self,
       g_autofree char *f = iis_date_to_string (founded);
 
       what = describe_record (self, rec);
-      add_record_problem (self, problems, IIS_PROBLEM_KIND_OUTSIDE_LIFETIME, slot,
+      add_record_problem (self, problems, kind, slot,
                           g_strdup_printf ("Relation %s starts (%s) before “%s” was founded (%s)",
                                            what, s, iis_entity_get_id (entity), f));
     }
@@ -3616,9 +3618,10 @@ validate_lifetime (IisCatalog *self,
 
       g_free (what);
       what = describe_record (self, rec);
-      add_record_problem (self, problems, IIS_PROBLEM_KIND_OUTSIDE_LIFETIME, slot,
-                          g_strdup_printf ("Relation %s starts (%s) after “%s” was dissolved (%s)",
-                                           what, s, iis_entity_get_id (entity), d));
+      add_record_problem (self, problems, kind, slot,
+                          g_strdup_printf ("Relation %s starts (%s) after “%s” %s (%s)",
+                                           what, s, iis_entity_get_id (entity),
+                                           state ? "ceased" : "was dissolved", d));
     }
 }
 
@@ -3874,8 +3877,10 @@ validate_identifiers (IisCatalog *self,
  *
  * Checks the catalog for inconsistencies that single additions cannot
  * catch: periods that end before they begin (relations, organizations,
- * forums), relations dated before an organization at one of their ends
- * was founded or after it was dissolved, cycles of `part-of` relations,
+ * forums, states), relations dated before an organization at one of their
+ * ends was founded or after it was dissolved, relations of a state dated
+ * before it was founded or after it ceased (since 1.1,
+ * %IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE), cycles of `part-of` relations,
  * identical relations (same ends, kind and role) stated for overlapping
  * periods (one problem for each group of them, whose message says how
  * many there are, so that the list stays as long as the catalog, not its
@@ -4589,6 +4594,11 @@ entity_needs_1_1 (IisEntity *entity)
       if (date_is_inexact (iis_name_get_start (name)) || date_is_inexact (iis_name_get_end (name)))
         return TRUE;
     }
+  /* A state's period is a 1.1 member. */
+  if (IIS_IS_STATE (entity) &&
+      (iis_state_get_founded (IIS_STATE (entity)) != NULL ||
+       iis_state_get_ceased (IIS_STATE (entity)) != NULL))
+    return TRUE;
   return sources_need_1_1 (iis_entity_get_sources (entity));
 }
 
@@ -4810,7 +4820,6 @@ _iis_catalog_check_invariants (IisCatalog *self)
     {
       const Node *node = &self->nodes[slot];
       IisEntity *entity = node->entity;
-      const IisDate *dissolved = NULL;
       GHashTable *identifiers;
 
       if (entity == NULL)
@@ -4824,9 +4833,7 @@ _iis_catalog_check_invariants (IisCatalog *self)
              "entity “%s” does not know its node %u", iis_entity_get_id (entity), slot);
       CHECK (g_hash_table_lookup (self->ids, iis_entity_get_id (entity)) == GUINT_TO_POINTER (slot + 1),
              "the id “%s” does not map to its node %u", iis_entity_get_id (entity), slot);
-      if (IIS_IS_ORGANIZATION (entity))
-        dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
-      CHECK (node->ended == _iis_date_pack (dissolved),
+      CHECK (node->ended == _iis_date_pack (_iis_entity_get_ended (entity)),
              "node %u: the cached end of life of “%s” is stale", slot, iis_entity_get_id (entity));
 
       identifiers = _iis_entity_get_identifiers (entity);

@@ -71,9 +71,13 @@ static const KindWords kind_words[] = {
     "began supporting", "stopped supporting", "supporter joined", "supporter left" },
   { IIS_RELATION_KIND_SPONSOR_OF, "Sponsored", "Sponsors",
     "sponsored", "stopped sponsoring", "sponsored by", "no longer sponsored by" },
+  { IIS_RELATION_KIND_CONTINUES, "Continues", "Continued by",
+    "continues", "no longer continues", "continued by", "no longer continued by" },
+  { IIS_RELATION_KIND_SUCCEEDS, "Succeeded", "Successors",
+    "succeeded", "no longer succeeds", "succeeded by", "no longer succeeded by" },
 };
 /* Every kind but ANY has its words. */
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SPONSOR_OF);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SUCCEEDS);
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL
