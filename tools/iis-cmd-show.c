@@ -742,6 +742,13 @@ add_own_events (GPtrArray *events,
       add_event (events, iis_organization_get_dissolved (organization), g_strdup ("dissolved"),
                  NULL, NULL);
     }
+  else if (IIS_IS_STATE (entity))
+    {
+      IisState *state = IIS_STATE (entity);
+
+      add_event (events, iis_state_get_founded (state), g_strdup ("founded"), NULL, NULL);
+      add_event (events, iis_state_get_ceased (state), g_strdup ("ceased"), NULL, NULL);
+    }
   else if (IIS_IS_AGREEMENT (entity))
     {
       IisAgreement *agreement = IIS_AGREEMENT (entity);
