@@ -91,3 +91,19 @@ def test_round_trip(catalog):
     again.load_from_data(data, -1)
     assert again['CS'].props.ceased.to_string() == '1993-01-01'
     assert again.to_data()[0] == data
+
+
+def test_query_follows_continuity(catalog):
+    query = Iis.Query(entity_type=Iis.State, at='2006-06-10')
+    query.add_related(Iis.RelationKind.MEMBER_OF, 'un', 'member', False)
+    assert ids(query.run(catalog)) == ['CZ', 'SI', 'SK']
+    query.props.follow_continuity = True
+    assert query.get_follow_continuity()
+    assert ids(query.run(catalog)) == ['CZ', 'RS', 'RU', 'SI', 'SK']
+    query.props.at = Iis.Date.parse('1980')
+    assert ids(query.run(catalog)) == ['CS', 'SU', 'YU']
+    # Other conditions are not affected: the continues relations
+    # themselves, asked in reverse.
+    other = Iis.Query(follow_continuity=True)
+    other.add_related(Iis.RelationKind.CONTINUES, 'SU', None, False)
+    assert ids(other.run(catalog)) == ['RU']
