@@ -63,7 +63,7 @@ RELATION_KINDS = {
     'member-of', 'part-of', 'signatory-of', 'party-to', 'organizer-of',
     'participant-in', 'host-of', 'adopted-within', 'addresses',
     'implements', 'amends', 'supersedes', 'references', 'votes-on',
-    'supports', 'sponsor-of',
+    'supports', 'sponsor-of', 'continues', 'succeeds',
 }
 # Names of the fact tables for kinds whose file-format name differs.
 RELATION_ALIASES = {'supporter-of': 'supports', 'author-of': 'sponsor-of'}
@@ -133,6 +133,7 @@ class Table:
         if not isinstance(self.doc, dict):
             raise FactError('%s: not a fact table' % path)
         self.sources = {}
+        self.patches = []
         for i, source in enumerate(self.doc.get('sources', [])):
             where = '%s: sources[%d]' % (self.name, i)
             sid = source.get('id')
@@ -359,7 +360,27 @@ def _plain_relation(table, where, record):
                       record.get('start'), record.get('end'), quals)], 0
 
 
+def _state_period(table, where, record):
+    """A state's period (format 1.1 `founded` / `ceased`), as a patch of
+    the state entity: gen-catalog.py sets the dates on the state, from
+    iso-codes or a table, and adds the record's source to it."""
+    _need(where, record, 'state')
+    if not record.get('founded') and not record.get('ceased'):
+        raise FactError('%s: a state period needs "founded" or "ceased"' % where)
+    patch = {'_patch': True, '_where': where, 'id': record['state']}
+    for member in ('founded', 'ceased'):
+        value = _date('%s.%s' % (where, member), record.get(member))
+        if value:
+            patch[member] = value
+    table.confidence(where, record)
+    patch['sources'] = [table.cite(where, record.get('source'),
+                                   record.get('locator'))]
+    table.patches.append(patch)
+    return [], 0
+
+
 RECORDS = {
+    'state-period': _state_period,
     'membership': _membership,
     'treaty-status': _treaty_status,
     'vote': _vote,
@@ -419,6 +440,8 @@ def convert(path):
         relations.extend(produced)
         counts[record['type']] = counts.get(record['type'], 0) + 1
         counts['held-back'] += held
+    # State periods patch entities defined elsewhere (see _state_period).
+    entities.extend(table.patches)
     return entities, relations, counts
 
 

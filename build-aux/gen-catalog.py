@@ -101,6 +101,7 @@ def main():
 
     held_back = 0
     waiting = 0
+    patches = []
     for path in args.facts:
         try:
             table_entities, table_relations, counts = facts.convert(path)
@@ -108,6 +109,9 @@ def main():
             fail(str(e))
         name = path.rsplit('/', 1)[-1]
         for i, entity in enumerate(table_entities):
+            if entity.get('_patch'):
+                patches.append(entity)
+                continue
             if entity['id'] in entities:
                 fail('%s: entities[%d]: duplicate id "%s"' % (name, i, entity['id']))
             entities[entity['id']] = entity
@@ -126,6 +130,23 @@ def main():
 
     for eid, state in table.items():
         entities.setdefault(eid, state)
+
+    # A state's period (founded / ceased, format 1.1) from a fact table,
+    # set on the state wherever it was defined, with its source.
+    for patch in patches:
+        where = patch.pop('_where')
+        patch.pop('_patch')
+        eid = patch.pop('id')
+        state = entities.get(eid)
+        if state is None or state.get('type') != 'state':
+            fail('%s: "%s" is not a state' % (where, eid))
+        state = entities[eid] = dict(state)
+        for member in ('founded', 'ceased'):
+            if member in patch:
+                if state.get(member) not in (None, patch[member]):
+                    fail('%s: two %s dates for "%s"' % (where, member, eid))
+                state[member] = patch[member]
+        state['sources'] = list(state.get('sources', [])) + patch['sources']
 
     for where, relation in relations:
         for end in ('subject', 'object'):

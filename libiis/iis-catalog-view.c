@@ -138,6 +138,11 @@ entity_needs_1_1 (IisEntity *entity)
       if (date_is_inexact (iis_name_get_start (name)) || date_is_inexact (iis_name_get_end (name)))
         return TRUE;
     }
+  /* A state's period is a 1.1 member. */
+  if (IIS_IS_STATE (entity) &&
+      (iis_state_get_founded (IIS_STATE (entity)) != NULL ||
+       iis_state_get_ceased (IIS_STATE (entity)) != NULL))
+    return TRUE;
   return sources_need_1_1 (iis_entity_get_sources (entity));
 }
 

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  * @IIS_PROBLEM_KIND_SHARED_IDENTIFIER: several entities hold the same
  *   external identifier (one problem for each identifier; its subject is
  *   the first holder by id)
+ * @IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE: a relation of a state, such as a
+ *   membership, is dated outside the state's existence (it starts before
+ *   the state was founded or after it ceased). Since: 1.1
  *
  * What an [class@Iis.Problem] is about. The JSON nick is the name in
  * lower case with dashes.
@@ -40,6 +43,7 @@ typedef enum {
   IIS_PROBLEM_KIND_PART_OF_CYCLE,
   IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
   IIS_PROBLEM_KIND_SHARED_IDENTIFIER,
+  IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE,
 } IisProblemKind;
 
 #define IIS_TYPE_PROBLEM (iis_problem_get_type ())

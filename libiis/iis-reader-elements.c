@@ -359,6 +359,17 @@ read_entity_member (Reader     *self,
           iis_state_set_numeric (state, (guint) number);
           return TRUE;
         }
+      /* Format 1.1: a state's period. */
+      if (g_str_equal (name, "founded") || g_str_equal (name, "ceased"))
+        {
+          if (!get_date (self, node, name, &date))
+            return FALSE;
+          if (name[0] == 'f')
+            iis_state_set_founded (state, &date);
+          else
+            iis_state_set_ceased (state, &date);
+          return TRUE;
+        }
     }
   else if (IIS_IS_ORGANIZATION (entity))
     {

@@ -398,6 +398,7 @@ watch_sources (IisRelation *self,
  * | `adopted-within` | agreement | organization, forum |
  * | `addresses` | agreement, forum | threat category |
  * | `implements`, `amends`, `supersedes`, `references` | agreement | agreement |
+ * | `continues`, `succeeds` (since 1.1) | state | state |
  *
  * %IIS_RELATION_KIND_ANY allows nothing.
  *
@@ -449,6 +450,10 @@ iis_relation_kind_allows (IisRelationKind kind,
     case IIS_RELATION_KIND_SUPERSEDES:
     case IIS_RELATION_KIND_REFERENCES:
       return IS (subject_type, AGREEMENT) && IS (object_type, AGREEMENT);
+
+    case IIS_RELATION_KIND_CONTINUES:
+    case IIS_RELATION_KIND_SUCCEEDS:
+      return IS (subject_type, STATE) && IS (object_type, STATE);
 
     case IIS_RELATION_KIND_ANY:
     default:

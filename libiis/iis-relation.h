@@ -57,6 +57,14 @@ G_BEGIN_DECLS
  *   resolution or a code of conduct sent to the UN Secretary-General
  *   (`sponsor-of`; the role says how: `"sponsor"`, `"co-sponsor"`,
  *   `"circulated"`). Since: 1.1
+ * @IIS_RELATION_KIND_CONTINUES: a state continues the legal personality
+ *   of another (Russia → USSR) (`continues`; the start is the date of the
+ *   continuation). Questions that follow continuity count the other
+ *   state's relations as the continuing state's. Since: 1.1
+ * @IIS_RELATION_KIND_SUCCEEDS: a state succeeded another (Czech Republic
+ *   → Czechoslovakia) (`succeeds`; the start is the date of the
+ *   succession). A successor is a new legal person: questions that
+ *   follow continuity do not follow succession. Since: 1.1
  *
  * The kind of an [class@Iis.Relation]. Each kind allows only some entity
  * types at each end; see [func@Iis.RelationKind.allows].
@@ -81,6 +89,8 @@ typedef enum {
   IIS_RELATION_KIND_VOTES_ON,
   IIS_RELATION_KIND_SUPPORTS,
   IIS_RELATION_KIND_SPONSOR_OF,
+  IIS_RELATION_KIND_CONTINUES,
+  IIS_RELATION_KIND_SUCCEEDS,
 } IisRelationKind;
 
 /**

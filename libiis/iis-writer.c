@@ -57,7 +57,9 @@ static const char * const entity_members[] = {
   "type", "id", "name", "description", "labels", "other-names", "identifiers", "sources",
   NULL
 };
-static const char * const state_members[] = { "alpha-2", "alpha-3", "numeric", NULL };
+static const char * const state_members[] = {
+  "alpha-2", "alpha-3", "numeric", "founded", "ceased", NULL
+};
 static const char * const organization_members[] = {
   "acronym", "kind", "founded", "dissolved", NULL
 };
@@ -769,6 +771,9 @@ writer_entity (Writer    *self,
           writer_key (self, "numeric");
           g_string_append_printf (self->buf, "%u", iis_state_get_numeric (state));
         }
+      /* Format 1.1: written only when set. */
+      writer_member_date (self, "founded", iis_state_get_founded (state));
+      writer_member_date (self, "ceased", iis_state_get_ceased (state));
     }
   else if (IIS_IS_ORGANIZATION (entity))
     {

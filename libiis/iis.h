@@ -26,5 +26,6 @@
 # include "iis-answer.h"
 # include "iis-problem.h"
 # include "iis-catalog.h"
+# include "iis-continuity.h"
 # include "iis-query.h"
 #undef IIS_INSIDE

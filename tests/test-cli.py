@@ -704,6 +704,9 @@ def test_bash_completion():
     assert '--narrower' in complete('iis', 'addressing', '--')
     assert '--possibly' in complete('iis', 'members', '--')
     assert '--possibly' in complete('iis', 'parties', '--p')
+    assert '--continuity' in complete('iis', 'members', '--c')
+    assert '--continuity' in complete('iis', 'memberships', '--')
+    assert '--continuity' not in complete('iis', 'parties', '--')
 
 
 def test_possibly_adds_what_inexact_dates_leave_open():
@@ -731,6 +734,34 @@ def test_possibly_adds_what_inexact_dates_leave_open():
     assert [(r['id'], r['certainty']) for r in rows(*base, 'agreements', 'AA', '--at', '2005',
                                                      '--possibly')] == [('agr', 'possible')]
 
+
+
+def test_continuity_follows_continuations():
+    """--continuity (tests/data/successions.json): each legal person once,
+    as the state that stands for it at the date, with a via column."""
+    fixture = os.path.join(SRCDIR, 'tests', 'data', 'successions.json')
+    base = ('--no-default', '--catalog', fixture)
+    assert [r['id'] for r in rows(*base, 'members', 'un', '--at', '2006-06-10')] == [
+        'CZ', 'SI', 'SK']
+    found = rows(*base, 'members', 'un', '--at', '2006-06-10', '--continuity')
+    assert [(r['id'], r['via']) for r in found] == [
+        ('CZ', None), ('RS', 'SCG'), ('RU', 'SU'), ('SI', None), ('SK', None)]
+    assert rows(*base, 'memberships', 'RU', '--at', '1980') == []
+    held = rows(*base, 'memberships', 'RU', '--at', '1980', '--continuity')
+    assert [(r['id'], r['start'], r['via']) for r in held] == [('un', '1945-10-24', 'SU')]
+    assert out(*base, 'members', 'un', '--continuity').splitlines()[0].split()[-1] == 'VIA'
+
+
+def test_continuity_on_the_bundled_catalog():
+    """On the bundled catalog: the UN in 1980 has the USSR, not Russia,
+    when continuity is followed (the UN dates Russia's seat from 1945)."""
+    in_1980 = [r['id'] for r in rows('members', 'un', '--at', '1980', '--continuity')]
+    assert 'SUHH' in in_1980 and 'RU' not in in_1980
+    assert 'RU' in [r['id'] for r in rows('members', 'un', '--at', '1980')]
+    in_2000 = [r['id'] for r in rows('members', 'un', '--at', '2000', '--continuity')]
+    assert 'RU' in in_2000 and 'SUHH' not in in_2000
+    held = rows('memberships', 'RU', '--at', '1980', '--continuity')
+    assert ('un', 'SUHH') in [(r['id'], r['via']) for r in held]
 
 # ---------------------------------------------------------------------------
 # Hostile text and long values (issue #19, findings 11, 12 and 14)

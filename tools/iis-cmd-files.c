@@ -462,8 +462,10 @@ static const char * const kind_colours[] = {
   "#e7969c", /* votes-on */
   "#5254a3", /* supports */
   "#8ca252", /* sponsor-of */
+  "#7b4173", /* continues */
+  "#a55194", /* succeeds */
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_SPONSOR_OF + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_SUCCEEDS + 1);
 
 static const char *
 kind_colour (IisRelationKind kind)

@@ -71,9 +71,13 @@ static const KindWords kind_words[] = {
     "began supporting", "stopped supporting", "supporter joined", "supporter left" },
   { IIS_RELATION_KIND_SPONSOR_OF, "Sponsored", "Sponsors",
     "sponsored", "stopped sponsoring", "sponsored by", "no longer sponsored by" },
+  { IIS_RELATION_KIND_CONTINUES, "Continues", "Continued by",
+    "continues", "no longer continues", "continued by", "no longer continued by" },
+  { IIS_RELATION_KIND_SUCCEEDS, "Succeeded", "Successors",
+    "succeeded", "no longer succeeds", "succeeded by", "no longer succeeded by" },
 };
 /* Every kind but ANY has its words. */
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SPONSOR_OF);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SUCCEEDS);
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL
@@ -737,6 +741,13 @@ add_own_events (GPtrArray *events,
                  NULL, NULL);
       add_event (events, iis_organization_get_dissolved (organization), g_strdup ("dissolved"),
                  NULL, NULL);
+    }
+  else if (IIS_IS_STATE (entity))
+    {
+      IisState *state = IIS_STATE (entity);
+
+      add_event (events, iis_state_get_founded (state), g_strdup ("founded"), NULL, NULL);
+      add_event (events, iis_state_get_ceased (state), g_strdup ("ceased"), NULL, NULL);
     }
   else if (IIS_IS_AGREEMENT (entity))
     {

@@ -248,3 +248,118 @@ def test_treaty_action_checks(tmp_path, change, message):
     with pytest.raises(facts.FactError) as error:
         facts.convert(str(path))
     assert message in str(error.value)
+# ---------------------------------------------------------------------------
+# States over time (data/facts/states.json): the periods, continuations and
+# successions the tables record, and the membership questions across them.
+
+def _source_url(record):
+    for _, table in tables():
+        for source in table.get('sources', []):
+            if source['id'] == record['source'] and any(
+                    r == record for r in table.get('records', [])):
+                return source['url']
+    raise AssertionError('no source %s' % record['source'])
+
+
+def _relation_records(kind):
+    return [(where, r) for where, r in records('relation') if r['kind'] == kind]
+
+
+def test_state_periods(catalog):
+    checked = 0
+    for where, r in records('state-period'):
+        state = catalog.lookup(r['state'])
+        assert isinstance(state, Iis.State), where
+        for member in ('founded', 'ceased'):
+            if member in r:
+                date = state.get_property(member)
+                assert date is not None and date.to_string() == r[member], where
+                checked += 1
+        # The record's source is among the state's.
+        assert _source_url(r) in {s.props.url for s in state.get_sources()}, where
+    assert checked >= 4
+
+
+def test_continuations_and_successions(catalog):
+    kinds = {'continues': Iis.RelationKind.CONTINUES, 'succeeds': Iis.RelationKind.SUCCEEDS}
+    checked = 0
+    for name, kind in kinds.items():
+        for where, r in _relation_records(name):
+            found = catalog.list_relations(catalog.lookup(r['subject']), kind,
+                                           catalog.lookup(r['object']))
+            assert len(found) == 1, where
+            start = found[0].props.start
+            assert (start.to_string() if start else None) == r.get('start'), where
+            checked += 1
+    assert checked >= 3
+
+
+def _memberships_of(state):
+    return [(where, r) for where, r in records('membership')
+            if r['member'] == state and r.get('start') and DAY.match(r['start'])]
+
+
+def test_continuity_across_the_change(catalog):
+    """For each continuation of the tables: at the start of a membership
+    the continued state held (a day before the continuation), the
+    continuous question names the continued state, not its continuator,
+    and the continuator's memberships include the continued state's."""
+    checked = 0
+    for where, c in _relation_records('continues'):
+        successor, predecessor = catalog.lookup(c['subject']), catalog.lookup(c['object'])
+        takeover = c.get('start') or predecessor.props.ceased.to_string()
+        for mwhere, m in _memberships_of(c['object']):
+            at = day(m['start'])
+            if at.compare(Iis.Date.parse(takeover)) >= 0:
+                continue
+            org = catalog.lookup(m['organization'])
+            members = ids(catalog.get_members_continuous(org, m['role'], at,
+                                                         Iis.QuestionMode.CERTAIN))
+            assert c['object'] in members and c['subject'] not in members, (where, mwhere)
+            held = catalog.get_memberships_continuous(successor, at, Iis.QuestionMode.CERTAIN)
+            assert any(r.props.subject is predecessor and r.props.object is org
+                       for r in held), (where, mwhere)
+            plain = catalog.get_memberships(successor, at)
+            assert not any(r.props.subject is predecessor for r in plain), (where, mwhere)
+            assert catalog.resolve_continuity(successor, at) is predecessor, where
+            checked += 1
+        if predecessor.props.ceased is not None:
+            after = day(predecessor.props.ceased.to_string()[:4] + '-12-31')
+            assert catalog.resolve_continuity(predecessor, after) is successor, where
+    assert checked >= 1
+
+
+def test_successors_are_new_members(catalog):
+    """A successor does not take its predecessor's memberships: asked with
+    continuity, its memberships are its own, and before its own admission
+    it is no member of an organization its predecessor belonged to."""
+    checked = 0
+    for where, s in _relation_records('succeeds'):
+        successor = catalog.lookup(s['subject'])
+        held = catalog.get_memberships_continuous(successor, None, Iis.QuestionMode.POSSIBLE)
+        assert all(r.props.subject is successor for r in held), where
+        own = {m['organization']: m['start'] for _, m in _memberships_of(s['subject'])}
+        for mwhere, m in _memberships_of(s['object']):
+            at = day(m['start'])
+            if m['organization'] in own and day(own[m['organization']]).compare(at) <= 0:
+                continue
+            org = catalog.lookup(m['organization'])
+            members = ids(catalog.get_members_continuous(org, None, at, Iis.QuestionMode.CERTAIN))
+            assert s['subject'] not in members, (where, mwhere)
+            checked += 1
+    assert checked >= 3
+
+
+def test_ceased_states_hold_nothing_after(catalog):
+    """A state that ceased is no member of anything after it ceased, even
+    where its membership has no end."""
+    checked = 0
+    for where, r in records('state-period'):
+        if 'ceased' not in r:
+            continue
+        state = catalog.lookup(r['state'])
+        later = day(str(int(r['ceased'][:4]) + 1))
+        assert len(catalog.get_memberships(state, later)) == 0, where
+        assert not state.exists_at(later), where
+        checked += 1
+    assert checked >= 3

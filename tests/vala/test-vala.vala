@@ -217,6 +217,36 @@ static void test_inexact_dates () {
     }
 }
 
+/* States over time and continuity (since 1.1). */
+static void test_continuity () {
+    try {
+        var catalog = new Iis.Catalog ();
+        var un = new Iis.Organization ("un", "United Nations");
+        var su = new Iis.State ("SU", "Soviet Union");
+        var ru = new Iis.State ("RU", "Russia");
+        su.ceased = date ("1991-12-26");
+        catalog.add_entity (un);
+        catalog.add_entity (su);
+        catalog.add_entity (ru);
+        catalog.add_relation (new Iis.Relation (Iis.RelationKind.MEMBER_OF, su, un));
+        catalog.add_relation ((Iis.Relation) GLib.Object.@new (typeof (Iis.Relation),
+            "kind", Iis.RelationKind.CONTINUES, "subject", ru, "object", su,
+            "start", date ("1991-12-24")));
+        assert_false (su.exists_at (date ("1992")));
+        assert_cmpstr (ids (catalog.get_members (un, null, date ("2000"))), CompareOperator.EQ, "");
+        assert_cmpstr (ids (catalog.get_members_continuous (un, null, date ("1980"), Iis.QuestionMode.CERTAIN)),
+                       CompareOperator.EQ, "SU");
+        assert_cmpstr (ids (catalog.get_members_continuous (un, null, date ("2000"), Iis.QuestionMode.CERTAIN)),
+                       CompareOperator.EQ, "RU");
+        assert_cmpuint (catalog.get_memberships (ru, null).get_n_items (), CompareOperator.EQ, 0);
+        assert_cmpuint (catalog.get_memberships_continuous (ru, null, Iis.QuestionMode.CERTAIN).get_n_items (),
+                        CompareOperator.EQ, 1);
+        assert_true (catalog.resolve_continuity (ru, date ("1980")) == su);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
 static void test_load_and_save () {
     try {
         var catalog = small_catalog ();
@@ -268,5 +298,6 @@ int main (string[] args) {
     Test.add_func ("/iis/vala/questions", test_questions);
     Test.add_func ("/iis/vala/load-save", test_load_and_save);
     Test.add_func ("/iis/vala/inexact-dates", test_inexact_dates);
+    Test.add_func ("/iis/vala/continuity", test_continuity);
     return Test.run ();
 }
