@@ -56,6 +56,7 @@
 #include "iis-error.h"
 #include "iis-forum.h"
 #include "iis-hash-private.h"
+#include "iis-party-status-private.h"
 #include "iis-problem.h"
 #include "iis-source-private.h"
 #include "iis-state.h"
@@ -3881,6 +3882,10 @@ validate_identifiers (IisCatalog *self,
  * many there are, so that the list stays as long as the catalog, not its
  * square), and external identifiers held by more than one entity.
  *
+ * Since 1.1 it also checks the treaty actions: roles the action kinds do
+ * not know, qualifiers that are not what they should be, and actions out
+ * of order (see [enum@Iis.ProblemKind]).
+ *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
  *
@@ -3935,6 +3940,7 @@ iis_catalog_validate (IisCatalog *self)
 
   validate_cycles (self, problems);
   validate_identifiers (self, problems);
+  _iis_catalog_validate_actions (self, problems);
 
   n_problems = problems->len;
   return _iis_answer_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),
@@ -4562,8 +4568,9 @@ sources_need_1_1 (GListModel *sources)
   return FALSE;
 }
 
-/* Whether an entity holds an inexact date (EDTF, format 1.1): in a date
- * property of its type, an other name or a source. */
+/* Whether an entity needs format 1.1: an inexact date (EDTF) in a date
+ * property of its type, an other name or a source, or a member that 1.0
+ * does not know. */
 static gboolean
 entity_needs_1_1 (IisEntity *entity)
 {
@@ -4582,6 +4589,11 @@ entity_needs_1_1 (IisEntity *entity)
         if (date_is_inexact (date))
           return TRUE;
       }
+  /* An agreement's own dates that 1.0 does not know. */
+  if (IIS_IS_AGREEMENT (entity)
+      && (iis_agreement_get_opened_for_signature (IIS_AGREEMENT (entity)) != NULL
+          || iis_agreement_get_terminated (IIS_AGREEMENT (entity)) != NULL))
+    return TRUE;
   for (guint i = 0; i < n_names; i++)
     {
       g_autoptr(IisName) name = g_list_model_get_item (names, i);
