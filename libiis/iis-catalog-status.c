@@ -264,6 +264,21 @@ latest (GPtrArray     *relations,
   return best;
 }
 
+static gboolean
+is_succession (IisRelation *relation)
+{
+  return g_strcmp0 (iis_relation_get_role (relation), "succession") == 0;
+}
+
+static gboolean
+succeeded (Actions *a)
+{
+  for (guint i = 0; i < a->consents->len; i++)
+    if (is_succession (g_ptr_array_index (a->consents, i)))
+      return TRUE;
+  return FALSE;
+}
+
 static IisPartyStatusKind
 decide (Actions       *a,
         IisAgreement  *agreement,
@@ -299,8 +314,10 @@ decide (Actions       *a,
 
   /* A party-to that holds binds, once the consent (when one is
    * recorded) was given: a party-to whose start is not known says
-   * nothing of the years before the consent. */
-  if (party != NULL && (a->consents->len == 0 || any_consent_started))
+   * nothing of the years before the consent. A successor is bound from
+   * the day it took over its international relations, which comes
+   * before its notification of succession. */
+  if (party != NULL && (a->consents->len == 0 || any_consent_started || succeeded (a)))
     {
       g_ptr_array_add (decided_by, party);
       if (consent != NULL)
@@ -654,10 +671,10 @@ iis_catalog_compare_parties (IisCatalog     *self,
  * @at: (nullable): a date, or %NULL for today
  *
  * Lists the entities that had signed @agreement by @at but had not been
- * bound by it up to @at: no `party-to` relation of theirs had begun, and
- * no status of theirs was bound. Their status at @at may be signed,
- * consented (not yet in force), provisionally applying or consent
- * withdrawn.
+ * bound by it up to @at: their status at @at (see
+ * [method@Iis.Catalog.get_party_status]) is signed, consented (not yet in
+ * force), provisionally applying or consent withdrawn. A party that was
+ * bound and left is denounced, so it is not listed.
  *
  * Returns: (transfer full): a list of [class@Iis.Entity], sorted by id
  *
@@ -683,19 +700,15 @@ iis_catalog_get_signatories_never_bound (IisCatalog    *self,
       IisEntity *actor = g_ptr_array_index (actors, i);
       g_autoptr(IisPartyStatus) status = NULL;
       IisPartyStatusKind kind;
-      gboolean ever_party = FALSE;
+      gboolean signed_by = FALSE;
       Actions a;
 
       actions_init (&a);
       actions_collect (&a, self, actor, agreement);
-      for (guint k = 0; k < a.parties->len; k++)
-        ever_party |= relation_started (g_ptr_array_index (a.parties, k), at);
-      if (latest (a.signatures, at, NULL) == NULL || ever_party)
-        {
-          actions_clear (&a);
-          continue;
-        }
+      signed_by = latest (a.signatures, at, NULL) != NULL;
       actions_clear (&a);
+      if (!signed_by)
+        continue;
 
       status = status_of (self, agreement, actor, at);
       kind = iis_party_status_get_kind (status);
@@ -915,12 +928,6 @@ needs_signature (IisRelation *consent)
 
   return iis_relation_get_kind (consent) == IIS_RELATION_KIND_CONSENTED_TO
          && role != NULL && g_strv_contains (roles, role);
-}
-
-static gboolean
-is_succession (IisRelation *relation)
-{
-  return g_strcmp0 (iis_relation_get_role (relation), "succession") == 0;
 }
 
 /* The earliest known start of @relations, or NULL. */
