@@ -137,6 +137,40 @@ add_status_row (CliContext     *ctx,
                   describe_relations (iis_party_status_get_reservations (status), TRUE));
 }
 
+/* Parses the options and 2 to 3 arguments (the command name first),
+ * --at, and loads the catalog. Returns NULL with @status set on any
+ * failure, which it has reported. */
+static IisCatalog *
+setup (CliContext         *ctx,
+       const CliCommand   *command,
+       const GOptionEntry *entries,
+       int                *argc,
+       char             ***argv,
+       int                 min_argc,
+       const char         *missing,
+       IisDate           **at,
+       int                *status)
+{
+  g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, entries, TRUE);
+
+  status_at_option = NULL;
+  if (!cli_parse_options (context, command, argc, argv, status))
+    return NULL;
+  if (*argc < min_argc)
+    {
+      *status = cli_usage_error (command, "%s", missing);
+      return NULL;
+    }
+  if (*argc > 3)
+    {
+      *status = cli_usage_error (command, "unexpected argument “%s”", (*argv)[3]);
+      return NULL;
+    }
+  if (status_at_option != NULL && !cli_parse_date (status_at_option, at, status))
+    return NULL;
+  return cli_get_catalog (ctx, status);
+}
+
 int
 cli_cmd_status (CliContext       *ctx,
                 const CliCommand *command,
@@ -144,24 +178,13 @@ cli_cmd_status (CliContext       *ctx,
                 char            **argv)
 {
   static const char * const columns[] = { "id", "name", "status", "actions", "reservations", NULL };
-  g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, status_entries, TRUE);
   g_autoptr(CliTable) table = NULL;
   g_autoptr(IisDate) at = NULL;
   IisCatalog *catalog;
   IisEntity *agreement, *party = NULL;
   int status = CLI_EXIT_OK;
 
-  status_at_option = NULL;
-  if (!cli_parse_options (context, command, &argc, &argv, &status))
-    return status;
-  if (argc < 2)
-    return cli_usage_error (command, "no AGREEMENT given");
-  if (argc > 3)
-    return cli_usage_error (command, "unexpected argument “%s”", argv[3]);
-  if (status_at_option != NULL && !cli_parse_date (status_at_option, &at, &status))
-    return status;
-
-  catalog = cli_get_catalog (ctx, &status);
+  catalog = setup (ctx, command, status_entries, &argc, &argv, 2, "no AGREEMENT given", &at, &status);
   if (catalog == NULL)
     return status;
   agreement = cli_lookup_typed (ctx, catalog, argv[1], IIS_TYPE_AGREEMENT);
@@ -212,7 +235,6 @@ cli_cmd_compare (CliContext       *ctx,
                  char            **argv)
 {
   static const char * const columns[] = { "id", "name", "in", NULL };
-  g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, compare_entries, TRUE);
   g_autoptr(CliTable) table = NULL;
   g_autoptr(IisDate) at = NULL;
   g_autoptr(GListModel) both = NULL;
@@ -222,17 +244,7 @@ cli_cmd_compare (CliContext       *ctx,
   IisEntity *a, *b;
   int status = CLI_EXIT_OK;
 
-  status_at_option = NULL;
-  if (!cli_parse_options (context, command, &argc, &argv, &status))
-    return status;
-  if (argc < 3)
-    return cli_usage_error (command, "expected A and B");
-  if (argc > 3)
-    return cli_usage_error (command, "unexpected argument “%s”", argv[3]);
-  if (status_at_option != NULL && !cli_parse_date (status_at_option, &at, &status))
-    return status;
-
-  catalog = cli_get_catalog (ctx, &status);
+  catalog = setup (ctx, command, compare_entries, &argc, &argv, 3, "expected A and B", &at, &status);
   if (catalog == NULL)
     return status;
   a = lookup_either (ctx, catalog, argv[1], IIS_TYPE_AGREEMENT, IIS_TYPE_ORGANIZATION,
