@@ -129,18 +129,35 @@ actions_add (Actions     *a,
     }
 }
 
+static const IisRelationKind action_kinds[] = {
+  IIS_RELATION_KIND_SIGNATORY_OF,
+  IIS_RELATION_KIND_PARTY_TO,
+  IIS_RELATION_KIND_CONSENTED_TO,
+  IIS_RELATION_KIND_PROVISIONALLY_APPLIES,
+  IIS_RELATION_KIND_RESERVATION_TO,
+  IIS_RELATION_KIND_DECLARATION_TO,
+  IIS_RELATION_KIND_OBJECTION_TO,
+  IIS_RELATION_KIND_DENOUNCED,
+};
+
+/* One question per kind: the catalog finds a (subject, kind, object)
+ * range by a binary search, where a wildcard kind would walk all of a
+ * state's relations (thousands of recorded votes). */
 static void
 actions_collect (Actions      *a,
                  IisCatalog   *catalog,
                  IisEntity    *party,
                  IisAgreement *agreement)
 {
-  g_autoptr(GListModel) relations =
-    iis_catalog_list_relations (catalog, party, IIS_RELATION_KIND_ANY, IIS_ENTITY (agreement));
-  guint n = g_list_model_get_n_items (relations);
+  for (guint k = 0; k < G_N_ELEMENTS (action_kinds); k++)
+    {
+      g_autoptr(GListModel) relations =
+        iis_catalog_list_relations (catalog, party, action_kinds[k], IIS_ENTITY (agreement));
+      guint n = g_list_model_get_n_items (relations);
 
-  for (guint i = 0; i < n; i++)
-    actions_add (a, g_list_model_get_item (relations, i));
+      for (guint i = 0; i < n; i++)
+        actions_add (a, g_list_model_get_item (relations, i));
+    }
 }
 
 /* ---- Dates ------------------------------------------------------------ */
@@ -953,11 +970,10 @@ check_order (IisAgreement *agreement,
 {
   const IisDate *signed_on = earliest_start (a->signatures);
   const IisDate *opened = iis_agreement_get_opened_for_signature (agreement);
-  const IisDate *in_force_on = iis_agreement_get_entry_into_force (agreement);
   gboolean succession = FALSE;
 
-  if (opened == NULL)
-    opened = iis_agreement_get_adopted (agreement);
+  /* Only the date of opening for signature bounds signatures: the 1.0
+   * adopted date means "adopted or signed" and may be a later act. */
 
   for (guint i = 0; i < a->signatures->len; i++)
     {
@@ -966,8 +982,7 @@ check_order (IisAgreement *agreement,
 
       if (certainly_before (iis_relation_get_start (s), opened))
         problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, s,
-                 "Relation %s comes before the agreement was opened for signature or adopted",
-                 what);
+                 "Relation %s comes before the agreement was opened for signature", what);
     }
 
   for (guint i = 0; i < a->consents->len; i++)
@@ -987,8 +1002,7 @@ check_order (IisAgreement *agreement,
       else if (iis_relation_get_kind (c) == IIS_RELATION_KIND_CONSENTED_TO
                && certainly_before (start, opened))
         problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, c,
-                 "Relation %s comes before the agreement was opened for signature or adopted",
-                 what);
+                 "Relation %s comes before the agreement was opened for signature", what);
     }
 
   for (guint i = 0; i < a->parties->len; i++)
@@ -1009,13 +1023,6 @@ check_order (IisAgreement *agreement,
 
           problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, p,
                    "Relation %s enters into force before the consent was deposited (%s)", what, d);
-        }
-      else if (certainly_before (start, in_force_on))
-        {
-          g_autofree char *d = iis_date_to_string (in_force_on);
-
-          problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, p,
-                   "Relation %s enters into force before the agreement itself (%s)", what, d);
         }
     }
 

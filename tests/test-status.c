@@ -405,7 +405,8 @@ test_status_validate (void)
   g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_SIGNATORY_OF, "agr", NULL, "2003-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_CONSENTED_TO, "agr", "ratification", "2002-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XB", IIS_RELATION_KIND_SIGNATORY_OF, "agr", NULL, "2001-01-01", NULL));
-  /* XC in force before its deposit; XD in force before the agreement. */
+  /* XC in force before its deposit; XD before the agreement (not a
+   * problem the validator looks for). */
   g_ptr_array_add (keep, iis_test_relate (catalog, "XC", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2006-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XC", IIS_RELATION_KIND_PARTY_TO, "agr", "accession", "2005-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XD", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2002-01-01", NULL));
@@ -431,13 +432,15 @@ test_status_validate (void)
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the signature (2003-01-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "“XB” → “agr” of 2001-01-01 comes before the agreement was opened"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the consent was deposited (2006-01-01)"), ==, 1);
-  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the agreement itself (2004-07-01)"), ==, 1);
+  /* Before the agreement's own entry into force is not checked (the
+   * benchmark generators date them independently). */
+  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "(2004-07-01)"), ==, 0);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "after the denunciation took effect (2010-07-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "takes effect (2011-01-01) before it was notified"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_UNKNOWN_ROLE, "(walkout)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“effective” is not a date"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“against” names “nobody”"), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 8);
 }
 
 /* Treaty actions and an agreement's own dates are format 1.1, and come
