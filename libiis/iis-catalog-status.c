@@ -738,6 +738,108 @@ iis_catalog_get_signatories_never_bound (IisCatalog    *self,
   return entities_model (found);
 }
 
+static int
+compare_panel_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  IisPartyStatus *x = *(IisPartyStatus **) a;
+  IisPartyStatus *y = *(IisPartyStatus **) b;
+  int order = strcmp (iis_entity_get_id (iis_party_status_get_party (x)),
+                      iis_entity_get_id (iis_party_status_get_party (y)));
+
+  if (order == 0)
+    order = iis_date_compare (iis_party_status_get_date (x), iis_party_status_get_date (y));
+  if (order == 0)
+    order = strcmp (iis_entity_get_id (IIS_ENTITY (iis_party_status_get_agreement (x))),
+                    iis_entity_get_id (IIS_ENTITY (iis_party_status_get_agreement (y))));
+  return order;
+}
+
+/**
+ * iis_catalog_get_panel:
+ * @self: a catalog
+ * @agreement: (nullable): one agreement, or %NULL for every agreement
+ * @first_year: the first year, from 1 to 9999
+ * @last_year: the last year, from @first_year to 9999
+ *
+ * The state-year panel of treaty research: for each state or
+ * organization, each year from @first_year to @last_year and each
+ * agreement (or only @agreement), a row when the party is bound by the
+ * agreement in that year. A row is the party's [class@Iis.PartyStatus]
+ * at the year (a date known to the year:
+ * %IIS_PARTY_STATUS_KIND_BOUND or
+ * %IIS_PARTY_STATUS_KIND_DENUNCIATION_PENDING), decided by the rules of
+ * [method@Iis.Catalog.get_party_status] at the precision of a year, as
+ * [method@Iis.Catalog.get_parties] answers at a year: bound once its
+ * entry into force has come in or before the year, and not once a
+ * denunciation took effect in or before it. The rows list the relations
+ * that decided them, not the reservations.
+ *
+ * Returns: (transfer full): a list of [class@Iis.PartyStatus], by party
+ *   id, year and agreement id
+ *
+ * Since: 1.1
+ */
+GListModel *
+iis_catalog_get_panel (IisCatalog   *self,
+                       IisAgreement *agreement,
+                       guint         first_year,
+                       guint         last_year)
+{
+  g_autoptr(GListModel) agreements = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n_agreements, n;
+  gpointer *items;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (agreement == NULL || IIS_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (first_year >= 1 && first_year <= last_year && last_year <= 9999, NULL);
+
+  if (agreement == NULL)
+    agreements = iis_catalog_list_entities (self, IIS_TYPE_AGREEMENT);
+  else
+    {
+      GListStore *one = g_list_store_new (IIS_TYPE_AGREEMENT);
+
+      g_list_store_append (one, agreement);
+      agreements = G_LIST_MODEL (one);
+    }
+  n_agreements = g_list_model_get_n_items (agreements);
+
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      g_autoptr(IisAgreement) a = g_list_model_get_item (agreements, i);
+      g_autoptr(GPtrArray) actors = actors_of (self, a);
+
+      for (guint j = 0; j < actors->len; j++)
+        {
+          IisEntity *actor = g_ptr_array_index (actors, j);
+          g_autoptr(GPtrArray) decided_by = g_ptr_array_new ();
+          Actions acts;
+
+          /* The actions once, every year from them. */
+          actions_init (&acts);
+          actions_collect (&acts, self, actor, a);
+          for (guint year = first_year; year <= last_year; year++)
+            {
+              g_autoptr(IisDate) at = iis_date_new (year, 0, 0);
+              IisPartyStatusKind kind;
+
+              g_ptr_array_set_size (decided_by, 0);
+              kind = decide (&acts, a, at, decided_by);
+              if (iis_party_status_kind_is_bound (kind))
+                g_ptr_array_add (rows, _iis_party_status_new (actor, a, at, kind, NULL, decided_by));
+            }
+          actions_clear (&acts);
+        }
+    }
+
+  g_ptr_array_sort (rows, compare_panel_rows);
+  n = rows->len;
+  items = (gpointer *) g_ptr_array_free (g_steal_pointer (&rows), n == 0);
+  return _iis_answer_new_take (IIS_TYPE_PARTY_STATUS, items, n);
+}
+
 /* Whether @list, article numbers separated by commas ("24, 27"), holds
  * @article. */
 static gboolean

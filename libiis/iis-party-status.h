@@ -95,6 +95,11 @@ GListModel         *iis_catalog_get_signatories_never_bound (IisCatalog    *self
                                                              IisAgreement  *agreement,
                                                              const IisDate *at);
 IIS_AVAILABLE_IN_1_1
+GListModel         *iis_catalog_get_panel             (IisCatalog     *self,
+                                                       IisAgreement   *agreement,
+                                                       guint           first_year,
+                                                       guint           last_year);
+IIS_AVAILABLE_IN_1_1
 GListModel         *iis_catalog_get_reservations      (IisCatalog      *self,
                                                        IisAgreement    *agreement,
                                                        IisRelationKind  kind,

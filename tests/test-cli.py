@@ -658,7 +658,7 @@ def test_version_and_help():
     assert re.search(r'^bundled-catalog +version +%s$' % data_version, out('stats'), re.M)
     text = out('--help')
     for command in ['list', 'show', 'members', 'memberships', 'parties', 'signatories',
-                    'status', 'compare', 'agreements', 'addressing', 'forums', 'timeline',
+                    'status', 'compare', 'panel', 'agreements', 'addressing', 'forums', 'timeline',
                     'validate', 'convert', 'export', 'stats']:
         assert re.search(rf'^  {command} ', text, re.M), command
         help_text = out(command, '--help')
@@ -710,7 +710,9 @@ def test_bash_completion():
     assert 'coe-ets-185' not in complete('iis', 'status', 'coe-ets-185', 'c')
     assert 'sco' in complete('iis', 'compare', 'coe-ets-185', 's')
     assert 'denounced' in complete('iis', 'export', '--kind', 'den')
-    assert complete('iis', 'compare', '--') == ['--at'] or '--at' in complete('iis', 'compare', '--')
+    assert '--at' in complete('iis', 'compare', '--')
+    assert {'--from', '--to', '--dyads'} <= set(complete('iis', 'panel', '--'))
+    assert 'coe-ets-185' in complete('iis', 'panel', 'coe-ets-1')
 
 
 def test_possibly_adds_what_inexact_dates_leave_open():
@@ -928,3 +930,27 @@ def test_compare_parties_and_members():
 def test_status_and_compare_errors(args, code, message):
     _, _, err = run(*args, expect=code)
     assert message in err, err
+
+
+def test_panel_and_dyads_agree_with_the_statuses():
+    """iis panel: each row a party bound in a year; --dyads: each pair of
+    parties bound at a date, for every agreement (bundled catalog)."""
+    panel = rows('panel', 'coe-ets-185', '--from', '2024', '--to', '2024')
+    assert {r['id'] for r in panel} == set(ids('parties', 'coe-ets-185', '--at', '2024'))
+    assert {r['year'] for r in panel} == {'2024'} and {r['status'] for r in panel} <= {
+        'bound', 'denunciation-pending'}
+    first = {}
+    for r in actions('panel', '--from', '1999', '--to', '2024'):
+        first.setdefault((r['id'], r['agreement']), r['year'])
+    assert first[('LV', 'coe-ets-185')] == '2007' and first[('AD', 'coe-ets-185')] == '2017'
+    assert ('RU', 'un-ctbt') not in first
+    dyads = actions('panel', '--dyads', '--at', '2024-01-01')
+    for agreement in ('coe-ets-185', 'coe-ets-173', 'wipolex-275'):
+        bound = sorted(r['id'] for r in actions('status', agreement, '--at', '2024-01-01')
+                       if r['status'] == 'bound')
+        pairs = [(r['a'], r['b']) for r in dyads if r['agreement'] == agreement]
+        assert pairs == [(a, b) for i, a in enumerate(bound) for b in bound[i + 1:]]
+    run('panel', '--from', '2024', '--to', '2020', expect=2)
+    run('panel', '--at', '2020', expect=2)
+    _, _, err = run('panel', 'sco', expect=1)
+    assert 'is an organization, not an agreement' in err

@@ -483,6 +483,57 @@ test_status_round_trip (void)
   }
 }
 
+/* The state-year panel: the rows are the bound statuses at each year, in
+ * order; the first and last years follow the charts. */
+static void
+test_status_panel (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("treaty-actions.json");
+  g_autoptr(GListModel) panel = iis_catalog_get_panel (catalog, NULL, 1999, 2024);
+  g_autoptr(GListModel) one = iis_catalog_get_panel (catalog, IIS_AGREEMENT (lookup (catalog, "coe-ets-185")), 2007, 2007);
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (panel);
+  g_autofree char *previous = NULL;
+
+  g_assert_cmpuint (n, >, 50);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisPartyStatus) row = g_list_model_get_item (panel, i);
+      IisEntity *party = iis_party_status_get_party (row);
+      IisAgreement *agreement = iis_party_status_get_agreement (row);
+      const IisDate *year = iis_party_status_get_date (row);
+      g_autoptr(IisPartyStatus) again = iis_catalog_get_party_status (catalog, agreement, party, year, NULL);
+      g_autofree char *key = g_strdup_printf ("%s %s", iis_entity_get_id (party),
+                                              iis_entity_get_id (IIS_ENTITY (agreement)));
+      g_autofree char *order = g_strdup_printf ("%s %04u %s", iis_entity_get_id (party), iis_date_get_year (year),
+                                                iis_entity_get_id (IIS_ENTITY (agreement)));
+
+      g_assert_cmpint (iis_date_get_precision (year), ==, IIS_DATE_PRECISION_YEAR);
+      g_assert_true (iis_party_status_kind_is_bound (iis_party_status_get_kind (row)));
+      g_assert_cmpint (iis_party_status_get_kind (again), ==, iis_party_status_get_kind (row));
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, order);
+      g_free (previous);
+      previous = g_steal_pointer (&order);
+      if (!g_hash_table_contains (first, key))
+        g_hash_table_insert (first, g_strdup (key), GUINT_TO_POINTER (iis_date_get_year (year)));
+      g_hash_table_insert (last, g_steal_pointer (&key), GUINT_TO_POINTER (iis_date_get_year (year)));
+    }
+
+  /* In force for Latvia on 2007-06-01, Austria on 2012-10-01; Russia's
+   * denunciation of ETS 173 took effect on 2023-07-01, so at the year
+   * 2023 it no longer holds (the rule of get_parties() at a year). */
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (first, "LV coe-ets-185")), ==, 2007);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (first, "AT coe-ets-185")), ==, 2012);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (first, "AD coe-ets-185")), ==, 2017);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (last, "RU coe-ets-173")), ==, 2022);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (last, "AL coe-ets-185")), ==, 2024);
+  /* Never bound: the CTBT. */
+  g_assert_false (g_hash_table_contains (first, "RU un-ctbt"));
+  g_assert_cmpuint (g_list_model_get_n_items (one), ==, 4);  /* AL AM FI LV */
+}
+
 /* The bundled catalog records the Budapest Convention as signatory-of and
  * party-to: its statuses agree with get_parties() and get_signatories(). */
 static void
@@ -544,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/iis/status/provisional", test_status_provisional);
   g_test_add_func ("/iis/status/validate", test_status_validate);
   g_test_add_func ("/iis/status/round-trip", test_status_round_trip);
+  g_test_add_func ("/iis/status/panel", test_status_panel);
   g_test_add_func ("/iis/status/bundled", test_status_bundled);
 
   return g_test_run ();

@@ -33,6 +33,20 @@ static const GOptionEntry status_entries[] = {
   G_OPTION_ENTRY_NULL
 };
 
+static int from_option;
+static int to_option;
+static gboolean dyads_option;
+
+static const GOptionEntry panel_entries[] = {
+  { "from", 0, 0, G_OPTION_ARG_INT, &from_option, "The first year (default: the last year)", "YEAR" },
+  { "to", 0, 0, G_OPTION_ARG_INT, &to_option, "The last year (default: this year)", "YEAR" },
+  { "dyads", 0, 0, G_OPTION_ARG_NONE, &dyads_option,
+    "Pairs of parties bound by the same agreement at --at DATE instead", NULL },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &status_at_option,
+    "With --dyads: the date (default: today)", "DATE" },
+  G_OPTION_ENTRY_NULL
+};
+
 static const GOptionEntry compare_entries[] = {
   { "at", 0, 0, G_OPTION_ARG_STRING, &status_at_option,
     "Parties and members at DATE (YYYY, YYYY-MM or YYYY-MM-DD; default: at any time)", "DATE" },
@@ -273,6 +287,120 @@ cli_cmd_compare (CliContext       *ctx,
           cli_table_set (table, row, "in", in[k]);
         }
   }
+
+  cli_table_print (table, ctx->format);
+  return CLI_EXIT_OK;
+}
+
+/* The dyads of one agreement: each pair of its parties bound at @at. */
+static void
+add_dyads (CliContext    *ctx,
+           IisCatalog    *catalog,
+           CliTable      *table,
+           IisAgreement  *agreement,
+           const IisDate *at)
+{
+  g_autoptr(GListModel) statuses = iis_catalog_get_party_statuses (catalog, agreement, at);
+  g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(IisPartyStatus) status = g_list_model_get_item (statuses, i);
+
+      if (iis_party_status_kind_is_bound (iis_party_status_get_kind (status)))
+        g_ptr_array_add (bound, g_object_ref (iis_party_status_get_party (status)));
+    }
+  for (guint i = 0; i < bound->len; i++)
+    for (guint j = i + 1; j < bound->len; j++)
+      {
+        IisEntity *a = g_ptr_array_index (bound, i);
+        IisEntity *b = g_ptr_array_index (bound, j);
+        guint row = cli_table_add_row (table);
+
+        cli_table_set (table, row, "a", iis_entity_get_id (a));
+        cli_table_set (table, row, "b", iis_entity_get_id (b));
+        cli_table_set (table, row, "agreement", iis_entity_get_id (IIS_ENTITY (agreement)));
+        cli_table_set (table, row, "agreement-name", cli_entity_label (ctx, IIS_ENTITY (agreement)));
+      }
+}
+
+int
+cli_cmd_panel (CliContext       *ctx,
+               const CliCommand *command,
+               int               argc,
+               char            **argv)
+{
+  static const char * const panel_columns[] = { "id", "name", "year", "agreement", "status", NULL };
+  static const char * const dyad_columns[] = { "a", "b", "agreement", "agreement-name", NULL };
+  g_autoptr(CliTable) table = NULL;
+  g_autoptr(IisDate) at = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  IisCatalog *catalog;
+  IisEntity *agreement = NULL;
+  int status = CLI_EXIT_OK;
+
+  from_option = to_option = 0;
+  dyads_option = FALSE;
+  catalog = setup (ctx, command, panel_entries, &argc, &argv, 1, "", &at, &status);
+  if (catalog == NULL)
+    return status;
+  if (argc > 2)
+    return cli_usage_error (command, "unexpected argument “%s”", argv[2]);
+  if (argc == 2)
+    {
+      agreement = cli_lookup_typed (ctx, catalog, argv[1], IIS_TYPE_AGREEMENT);
+      if (agreement == NULL)
+        return CLI_EXIT_FAILURE;
+    }
+
+  if (dyads_option)
+    {
+      table = cli_table_new (dyad_columns);
+      if (agreement != NULL)
+        add_dyads (ctx, catalog, table, IIS_AGREEMENT (agreement), at);
+      else
+        {
+          g_autoptr(GListModel) all = iis_catalog_list_entities (catalog, IIS_TYPE_AGREEMENT);
+
+          for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+            {
+              g_autoptr(IisAgreement) one = g_list_model_get_item (all, i);
+
+              add_dyads (ctx, catalog, table, one, at);
+            }
+        }
+    }
+  else
+    {
+      g_autoptr(GListModel) rows = NULL;
+
+      if (status_at_option != NULL)
+        return cli_usage_error (command, "--at goes with --dyads; a panel takes --from and --to");
+      if (to_option == 0)
+        to_option = g_date_time_get_year (now);
+      if (from_option == 0)
+        from_option = to_option;
+      if (from_option < 1 || to_option > 9999 || from_option > to_option)
+        return cli_usage_error (command, "the years must run from 1 to 9999, --from before --to (got %d to %d)",
+                                from_option, to_option);
+
+      table = cli_table_new (panel_columns);
+      rows = iis_catalog_get_panel (catalog, IIS_AGREEMENT (agreement), from_option, to_option);
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(IisPartyStatus) one = g_list_model_get_item (rows, i);
+          IisEntity *party = iis_party_status_get_party (one);
+          guint row = cli_table_add_row (table);
+
+          cli_table_set (table, row, "id", iis_entity_get_id (party));
+          cli_table_set (table, row, "name", cli_entity_label (ctx, party));
+          cli_table_take (table, row, "year", cli_date_string (iis_party_status_get_date (one)));
+          cli_table_set (table, row, "agreement",
+                         iis_entity_get_id (IIS_ENTITY (iis_party_status_get_agreement (one))));
+          cli_table_set (table, row, "status",
+                         cli_enum_nick (IIS_TYPE_PARTY_STATUS_KIND, iis_party_status_get_kind (one)));
+        }
+    }
 
   cli_table_print (table, ctx->format);
   return CLI_EXIT_OK;

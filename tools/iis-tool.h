@@ -175,6 +175,7 @@ int cli_cmd_forums      (CliContext *ctx, const CliCommand *command, int argc, c
 /* iis-cmd-status.c */
 int cli_cmd_status      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_compare     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+int cli_cmd_panel       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-files.c */
 int cli_cmd_validate    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_convert     (CliContext *ctx, const CliCommand *command, int argc, char **argv);

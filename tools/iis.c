@@ -96,6 +96,17 @@ static const CliCommand commands[] = {
     "Example:\n"
     "  iis compare coe-ets-185 coe-cets-224 --at 2025-01-01",
     cli_cmd_compare },
+  { "panel", "[AGREEMENT]",
+    "The state-year panel, or the dyads of parties bound by the same agreement",
+    "Without --dyads: for each state or organization, year (--from, --to)\n"
+    "and agreement (every one, or AGREEMENT), a row when the party is bound\n"
+    "by the agreement in that year. With --dyads: each pair of parties both\n"
+    "bound by an agreement at --at DATE (default: today).\n"
+    "\n"
+    "Examples:\n"
+    "  iis panel coe-ets-185 --from 2004 --to 2024 --format csv\n"
+    "  iis panel coe-ets-185 --dyads --at 2024-01-01",
+    cli_cmd_panel },
   { "agreements", "ID",
     "List the agreements a state or organization is bound by",
     NULL,

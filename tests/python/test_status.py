@@ -120,3 +120,18 @@ def test_actions_built_from_properties_and_validated():
     assert problem.props.kind == Iis.ProblemKind.ACTIONS_OUT_OF_ORDER
     assert 'before the signature' in problem.props.message
     assert '"version": "1.1"' in catalog.to_data()[0]
+
+
+def test_panel(catalog):
+    ets185 = catalog.lookup('coe-ets-185')
+    rows = [(r.props.party.props.id, r.props.date.to_string())
+            for r in catalog.get_panel(ets185, 2011, 2013)]
+    # Austria: in force on 2012-10-01; the others before 2011.
+    assert rows == [('AL', '2011'), ('AL', '2012'), ('AL', '2013'),
+                    ('AM', '2011'), ('AM', '2012'), ('AM', '2013'),
+                    ('AT', '2012'), ('AT', '2013'),
+                    ('FI', '2011'), ('FI', '2012'), ('FI', '2013'),
+                    ('LV', '2011'), ('LV', '2012'), ('LV', '2013')]
+    everything = catalog.get_panel(None, 2023, 2023)
+    assert ('RU', 'coe-ets-173') not in {(r.props.party.props.id, r.props.agreement.props.id)
+                                         for r in everything}
