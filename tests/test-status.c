@@ -355,6 +355,50 @@ test_status_provisional (void)
     }
 }
 
+/* A party that denounced and came back (as Greece did with the European
+ * Convention on Human Rights; the dates here are made up): denounced
+ * between the denunciation's effect and the new consent, bound again
+ * after; a reservation made on the way back is no disorder. */
+static void
+test_status_reentry (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) problems = NULL;
+  IisRelation *r;
+  static const struct { const char *at, *kind; } cases[] = {
+    { "1995-01-01", "bound" },
+    { "1999-06-01", "denunciation-pending" },
+    { "2001-01-01", "denounced" },
+    { "2004-06-01", "consented" },
+    { "2006-01-01", "bound" },
+  };
+
+  iis_test_add (catalog, iis_agreement_new ("agr", "Agreement"));
+  iis_test_add (catalog, iis_state_new ("XA", "A state"));
+  g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_CONSENTED_TO, "agr", "ratification", "1990-01-01", NULL));
+  g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_PARTY_TO, "agr", "ratification", "1990-06-01", "2000-01-01"));
+  r = iis_test_relate (catalog, "XA", IIS_RELATION_KIND_DENOUNCED, "agr", "denunciation", "1999-01-01", NULL);
+  iis_relation_set_qualifier (r, "effective", "2000-01-01");
+  g_ptr_array_add (keep, r);
+  g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2004-01-01", NULL));
+  g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_PARTY_TO, "agr", "accession", "2005-01-01", NULL));
+  g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_RESERVATION_TO, "agr", NULL, "2004-01-01", NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(IisDate) at = iis_test_date (cases[i].at);
+      g_autoptr(IisPartyStatus) status =
+        iis_catalog_get_party_status (catalog, IIS_AGREEMENT (lookup (catalog, "agr")),
+                                      lookup (catalog, "XA"), at, NULL);
+
+      g_test_message ("at %s", cases[i].at);
+      g_assert_cmpstr (kind_nick (iis_party_status_get_kind (status)), ==, cases[i].kind);
+    }
+  problems = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 0);
+}
+
 /* The validator: the scenario is clean; each kind of disorder is found. */
 static guint
 count_problems (GListModel     *problems,
@@ -593,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/iis/status/errors", test_status_errors);
   g_test_add_func ("/iis/status/fallback", test_status_fallback);
   g_test_add_func ("/iis/status/provisional", test_status_provisional);
+  g_test_add_func ("/iis/status/reentry", test_status_reentry);
   g_test_add_func ("/iis/status/validate", test_status_validate);
   g_test_add_func ("/iis/status/round-trip", test_status_round_trip);
   g_test_add_func ("/iis/status/panel", test_status_panel);
