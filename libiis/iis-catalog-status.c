@@ -28,6 +28,7 @@
  * from @all, which owns them. */
 typedef struct
 {
+  IisEntity *party;           /* borrowed from the catalog */
   GPtrArray *all;
   GPtrArray *signatures;
   GPtrArray *consents;        /* consented-to, and definitive signatures */
@@ -39,8 +40,10 @@ typedef struct
 } Actions;
 
 static void
-actions_init (Actions *a)
+actions_init (Actions   *a,
+              IisEntity *party)
 {
+  a->party = party;
   a->all = g_ptr_array_new_with_free_func (g_object_unref);
   a->signatures = g_ptr_array_new ();
   a->consents = g_ptr_array_new ();
@@ -62,6 +65,22 @@ actions_clear (Actions *a)
   g_ptr_array_unref (a->objections);
   g_ptr_array_unref (a->denunciations);
   g_ptr_array_unref (a->all);
+}
+
+static Actions *
+actions_new (IisEntity *party)
+{
+  Actions *a = g_new0 (Actions, 1);
+
+  actions_init (a, party);
+  return a;
+}
+
+static void
+actions_free (gpointer data)
+{
+  actions_clear (data);
+  g_free (data);
 }
 
 static gboolean
@@ -406,37 +425,42 @@ today (void)
 }
 
 static IisPartyStatus *
-status_of (IisCatalog    *catalog,
-           IisAgreement  *agreement,
-           IisEntity     *party,
-           const IisDate *at)
+status_from (Actions       *a,
+             IisAgreement  *agreement,
+             const IisDate *at)
 {
   g_autoptr(GPtrArray) decided_by = g_ptr_array_new ();
   g_autoptr(GPtrArray) reservations = g_ptr_array_new ();
-  IisPartyStatusKind kind;
-  Actions a;
-
-  actions_init (&a);
-  actions_collect (&a, catalog, party, agreement);
-  kind = decide (&a, agreement, at, decided_by);
+  IisPartyStatusKind kind = decide (a, agreement, at, decided_by);
 
   if (kind == IIS_PARTY_STATUS_KIND_CONSENTED
       || kind == IIS_PARTY_STATUS_KIND_PROVISIONALLY_APPLYING
       || iis_party_status_kind_is_bound (kind))
-    for (guint i = 0; i < a.statements->len; i++)
+    for (guint i = 0; i < a->statements->len; i++)
       {
-        IisRelation *r = g_ptr_array_index (a.statements, i);
+        IisRelation *r = g_ptr_array_index (a->statements, i);
 
         if (relation_holds (r, at))
           g_ptr_array_add (reservations, r);
       }
 
-  {
-    IisPartyStatus *status = _iis_party_status_new (party, agreement, at, kind,
-                                                    reservations, decided_by);
-    actions_clear (&a);
-    return status;
-  }
+  return _iis_party_status_new (a->party, agreement, at, kind, reservations, decided_by);
+}
+
+static IisPartyStatus *
+status_of (IisCatalog    *catalog,
+           IisAgreement  *agreement,
+           IisEntity     *party,
+           const IisDate *at)
+{
+  IisPartyStatus *status;
+  Actions a;
+
+  actions_init (&a, party);
+  actions_collect (&a, catalog, party, agreement);
+  status = status_from (&a, agreement, at);
+  actions_clear (&a);
+  return status;
 }
 
 static gboolean
@@ -508,35 +532,47 @@ iis_catalog_get_party_status (IisCatalog     *self,
 }
 
 static int
-compare_entity_ids (gconstpointer a,
-                    gconstpointer b)
+compare_actions (gconstpointer a,
+                 gconstpointer b)
 {
-  return strcmp (iis_entity_get_id (*(IisEntity **) a), iis_entity_get_id (*(IisEntity **) b));
+  return strcmp (iis_entity_get_id ((*(Actions **) a)->party),
+                 iis_entity_get_id ((*(Actions **) b)->party));
 }
 
-/* Every state or organization with an action relation to @agreement,
- * sorted by id (borrowed from the catalog). */
+/* The treaty actions on @agreement, one Actions for each state or
+ * organization, sorted by its id. One question per action kind over
+ * the agreement's relations, so an agreement's recorded votes are never
+ * made into relation objects. */
 static GPtrArray *
-actors_of (IisCatalog   *self,
-           IisAgreement *agreement)
+group_actions (IisCatalog   *self,
+               IisAgreement *agreement)
 {
-  g_autoptr(GListModel) relations =
-    iis_catalog_list_relations (self, NULL, IIS_RELATION_KIND_ANY, IIS_ENTITY (agreement));
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GPtrArray *actors = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (relations);
+  g_autoptr(GHashTable) by_party = g_hash_table_new (NULL, NULL);
+  GPtrArray *groups = g_ptr_array_new_with_free_func (actions_free);
 
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < G_N_ELEMENTS (action_kinds); k++)
     {
-      g_autoptr(IisRelation) relation = g_list_model_get_item (relations, i);
-      IisEntity *subject = iis_relation_get_subject (relation);
+      g_autoptr(GListModel) relations =
+        iis_catalog_list_relations (self, NULL, action_kinds[k], IIS_ENTITY (agreement));
+      guint n = g_list_model_get_n_items (relations);
 
-      if (is_action_kind (iis_relation_get_kind (relation)) && is_actor (subject)
-          && g_hash_table_add (seen, subject))
-        g_ptr_array_add (actors, subject);
+      for (guint i = 0; i < n; i++)
+        {
+          IisRelation *relation = g_list_model_get_item (relations, i);
+          IisEntity *subject = iis_relation_get_subject (relation);
+          Actions *a = g_hash_table_lookup (by_party, subject);
+
+          if (a == NULL)
+            {
+              a = actions_new (subject);
+              g_hash_table_insert (by_party, subject, a);
+              g_ptr_array_add (groups, a);
+            }
+          actions_add (a, relation);
+        }
     }
-  g_ptr_array_sort (actors, compare_entity_ids);
-  return actors;
+  g_ptr_array_sort (groups, compare_actions);
+  return groups;
 }
 
 /**
@@ -563,7 +599,7 @@ iis_catalog_get_party_statuses (IisCatalog    *self,
                                 const IisDate *at)
 {
   g_autoptr(IisDate) now = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   gpointer *items;
   guint n;
 
@@ -572,11 +608,11 @@ iis_catalog_get_party_statuses (IisCatalog    *self,
 
   if (at == NULL)
     at = now = today ();
-  actors = actors_of (self, agreement);
-  n = actors->len;
+  groups = group_actions (self, agreement);
+  n = groups->len;
   items = n > 0 ? g_new (gpointer, n) : NULL;
   for (guint i = 0; i < n; i++)
-    items[i] = status_of (self, agreement, g_ptr_array_index (actors, i), at);
+    items[i] = status_from (g_ptr_array_index (groups, i), agreement, at);
   return _iis_answer_new_take (IIS_TYPE_PARTY_STATUS, items, n);
 }
 
@@ -703,7 +739,7 @@ iis_catalog_get_signatories_never_bound (IisCatalog    *self,
                                          const IisDate *at)
 {
   g_autoptr(IisDate) now = NULL;
-  g_autoptr(GPtrArray) actors = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
   g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
@@ -711,29 +747,22 @@ iis_catalog_get_signatories_never_bound (IisCatalog    *self,
 
   if (at == NULL)
     at = now = today ();
-  actors = actors_of (self, agreement);
-  for (guint i = 0; i < actors->len; i++)
+  groups = group_actions (self, agreement);
+  for (guint i = 0; i < groups->len; i++)
     {
-      IisEntity *actor = g_ptr_array_index (actors, i);
+      Actions *a = g_ptr_array_index (groups, i);
       g_autoptr(IisPartyStatus) status = NULL;
       IisPartyStatusKind kind;
-      gboolean signed_by = FALSE;
-      Actions a;
 
-      actions_init (&a);
-      actions_collect (&a, self, actor, agreement);
-      signed_by = latest (a.signatures, at, NULL) != NULL;
-      actions_clear (&a);
-      if (!signed_by)
+      if (latest (a->signatures, at, NULL) == NULL)
         continue;
-
-      status = status_of (self, agreement, actor, at);
+      status = status_from (a, agreement, at);
       kind = iis_party_status_get_kind (status);
       if (kind == IIS_PARTY_STATUS_KIND_SIGNED
           || kind == IIS_PARTY_STATUS_KIND_CONSENTED
           || kind == IIS_PARTY_STATUS_KIND_PROVISIONALLY_APPLYING
           || kind == IIS_PARTY_STATUS_KIND_CONSENT_WITHDRAWN)
-        g_ptr_array_add (found, actor);
+        g_ptr_array_add (found, a->party);
     }
   return entities_model (found);
 }
@@ -809,28 +838,23 @@ iis_catalog_get_panel (IisCatalog   *self,
   for (guint i = 0; i < n_agreements; i++)
     {
       g_autoptr(IisAgreement) a = g_list_model_get_item (agreements, i);
-      g_autoptr(GPtrArray) actors = actors_of (self, a);
+      g_autoptr(GPtrArray) groups = group_actions (self, a);
 
-      for (guint j = 0; j < actors->len; j++)
+      for (guint j = 0; j < groups->len; j++)
         {
-          IisEntity *actor = g_ptr_array_index (actors, j);
+          Actions *acts = g_ptr_array_index (groups, j);
           g_autoptr(GPtrArray) decided_by = g_ptr_array_new ();
-          Actions acts;
 
-          /* The actions once, every year from them. */
-          actions_init (&acts);
-          actions_collect (&acts, self, actor, a);
           for (guint year = first_year; year <= last_year; year++)
             {
               g_autoptr(IisDate) at = iis_date_new (year, 0, 0);
               IisPartyStatusKind kind;
 
               g_ptr_array_set_size (decided_by, 0);
-              kind = decide (&acts, a, at, decided_by);
+              kind = decide (acts, a, at, decided_by);
               if (iis_party_status_kind_is_bound (kind))
-                g_ptr_array_add (rows, _iis_party_status_new (actor, a, at, kind, NULL, decided_by));
+                g_ptr_array_add (rows, _iis_party_status_new (acts->party, a, at, kind, NULL, decided_by));
             }
-          actions_clear (&acts);
         }
     }
 
@@ -1167,18 +1191,15 @@ _iis_catalog_validate_actions (IisCatalog *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IisAgreement) agreement = g_list_model_get_item (agreements, i);
-      g_autoptr(GPtrArray) actors = actors_of (self, agreement);
+      g_autoptr(GPtrArray) groups = group_actions (self, agreement);
 
-      for (guint j = 0; j < actors->len; j++)
+      for (guint j = 0; j < groups->len; j++)
         {
-          Actions a;
+          Actions *a = g_ptr_array_index (groups, j);
 
-          actions_init (&a);
-          actions_collect (&a, self, g_ptr_array_index (actors, j), agreement);
-          for (guint k = 0; k < a.all->len; k++)
-            check_relation (self, g_ptr_array_index (a.all, k), problems);
-          check_order (agreement, &a, problems);
-          actions_clear (&a);
+          for (guint k = 0; k < a->all->len; k++)
+            check_relation (self, g_ptr_array_index (a->all, k), problems);
+          check_order (agreement, a, problems);
         }
     }
 }
