@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "iis-catalog-store-private.h"
+#include "iis-party-status-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Validation                                                         */
@@ -407,6 +408,10 @@ validate_identifiers (IisCatalog *self,
  * many there are, so that the list stays as long as the catalog, not its
  * square), and external identifiers held by more than one entity.
  *
+ * Since 1.1 it also checks the treaty actions: roles the action kinds do
+ * not know, qualifiers that are not what they should be, and actions out
+ * of order (see [enum@Iis.ProblemKind]).
+ *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
  *
@@ -461,6 +466,7 @@ iis_catalog_validate (IisCatalog *self)
 
   validate_cycles (self, problems);
   validate_identifiers (self, problems);
+  _iis_catalog_validate_actions (self, problems);
 
   n_problems = problems->len;
   return _iis_answer_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),

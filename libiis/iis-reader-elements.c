@@ -443,6 +443,21 @@ read_entity_member (Reader     *self,
           iis_agreement_set_entry_into_force (agreement, &date);
           return TRUE;
         }
+      /* Format 1.1. */
+      if (g_str_equal (name, "opened-for-signature"))
+        {
+          if (!get_date (self, node, name, &date))
+            return FALSE;
+          iis_agreement_set_opened_for_signature (agreement, &date);
+          return TRUE;
+        }
+      if (g_str_equal (name, "terminated"))
+        {
+          if (!get_date (self, node, name, &date))
+            return FALSE;
+          iis_agreement_set_terminated (agreement, &date);
+          return TRUE;
+        }
     }
   else if (IIS_IS_FORUM (entity))
     {

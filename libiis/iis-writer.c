@@ -64,7 +64,8 @@ static const char * const organization_members[] = {
   "acronym", "kind", "founded", "dissolved", NULL
 };
 static const char * const agreement_members[] = {
-  "kind", "status", "adopted", "adopted-place", "entry-into-force", NULL
+  "kind", "status", "adopted", "adopted-place", "entry-into-force", "opened-for-signature",
+  "terminated", NULL
 };
 static const char * const forum_members[] = {
   "kind", "start", "end", "city", "participant-count", "participant-count-is-minimum",
@@ -802,6 +803,9 @@ writer_entity (Writer    *self,
       writer_member_string (self, "adopted-place", iis_agreement_get_adopted_place (agreement));
       writer_member_date (self, "entry-into-force",
                           iis_agreement_get_entry_into_force (agreement));
+      writer_member_date (self, "opened-for-signature",
+                          iis_agreement_get_opened_for_signature (agreement));
+      writer_member_date (self, "terminated", iis_agreement_get_terminated (agreement));
     }
   else if (IIS_IS_FORUM (entity))
     {

@@ -27,5 +27,6 @@
 # include "iis-problem.h"
 # include "iis-catalog.h"
 # include "iis-continuity.h"
+# include "iis-party-status.h"
 # include "iis-query.h"
 #undef IIS_INSIDE

@@ -74,10 +74,23 @@ static const KindWords kind_words[] = {
   { IIS_RELATION_KIND_CONTINUES, "Continues", "Continued by",
     "continues", "no longer continues", "continued by", "no longer continued by" },
   { IIS_RELATION_KIND_SUCCEEDS, "Succeeded", "Successors",
-    "succeeded", "no longer succeeds", "succeeded by", "no longer succeeded by" },
+    "succeeded", "succession ended", "succeeded by", "succession ended" },
+  { IIS_RELATION_KIND_CONSENTED_TO, "Consented to", "Consents",
+    "consented to", "withdrew consent to", "consent by", "consent withdrawn by" },
+  { IIS_RELATION_KIND_PROVISIONALLY_APPLIES, "Applies provisionally", "Provisionally applied by",
+    "began applying provisionally", "stopped applying provisionally",
+    "provisionally applied by", "no longer provisionally applied by" },
+  { IIS_RELATION_KIND_RESERVATION_TO, "Reservations to", "Reservations",
+    "made a reservation to", "withdrew a reservation to", "reservation by", "reservation withdrawn by" },
+  { IIS_RELATION_KIND_DECLARATION_TO, "Declarations on", "Declarations",
+    "made a declaration on", "withdrew a declaration on", "declaration by", "declaration withdrawn by" },
+  { IIS_RELATION_KIND_OBJECTION_TO, "Objections to", "Objections",
+    "objected to", "withdrew an objection to", "objection by", "objection withdrawn by" },
+  { IIS_RELATION_KIND_DENOUNCED, "Denounced", "Denunciations",
+    "denounced", "denunciation ended", "denounced by", "denunciation ended" },
 };
 /* Every kind but ANY has its words. */
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SUCCEEDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_DENOUNCED);
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL
