@@ -71,7 +71,7 @@ fi
 
 if [ "$with_vapi" = true ] && command -v valac >/dev/null; then
   (cd "$tmp" && valac --quiet --vapidir "$(pkg-config --variable=vapidir libiis-1.0)" \
-     --pkg libiis-1.0 --pkg gio-2.0 -X -w -o sco-members-vala \
+     --pkg libiis-1.0 -X -w -o sco-members-vala \
      "$srcdir/examples/sco-members.vala") >"$tmp/log" 2>&1
   result $? "the Vala example builds with the vapidir pkg-config gives"
   "$python" "$check" sco-members -- "$tmp/sco-members-vala" >"$tmp/log" 2>&1
