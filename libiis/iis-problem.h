@@ -28,6 +28,17 @@ G_BEGIN_DECLS
  * @IIS_PROBLEM_KIND_SHARED_IDENTIFIER: several entities hold the same
  *   external identifier (one problem for each identifier; its subject is
  *   the first holder by id)
+ * @IIS_PROBLEM_KIND_UNKNOWN_MEMBER: a member of the file that this
+ *   version of the format does not define was kept as it was (a newer
+ *   file, or a misspelt member such as `"founed"`); the message says
+ *   which known member it may stand for. A warning, reported only by
+ *   [method@Iis.Catalog.validate_full] with
+ *   %IIS_VALIDATE_FLAGS_WARNINGS. Since: 1.1
+ * @IIS_PROBLEM_KIND_UNKNOWN_ROLE: a relation's role is not one of the
+ *   roles its kind knows ([func@Iis.RelationKind.get_known_roles]), such
+ *   as `"memebr"` for `member-of`. A warning, reported only by
+ *   [method@Iis.Catalog.validate_full] with
+ *   %IIS_VALIDATE_FLAGS_WARNINGS. Since: 1.1
  *
  * What an [class@Iis.Problem] is about. The JSON nick is the name in
  * lower case with dashes.
@@ -40,7 +51,24 @@ typedef enum {
   IIS_PROBLEM_KIND_PART_OF_CYCLE,
   IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
   IIS_PROBLEM_KIND_SHARED_IDENTIFIER,
+  IIS_PROBLEM_KIND_UNKNOWN_MEMBER,
+  IIS_PROBLEM_KIND_UNKNOWN_ROLE,
 } IisProblemKind;
+
+/**
+ * IisProblemSeverity:
+ * @IIS_PROBLEM_SEVERITY_ERROR: the catalog is inconsistent
+ * @IIS_PROBLEM_SEVERITY_WARNING: the catalog is consistent, but holds
+ *   something that is probably a mistake (an unknown member or role)
+ *
+ * How serious an [class@Iis.Problem] is; it follows from its kind.
+ *
+ * Since: 1.1
+ */
+typedef enum {
+  IIS_PROBLEM_SEVERITY_ERROR,
+  IIS_PROBLEM_SEVERITY_WARNING,
+} IisProblemSeverity;
 
 #define IIS_TYPE_PROBLEM (iis_problem_get_type ())
 
@@ -57,6 +85,8 @@ IIS_AVAILABLE_IN_ALL
 const char     *iis_problem_get_subject_id (IisProblem    *self);
 IIS_AVAILABLE_IN_ALL
 const char     *iis_problem_get_message   (IisProblem     *self);
+IIS_AVAILABLE_IN_1_1
+IisProblemSeverity iis_problem_get_severity (IisProblem   *self);
 IIS_AVAILABLE_IN_ALL
 GObject        *iis_problem_get_item      (IisProblem     *self);
 IIS_AVAILABLE_IN_ALL

@@ -506,7 +506,7 @@ def test_validate_reports_problems(tmp_path):
     data = json.loads(run('validate', path, '--format', 'json', expect=1)[1])
     assert data and data[0]['kind'] == 'reversed-period' and data[0]['file'] == path
     text = run('validate', path, '--format', 'csv', expect=1)[1]
-    assert text.splitlines()[0] == 'file,kind,subject,message'
+    assert text.splitlines()[0] == 'file,kind,subject,message,severity'
 
 
 def test_convert_round_trip(tmp_path, fiction):
@@ -531,6 +531,74 @@ def test_convert_errors(tmp_path, fiction):
     run('convert', fiction, expect=2)
     code, _, err = run('convert', fiction, str(tmp_path / 'no-such-dir' / 'out.json'), expect=1)
     assert 'out.json' in err
+
+
+def test_validate_warns_about_misspelt_members_and_roles(tmp_path):
+    # Unknown members are kept (a newer file survives a round trip), but
+    # a misspelt one is reported with the member it stands for, and so is
+    # a role that member-of does not know. They are warnings: the file is
+    # still valid.
+    path = write_catalog(tmp_path, 'typos.json',
+                         [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                          {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional',
+                           'founed': '2000', 'acronim': 'FO'}],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org',
+                           'role': 'memebr', 'start': '2010'}])
+    code, text, _ = run('validate', path)
+    assert 'typos.json: valid' in text and 'with warnings' in text
+    warnings = [line for line in text.splitlines() if 'warning: ' in line]
+    assert len(warnings) == 3, text
+    assert any('“founed”' in w and 'did you mean “founded”?' in w for w in warnings)
+    assert any('“acronim”' in w and 'did you mean “acronym”?' in w for w in warnings)
+    assert any('“memebr”' in w and 'did you mean “member”?' in w and '(unknown-role)' in w
+               for w in warnings)
+    data = json.loads(run('validate', path, '--format', 'json')[1])
+    assert sorted((r['kind'], r['severity']) for r in data) == [
+        ('unknown-member', 'warning'), ('unknown-member', 'warning'), ('unknown-role', 'warning')]
+
+    clean = write_catalog(tmp_path, 'clean.json',
+                          [{'type': 'organization', 'id': 'fict-org', 'name': 'Fictional',
+                            'founded': '2000', 'acronym': 'FO'}], [])
+    assert 'warning' not in run('validate', clean)[1]
+
+
+def test_convert_refuses_another_format(tmp_path, fiction):
+    # The output format follows the extension or is refused: convert
+    # writes JSON only, and used to write it into x.csv.
+    code, _, err = run('convert', fiction, str(tmp_path / 'x.csv'), expect=2)
+    assert '.csv' in err and 'export' in err
+    assert not (tmp_path / 'x.csv').exists()
+    code, _, err = run('--format', 'csv', 'convert', fiction, str(tmp_path / 'x.json'), expect=2)
+    assert '--format csv' in err
+    assert not (tmp_path / 'x.json').exists()
+    run('convert', fiction, str(tmp_path / 'X.JSON'))
+    run('--format', 'json', 'convert', fiction, str(tmp_path / 'no-extension'))
+    assert json.loads((tmp_path / 'no-extension').read_text(encoding='utf-8'))['format'] \
+        == 'libiis-catalog'
+
+
+def test_unknown_role_and_enum_filters_are_errors():
+    # A typo in a filter used to print an empty table and exit 0.
+    code, _, err = run('members', 'sco', '--role', 'members', expect=2)
+    assert 'did you mean “member”?' in err
+    code, _, err = run('list', 'relations', 'kind=member_of', expect=2)
+    assert 'did you mean “member-of”?' in err
+    code, _, err = run('list', 'organizations', 'kind=intergovernmentall', expect=2)
+    assert 'did you mean “intergovernmental”?' in err
+    # Known values, patterns and roles that only the catalog uses still work.
+    assert rows('list', 'relations', 'kind=member-of', 'object=sco', 'role=member')
+    assert rows('list', 'relations', 'kind=member-*', 'object=sco')
+    assert ids('members', 'sco', '--role', 'observer', '--at', '2020-01-01')
+
+
+def test_unknown_role_used_by_the_catalog_is_accepted(tmp_path):
+    path = write_catalog(tmp_path, 'roles.json',
+                         [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                          {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional'}],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org',
+                           'role': 'honorary', 'start': '2010'}])
+    assert ids('--no-default', '--catalog', path, 'members', 'fict-org', '--role',
+               'honorary') == ['XA']
 
 
 # ---------------------------------------------------------------------------

@@ -78,16 +78,26 @@ base_entities_data (CliContext  *ctx,
   return json_generator_to_data (generator, NULL);
 }
 
+/* What tells a problem of the base from one of the file. A warning's
+ * message ends with how many more places share it ("(and in 12 more
+ * sources)"), which differs between the base and the base with the file:
+ * that count is left out. */
 static char *
 problem_key (IisProblem *problem)
 {
-  return g_strdup_printf ("%s\x1f%s", iis_problem_get_subject_id (problem),
-                          iis_problem_get_message (problem));
+  const char *message = iis_problem_get_message (problem);
+  const char *more = iis_problem_get_severity (problem) == IIS_PROBLEM_SEVERITY_WARNING
+    ? g_strrstr (message, " (and in ") : NULL;
+
+  return g_strdup_printf ("%s\x1f%.*s", iis_problem_get_subject_id (problem),
+                          more != NULL ? (int) (more - message) : (int) strlen (message),
+                          message);
 }
 
 static void
 add_problem_row (CliTable   *table,
                  const char *path,
+                 const char *severity,
                  const char *kind,
                  const char *subject,
                  const char *message)
@@ -95,6 +105,7 @@ add_problem_row (CliTable   *table,
   guint row = cli_table_add_row (table);
 
   cli_table_set (table, row, "file", path);
+  cli_table_set (table, row, "severity", severity);
   cli_table_set (table, row, "kind", kind);
   cli_table_set (table, row, "subject", subject);
   cli_table_set (table, row, "message", message);
@@ -107,7 +118,7 @@ cli_cmd_validate (CliContext       *ctx,
                   char            **argv)
 {
   g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, validate_entries, TRUE);
-  const char *columns[] = { "file", "kind", "subject", "message", NULL };
+  const char *columns[] = { "file", "kind", "subject", "message", "severity", NULL };
   g_autoptr(CliTable) table = cli_table_new (columns);
   g_autofree char *base_data = NULL;
   g_autoptr(GHashTable) base_problems = NULL;
@@ -131,6 +142,7 @@ cli_cmd_validate (CliContext       *ctx,
       GHashTable *known = NULL;
       gboolean layered = FALSE;
       guint n_reported = 0;
+      guint n_warnings = 0;
 
       if (!iis_catalog_load_from_file_full (catalog, file, IIS_LOAD_FLAGS_NONE, NULL, &error))
         {
@@ -156,7 +168,7 @@ cli_cmd_validate (CliContext       *ctx,
                           cli_error ("could not copy the base catalog: %s", base_error->message);
                           return CLI_EXIT_FAILURE;
                         }
-                      found = iis_catalog_validate (base);
+                      found = iis_catalog_validate_full (base, IIS_VALIDATE_FLAGS_WARNINGS);
                       for (guint p = 0; p < g_list_model_get_n_items (found); p++)
                         {
                           g_autoptr(IisProblem) problem = g_list_model_get_item (found, p);
@@ -192,35 +204,44 @@ cli_cmd_validate (CliContext       *ctx,
               g_autofree char *message = cli_located_message (path, error);
 
               cli_error ("%s", message);
-              add_problem_row (table, path, "load-error", NULL, error->message);
+              add_problem_row (table, path, "error", "load-error", NULL, error->message);
               any_problem = TRUE;
               continue;
             }
         }
 
-      problems = iis_catalog_validate (catalog);
+      /* Warnings (unknown members and roles) are reported; they do not
+       * make the file invalid. */
+      problems = iis_catalog_validate_full (catalog, IIS_VALIDATE_FLAGS_WARNINGS);
       for (guint p = 0; p < g_list_model_get_n_items (problems); p++)
         {
           g_autoptr(IisProblem) problem = g_list_model_get_item (problems, p);
           g_autofree char *key = problem_key (problem);
+          IisProblemSeverity severity = iis_problem_get_severity (problem);
 
           if (known != NULL && g_hash_table_contains (known, key))
             continue;
           add_problem_row (table, path,
+                           cli_enum_nick (IIS_TYPE_PROBLEM_SEVERITY, (int) severity),
                            cli_enum_nick (IIS_TYPE_PROBLEM_KIND, (int) iis_problem_get_kind (problem)),
                            iis_problem_get_subject_id (problem),
                            iis_problem_get_message (problem));
-          n_reported++;
+          if (severity == IIS_PROBLEM_SEVERITY_WARNING)
+            n_warnings++;
+          else
+            n_reported++;
         }
 
       if (n_reported > 0)
         any_problem = TRUE;
       else if (ctx->format == CLI_FORMAT_TEXT && layered)
-        cli_outf ("%s: valid (%u relations, over the entities of the base catalog)\n", shown_path,
-                  iis_catalog_get_n_relations (catalog));
+        cli_outf ("%s: valid (%u relations, over the entities of the base catalog)%s\n",
+                  shown_path, iis_catalog_get_n_relations (catalog),
+                  n_warnings > 0 ? ", with warnings" : "");
       else if (ctx->format == CLI_FORMAT_TEXT)
-        cli_outf ("%s: valid (%u entities, %u relations)\n", shown_path,
-                  iis_catalog_get_n_entities (catalog), iis_catalog_get_n_relations (catalog));
+        cli_outf ("%s: valid (%u entities, %u relations)%s\n", shown_path,
+                  iis_catalog_get_n_entities (catalog), iis_catalog_get_n_relations (catalog),
+                  n_warnings > 0 ? ", with warnings" : "");
     }
 
   if (ctx->format == CLI_FORMAT_TEXT)
@@ -235,7 +256,9 @@ cli_cmd_validate (CliContext       *ctx,
           /* Load errors were reported on stderr already. */
           if (g_strcmp0 (kind, "load-error") == 0)
             continue;
-          line = g_strdup_printf ("%s: %s%s%s (%s)", cli_table_get (table, r, "file"),
+          line = g_strdup_printf ("%s: %s%s%s%s (%s)", cli_table_get (table, r, "file"),
+                                  g_strcmp0 (cli_table_get (table, r, "severity"), "warning") == 0
+                                    ? "warning: " : "",
                                   subject != NULL ? subject : "", subject != NULL ? ": " : "",
                                   cli_table_get (table, r, "message"), kind);
           escaped = cli_escape (line, FALSE);
@@ -306,6 +329,24 @@ cli_cmd_convert (CliContext       *ctx,
   in = argv[1];
   out = argv[2];
   flags = compact_option ? IIS_SAVE_FLAGS_COMPACT : IIS_SAVE_FLAGS_NONE;
+
+  /* convert writes the file format, JSON, and nothing else: a --format
+   * or an OUT whose extension asks for another format is refused rather
+   * than answered with JSON under that name. */
+  if (ctx->format_set && ctx->format != CLI_FORMAT_JSON)
+    return cli_usage_error (command, "convert writes the catalog file format (JSON) only, not "
+                            "--format %s; for the relations as CSV use “iis export --format csv”",
+                            ctx->format == CLI_FORMAT_CSV ? "csv" : "text");
+  {
+    const char *base = strrchr (out, '/');
+    const char *dot = strrchr (base != NULL ? base + 1 : out, '.');
+
+    if (dot != NULL && dot[1] != '\0' && dot != (base != NULL ? base + 1 : out)
+        && g_ascii_strcasecmp (dot, ".json") != 0)
+      return cli_usage_error (command, "“%s”: convert writes the catalog file format (JSON), "
+                              "not %s; name the output *.json (for the relations as CSV or "
+                              "DOT use “iis export --format csv|dot”)", out, dot);
+  }
 
   if (in[0] == '\0' || out[0] == '\0')
     return cli_usage_error (command, "the %s file name is empty (use - for the standard %s)",

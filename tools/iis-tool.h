@@ -95,6 +95,8 @@ guint           cli_levenshtein              (const char          *a,
 guint           cli_levenshtein_bounded      (const char          *a,
                                               const char          *b,
                                               guint                max);
+const char     *cli_closest                  (const char          *text,
+                                              const char * const  *candidates);
 char           *cli_located_message          (const char          *path,
                                               const GError        *error);
 gboolean        cli_parse_date               (const char          *text,

@@ -192,6 +192,29 @@ cli_levenshtein_bounded (const char *a,
   return MIN (row[lb], over);
 }
 
+/* The candidate closest to @text, if it is close enough to be what was
+ * meant (a third of the length apart, at least one edit); NULL if none. */
+const char *
+cli_closest (const char         *text,
+             const char * const *candidates)
+{
+  guint limit = MAX (1, (guint) g_utf8_strlen (text, -1) / 3);
+  const char *best = NULL;
+  guint best_distance = limit + 1;
+
+  for (gsize i = 0; candidates[i] != NULL; i++)
+    {
+      guint distance = cli_levenshtein_bounded (text, candidates[i], limit);
+
+      if (distance < best_distance)
+        {
+          best = candidates[i];
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 /* Edit distance over Unicode characters, case-insensitive by the caller. */
 guint
 cli_levenshtein (const char *a,
