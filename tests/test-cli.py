@@ -873,6 +873,30 @@ def test_ambiguous_list_is_cut(tmp_path):
     assert len(err) < 400
 
 
+def test_other_names_name_an_entity(tmp_path):
+    # The names people type: "Budapest Convention" is an other name of the
+    # Convention on Cybercrime, "Shanghai Five" a former name of the SCO.
+    assert json.loads(out('--format', 'json', 'show', 'Budapest Convention'))['id'] == 'coe-ets-185'
+    assert json.loads(out('--format', 'json', 'show', 'shanghai five'))['id'] == 'sco'
+    assert ids('members', 'Shanghai Five', '--role', 'member', '--at', '2018-01-01') \
+        == SCO_MEMBERS_2018
+    code, _, err = run('show', 'Budapest Convnetion', expect=1)
+    assert 'did you mean “coe-ets-185”' in err
+
+    # A current name goes before an other name; two other names are
+    # ambiguous, as two names are.
+    path = write_catalog(tmp_path, 'names.json',
+                         [{'type': 'organization', 'id': 'new', 'name': 'Old Union'},
+                          {'type': 'organization', 'id': 'x', 'name': 'X',
+                           'other-names': [{'name': 'Old Union'}, {'name': 'Twin'}]},
+                          {'type': 'organization', 'id': 'y', 'name': 'Y',
+                           'other-names': [{'name': 'Twin'}]}], [])
+    assert json.loads(out('--no-default', '--catalog', path, '--format', 'json', 'show',
+                          'Old Union'))['id'] == 'new'
+    code, _, err = run('--no-default', '--catalog', path, 'show', 'Twin', expect=1)
+    assert 'ambiguous' in err and '“x”' in err and '“y”' in err
+
+
 def test_convert_to_an_empty_name_or_a_device(tmp_path, fiction):
     code, _, err = run('convert', fiction, '', expect=2)
     assert 'empty' in err, err
