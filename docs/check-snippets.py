@@ -43,7 +43,8 @@
 # The environment (GI_TYPELIB_PATH, LD_LIBRARY_PATH, PYTHONPATH,
 # PKG_CONFIG_PATH, PATH with the build's iis) comes from the test that
 # runs this script. With --all-pages, every *.md of that folder must be
-# among the pages.
+# among the pages, and those pages must link to each other as .html (the
+# reference is HTML).
 
 import argparse
 import glob
@@ -56,6 +57,8 @@ import tempfile
 
 CODE_LANGUAGES = {'c', 'python', 'js', 'javascript', 'vala', 'sh', 'json'}
 MARKER = re.compile(r'<!--\s*(example|run|fragment|transcript|check):\s*(\S+)\s*-->')
+
+MARKDOWN_LINK = re.compile(r'\]\(([\w.-]+\.md)(?:#[^)]*)?\)')
 
 FRAGMENT_PRELUDES = {
     'python': "import gi\ngi.require_version('Iis', '1.0')\nfrom gi.repository import Iis\n\n",
@@ -265,6 +268,16 @@ def main():
                 report(os.path.basename(page), 'a page whose code is not checked', None)
 
     for page in args.pages:
+        # In the reference, the guide pages are HTML: a link to a page's
+        # Markdown file is a broken link there.
+        if args.all_pages and os.path.dirname(os.path.realpath(page)) \
+                == os.path.realpath(args.all_pages):
+            with open(page, encoding='utf-8') as f:
+                for number, text in enumerate(f, 1):
+                    for target in MARKDOWN_LINK.findall(text):
+                        report(f'{os.path.basename(page)}:{number}',
+                               f'a link to {target}: link to the page as .html', None)
+
         for line, language, marker, text in blocks(page):
             where = f'{os.path.basename(page)}:{line}'
             if language not in CODE_LANGUAGES:

@@ -87,6 +87,12 @@ pkg-config --exists libiis-1.0 || fail "pkg-config does not find libiis-1.0"
   || fail "pkg-config version"
 ok "pkg-config finds libiis-1.0"
 
+# The man page's footer names the version of what was installed.
+expect_file "$prefix/share/man/man1/iis.1"
+grep -q "^\.TH IIS 1 .*\"libiis $(pkg-config --modversion libiis-1.0)\"" \
+  "$root$prefix/share/man/man1/iis.1" || fail "the man page's footer does not say the version"
+ok "the man page says libiis $(pkg-config --modversion libiis-1.0)"
+
 check=$srcdir/examples/check-example.py
 installed_lib=$root$prefix/$libdir
 
