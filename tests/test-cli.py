@@ -613,6 +613,42 @@ def test_export_csv():
     assert {r['kind'] for r in parsed} == {'member-of'}
 
 
+def test_export_around_an_entity(tmp_path):
+    # One entity and its neighbourhood: --around keeps its relations,
+    # --depth 2 those of the entities they reach too, and nothing beyond.
+    path = write_catalog(tmp_path, 'around.json',
+                         [{'type': 'state', 'id': x, 'name': 'State ' + x}
+                          for x in ('XA', 'XB', 'XC')]
+                         + [{'type': 'organization', 'id': o, 'name': 'Org ' + o}
+                            for o in ('o1', 'o2', 'o3')],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'o1', 'role': 'member'},
+                          {'kind': 'member-of', 'subject': 'XB', 'object': 'o1', 'role': 'member'},
+                          {'kind': 'member-of', 'subject': 'XB', 'object': 'o2', 'role': 'member'},
+                          {'kind': 'member-of', 'subject': 'XC', 'object': 'o3', 'role': 'member'}])
+
+    def pairs(*args):
+        text = out('--no-default', '--catalog', path, 'export', '--format', 'csv', *args)
+        return sorted((r['subject'], r['object']) for r in csv.DictReader(io.StringIO(text)))
+
+    assert pairs('--around', 'o1') == [('XA', 'o1'), ('XB', 'o1')]
+    assert pairs('--around', 'Org o1', '--depth', '2') == [('XA', 'o1'), ('XB', 'o1'), ('XB', 'o2')]
+    assert pairs('--around', 'XA', '--depth', '9') == [('XA', 'o1'), ('XB', 'o1'), ('XB', 'o2')]
+    assert pairs() == sorted(pairs('--around', 'XC') + pairs('--around', 'XB', '--depth', '2'))
+    data = json.loads(out('--no-default', '--catalog', path, 'export', '--format', 'json',
+                          '--around', 'o2'))
+    assert sorted(e['id'] for e in data['entities']) == ['XB', 'o2']
+
+    run('--no-default', '--catalog', path, 'export', '--around', 'nowhere', expect=1)
+    run('--no-default', '--catalog', path, 'export', '--depth', '2', expect=2)
+    run('--no-default', '--catalog', path, 'export', '--around', 'o1', '--depth', '0', expect=2)
+
+    # The man page's picture of the SCO is of the SCO alone.
+    sco = rows('list', 'relations', 'kind=member-of', 'object=sco')
+    text = out('export', '--format', 'csv', '--kind', 'member-of', '--around', 'sco')
+    assert len(list(csv.DictReader(io.StringIO(text)))) == len(sco)
+    assert 'cis' not in {r['object'] for r in csv.DictReader(io.StringIO(text))}
+
+
 def test_export_json_parses_back(tmp_path):
     text = out('export', '--format', 'json', '--kind', 'member-of')
     data = json.loads(text)

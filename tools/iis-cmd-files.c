@@ -10,7 +10,7 @@
  * ```sh
  * iis validate my-catalog.json           # problems, exit status 1 if any
  * iis convert in.json out.json --compact # the stable form of the format
- * iis export --format dot --kind member-of | dot -Tsvg > sco.svg
+ * iis export --format dot --kind member-of --around sco | dot -Tsvg > sco.svg
  * iis export --format csv --kind party-to
  * ```
  *
@@ -452,6 +452,8 @@ static char *kind_option;
 static char *export_at_option;
 static gboolean export_compact_option;
 static gboolean edge_labels_option;
+static char *around_option;
+static int depth_option = 1;
 
 static const GOptionEntry export_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &export_format_option,
@@ -464,6 +466,11 @@ static const GOptionEntry export_entries[] = {
     "Compact JSON (with --format json)", NULL },
   { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &edge_labels_option,
     "Label the edges with their role and dates (with --format dot)", NULL },
+  { "around", 0, 0, G_OPTION_ARG_STRING, &around_option,
+    "Only the relations of ENTITY (an id or a name) and of the entities within --depth of it",
+    "ENTITY" },
+  { "depth", 0, 0, G_OPTION_ARG_INT, &depth_option,
+    "With --around: how many relations away from ENTITY to go (default 1)", "N" },
   G_OPTION_ENTRY_NULL
 };
 
@@ -941,6 +948,54 @@ export_json (IisCatalog *catalog,
   return CLI_EXIT_OK;
 }
 
+/* Keeps of @relations those within @depth relations of @center: the
+ * relations of @center, then those of the entities they reach, and so on
+ * (over the relations kept by --kind and --at only). */
+static void
+keep_around (GPtrArray *relations,
+             IisEntity *center,
+             int        depth)
+{
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (relations->len, 1));
+  guint n_kept = 0;
+
+  g_hash_table_add (reached, center);
+  g_ptr_array_add (frontier, center);
+  for (int d = 0; d < depth && frontier->len > 0; d++)
+    {
+      g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < frontier->len; i++)
+        g_hash_table_add (inside, g_ptr_array_index (frontier, i));
+      g_ptr_array_set_size (frontier, 0);
+
+      for (guint r = 0; r < relations->len; r++)
+        {
+          IisRelation *relation = g_ptr_array_index (relations, r);
+          IisEntity *ends[2] = { iis_relation_get_subject (relation),
+                                 iis_relation_get_object (relation) };
+
+          if (kept[r] || (!g_hash_table_contains (inside, ends[0])
+                          && !g_hash_table_contains (inside, ends[1])))
+            continue;
+          kept[r] = TRUE;
+          for (guint e = 0; e < 2; e++)
+            if (g_hash_table_add (reached, ends[e]))
+              g_ptr_array_add (frontier, ends[e]);
+        }
+    }
+
+  for (guint r = 0; r < relations->len; r++)
+    if (kept[r])
+      relations->pdata[n_kept++] = relations->pdata[r];
+    else
+      g_object_unref (relations->pdata[r]);
+  /* The dropped references are released above, not by the free func. */
+  relations->len = n_kept;
+}
+
 int
 cli_cmd_export (CliContext       *ctx,
                 const CliCommand *command,
@@ -952,6 +1007,7 @@ cli_cmd_export (CliContext       *ctx,
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(IisDate) at = NULL;
   IisRelationKind kind = IIS_RELATION_KIND_ANY;
+  IisEntity *center = NULL;
   ExportFormat format;
   IisCatalog *catalog;
   int status = CLI_EXIT_OK;
@@ -984,10 +1040,20 @@ cli_cmd_export (CliContext       *ctx,
 
   if (export_at_option != NULL && !cli_parse_date (export_at_option, &at, &status))
     return status;
+  if (depth_option < 1)
+    return cli_usage_error (command, "--depth must be 1 or more, not %d", depth_option);
+  if (depth_option != 1 && around_option == NULL)
+    return cli_usage_error (command, "--depth needs --around ENTITY");
 
   catalog = cli_get_catalog (ctx, &status);
   if (catalog == NULL)
     return status;
+  if (around_option != NULL)
+    {
+      center = cli_lookup (ctx, catalog, around_option);
+      if (center == NULL)
+        return CLI_EXIT_FAILURE;
+    }
 
   all = iis_catalog_list_relations (catalog, NULL, kind, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
@@ -1001,6 +1067,8 @@ cli_cmd_export (CliContext       *ctx,
         }
       g_ptr_array_add (relations, relation);
     }
+  if (center != NULL)
+    keep_around (relations, center, depth_option);
 
   switch (format)
     {
@@ -1009,7 +1077,8 @@ cli_cmd_export (CliContext       *ctx,
       return CLI_EXIT_OK;
 
     case EXPORT_JSON:
-      return export_json (catalog, relations, kind != IIS_RELATION_KIND_ANY || at != NULL);
+      return export_json (catalog, relations,
+                          kind != IIS_RELATION_KIND_ANY || at != NULL || center != NULL);
 
     case EXPORT_DOT:
     default:
