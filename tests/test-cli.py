@@ -649,6 +649,30 @@ def test_export_around_an_entity(tmp_path):
     assert 'cis' not in {r['object'] for r in csv.DictReader(io.StringIO(text))}
 
 
+def test_export_csv_entities_and_relations():
+    # The whole catalog as two CSV files: the entities, and the relations,
+    # whose ends are all among the entities; the relations' columns are
+    # those of `list relations` with the same fields.
+    entities = list(csv.DictReader(io.StringIO(out('export', '--format', 'csv', '--entities'))))
+    assert [e['id'] for e in entities] == ids('list', 'entities')
+    by_id = {e['id']: e for e in entities}
+    assert by_id['sco']['type'] == 'organization' and by_id['sco']['acronym'] == 'SCO'
+    assert by_id['sco']['founded'] == '2001-06-15'
+    assert by_id['UZ']['alpha-3'] == 'UZB' and by_id['UZ']['kind'] == ''
+    assert by_id['coe-ets-185']['entry-into-force'] == '2004-07-01'
+
+    text = out('export', '--format', 'csv')
+    relations = list(csv.DictReader(io.StringIO(text)))
+    assert {r['subject'] for r in relations} | {r['object'] for r in relations} <= set(by_id)
+    fields = text.splitlines()[0]
+    assert out('--format', 'csv', 'list', 'relations', '--fields', fields) == text
+
+    around = list(csv.DictReader(io.StringIO(
+        out('export', '--format', 'csv', '--entities', '--kind', 'member-of', '--around', 'sco'))))
+    assert 'sco' in {e['id'] for e in around} and 'cis' not in {e['id'] for e in around}
+    run('export', '--format', 'dot', '--entities', expect=2)
+
+
 def test_export_json_parses_back(tmp_path):
     text = out('export', '--format', 'json', '--kind', 'member-of')
     data = json.loads(text)

@@ -453,6 +453,7 @@ static char *export_at_option;
 static gboolean export_compact_option;
 static gboolean edge_labels_option;
 static char *around_option;
+static gboolean entities_option;
 static int depth_option = 1;
 
 static const GOptionEntry export_entries[] = {
@@ -469,6 +470,9 @@ static const GOptionEntry export_entries[] = {
   { "around", 0, 0, G_OPTION_ARG_STRING, &around_option,
     "Only the relations of ENTITY (an id or a name) and of the entities within --depth of it",
     "ENTITY" },
+  { "entities", 0, 0, G_OPTION_ARG_NONE, &entities_option,
+    "With --format csv: the entities instead of the relations (those the relations join "
+    "when --kind, --at or --around is given)", NULL },
   { "depth", 0, 0, G_OPTION_ARG_INT, &depth_option,
     "With --around: how many relations away from ENTITY to go (default 1)", "N" },
   G_OPTION_ENTRY_NULL
@@ -769,6 +773,56 @@ export_dot (CliContext    *ctx,
   cli_out ("}\n");
 }
 
+/* The entities as CSV, one a row: what the CSV of the relations refers
+ * to, so that the two files together hold the catalog's facts (not its
+ * sources, labels or other names: the JSON file format holds those). */
+static void
+export_csv_entities (CliContext *ctx,
+                     IisCatalog *catalog,
+                     GPtrArray  *relations,
+                     gboolean    filtered)
+{
+  const char *columns[] = {
+    "id", "type", "name", "acronym", "kind", "status", "founded", "dissolved", "adopted",
+    "adopted-place", "entry-into-force", "start", "end", "city", "alpha-2", "alpha-3",
+    "numeric", "part-of", "definition", "description", NULL
+  };
+  g_autoptr(CliTable) table = cli_table_new (columns);
+  g_autoptr(GListModel) all = iis_catalog_list_entities (catalog, IIS_TYPE_ENTITY);
+  g_autoptr(GHashTable) joined = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; filtered && i < relations->len; i++)
+    {
+      IisRelation *relation = g_ptr_array_index (relations, i);
+
+      g_hash_table_add (joined, iis_relation_get_subject (relation));
+      g_hash_table_add (joined, iis_relation_get_object (relation));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisEntity) entity = g_list_model_get_item (all, i);
+      GObjectClass *klass = G_OBJECT_GET_CLASS (entity);
+      guint row;
+
+      if (filtered && !g_hash_table_contains (joined, entity))
+        continue;
+      row = cli_table_add_row (table);
+      for (guint c = 0; columns[c] != NULL; c++)
+        {
+          /* Only the fields of its type: a state has no "kind". */
+          if (c >= 3 && strcmp (columns[c], "part-of") != 0 && strcmp (columns[c], "description") != 0
+              && g_object_class_find_property (klass, columns[c]) == NULL)
+            continue;
+          cli_table_take (table, row, columns[c],
+                          cli_entity_field (ctx, catalog, entity, columns[c]));
+        }
+    }
+
+  cli_table_print (table, CLI_FORMAT_CSV);
+}
+
 static void
 export_csv (CliContext *ctx,
             GPtrArray  *relations)
@@ -1040,6 +1094,8 @@ cli_cmd_export (CliContext       *ctx,
 
   if (export_at_option != NULL && !cli_parse_date (export_at_option, &at, &status))
     return status;
+  if (entities_option && format != EXPORT_CSV)
+    return cli_usage_error (command, "--entities goes with --format csv (the JSON has them)");
   if (depth_option < 1)
     return cli_usage_error (command, "--depth must be 1 or more, not %d", depth_option);
   if (depth_option != 1 && around_option == NULL)
@@ -1073,7 +1129,11 @@ cli_cmd_export (CliContext       *ctx,
   switch (format)
     {
     case EXPORT_CSV:
-      export_csv (ctx, relations);
+      if (entities_option)
+        export_csv_entities (ctx, catalog, relations,
+                             kind != IIS_RELATION_KIND_ANY || at != NULL || center != NULL);
+      else
+        export_csv (ctx, relations);
       return CLI_EXIT_OK;
 
     case EXPORT_JSON:

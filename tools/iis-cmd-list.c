@@ -181,11 +181,13 @@ ids_of (GListModel *model)
   return g_strjoinv ("; ", ids);
 }
 
-static char *
-entity_field (CliContext *ctx,
-              IisCatalog *catalog,
-              IisEntity  *entity,
-              const char *field)
+/* The value of one field of an entity, as `iis list` shows it (also
+ * for `iis export --format csv --entities`). */
+char *
+cli_entity_field (CliContext *ctx,
+                  IisCatalog *catalog,
+                  IisEntity  *entity,
+                  const char *field)
 {
   if (strcmp (field, "id") == 0)
     return g_strdup (iis_entity_get_id (entity));
@@ -603,7 +605,7 @@ cli_cmd_list (CliContext       *ctx,
           for (guint f = 0; keep && f < filters->len; f++)
             {
               Filter *filter = g_ptr_array_index (filters, f);
-              g_autofree char *value = entity_field (ctx, catalog, entity, filter->field);
+              g_autofree char *value = cli_entity_field (ctx, catalog, entity, filter->field);
 
               keep = filter_matches (filter, value);
             }
@@ -612,7 +614,7 @@ cli_cmd_list (CliContext       *ctx,
 
           row = cli_table_add_row (table);
           for (guint f = 0; columns[f] != NULL; f++)
-            cli_table_take (table, row, columns[f], entity_field (ctx, catalog, entity, columns[f]));
+            cli_table_take (table, row, columns[f], cli_entity_field (ctx, catalog, entity, columns[f]));
         }
     }
 

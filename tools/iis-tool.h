@@ -161,6 +161,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
 
 /* The subcommands, by source file. */
 /* iis-cmd-list.c */
+char *cli_entity_field  (CliContext *ctx, IisCatalog *catalog, IisEntity *entity, const char *field);
 int cli_cmd_list        (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_stats       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-show.c */
