@@ -22,6 +22,7 @@
 #include "iis-organization.h"
 #include "iis-party-status-private.h"
 #include "iis-problem.h"
+#include "iis-relation-private.h"
 #include "iis-state.h"
 
 /* The relations between one party and one agreement, by kind. Borrowed
@@ -945,36 +946,13 @@ iis_catalog_get_reservations (IisCatalog      *self,
 
 /* ---- Validation ------------------------------------------------------ */
 
-static const char * const consent_roles[] = {
-  "ratification", "acceptance", "approval", "formal-confirmation", "accession",
-  "succession", "definitive-signature", NULL
-};
-static const char * const declaration_roles[] = {
-  "interpretative", "territorial-application", "designation", NULL
-};
-static const char * const denunciation_roles[] = { "denunciation", "withdrawal", NULL };
-static const char * const no_roles[] = { NULL };
-
-/* The roles a kind knows, or NULL when the validator does not check its
- * roles (the kinds of 1.0 keep their free roles). */
+/* The roles a treaty action's kind knows (iis_relation_kind_get_known_roles()),
+ * or NULL for the other kinds, whose roles the lint checks as warnings
+ * (iis-catalog-lint.c). */
 static const char * const *
 known_roles (IisRelationKind kind)
 {
-  switch (kind)
-    {
-    case IIS_RELATION_KIND_CONSENTED_TO:
-      return consent_roles;
-    case IIS_RELATION_KIND_DECLARATION_TO:
-      return declaration_roles;
-    case IIS_RELATION_KIND_DENOUNCED:
-      return denunciation_roles;
-    case IIS_RELATION_KIND_PROVISIONALLY_APPLIES:
-    case IIS_RELATION_KIND_RESERVATION_TO:
-    case IIS_RELATION_KIND_OBJECTION_TO:
-      return no_roles;
-    default:
-      return NULL;
-    }
+  return _iis_relation_kind_is_action (kind) ? iis_relation_kind_get_known_roles (kind) : NULL;
 }
 
 static char *

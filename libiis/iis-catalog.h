@@ -51,6 +51,23 @@ typedef enum /*< flags >*/ {
   IIS_SAVE_FLAGS_COMPACT = 1 << 0,
 } IisSaveFlags;
 
+/**
+ * IisValidateFlags:
+ * @IIS_VALIDATE_FLAGS_NONE: report the inconsistencies
+ *   [method@Iis.Catalog.validate] reports
+ * @IIS_VALIDATE_FLAGS_WARNINGS: also report what is probably a mistake:
+ *   members of the file that this version does not know, roles a kind
+ *   does not know ([enum@Iis.ProblemSeverity] `WARNING`)
+ *
+ * Flags for [method@Iis.Catalog.validate_full].
+ *
+ * Since: 1.1
+ */
+typedef enum /*< flags >*/ {
+  IIS_VALIDATE_FLAGS_NONE     = 0,
+  IIS_VALIDATE_FLAGS_WARNINGS = 1 << 0,
+} IisValidateFlags;
+
 #define IIS_TYPE_CATALOG (iis_catalog_get_type ())
 
 IIS_AVAILABLE_IN_ALL
@@ -152,6 +169,10 @@ GListModel  *iis_catalog_get_related               (IisCatalog        *self,
                                                     const IisDate     *at);
 IIS_AVAILABLE_IN_ALL
 GListModel  *iis_catalog_validate                  (IisCatalog        *self);
+/* Warnings (iis-catalog-lint.c) */
+IIS_AVAILABLE_IN_1_1
+GListModel  *iis_catalog_validate_full             (IisCatalog        *self,
+                                                    IisValidateFlags   flags);
 
 /* Reading and writing (iis-catalog-io.c) */
 IIS_AVAILABLE_IN_ALL

@@ -687,6 +687,8 @@ _iis_json_scan_document (Scan    *scan,
   g_autoptr(GByteArray) stack = g_byte_array_new ();
   TopState top_state = TOP_AFTER_VALUE;
   gboolean expect_key = FALSE;   /* after an object's "{" or a "," in an object */
+  gboolean after_value = FALSE;  /* a value ended; a "," or a closing bracket must follow */
+  gsize value_end = 0;           /* where it ended */
   gboolean done = FALSE;
 
   if (scan->length > scan->limits->max_document_size)
@@ -737,6 +739,21 @@ _iis_json_scan_document (Scan    *scan,
       if (done)
         return scan_fail (scan, token, IIS_ERROR_PARSE, error,
                           "unexpected data after the end of the document");
+
+      /* Two values with nothing between them: the comma is missing right
+       * after the first, which is where the error points (json-glib
+       * would point at the end of the first). */
+      if (after_value && (c == '{' || c == '[' || c == '"' || c == '-' || g_ascii_isalnum (c)))
+        {
+          guint line, column;
+
+          scan_position (scan, token, &line, &column);
+          return scan_fail (scan, value_end, IIS_ERROR_PARSE, error,
+                            "missing “,” before the %s at %u:%u",
+                            depth > 0 && stack->data[depth - 1] == '[' ? "next item" : "next member",
+                            line, column);
+        }
+      after_value = FALSE;
 
       /* A string right after an object's "{" or a "," in an object is a
        * key of the innermost object. (Back in an object after a value,
@@ -806,6 +823,8 @@ _iis_json_scan_document (Scan    *scan,
           if (stack->len == 0)
             done = TRUE;
           scan->pos++;
+          after_value = TRUE;
+          value_end = scan->pos;
           break;
 
         case ',':
@@ -828,6 +847,11 @@ _iis_json_scan_document (Scan    *scan,
 
             if (!scan_string (scan, &start, &length, &escaped, error))
               return FALSE;
+            if (!is_key && !(depth == 1 && top_state == TOP_EXPECT_KEY))
+              {
+                after_value = TRUE;
+                value_end = scan->pos;
+              }
 
             if (depth == 0)
               {
@@ -921,6 +945,8 @@ _iis_json_scan_document (Scan    *scan,
       /* A scalar value (numbers and words) */
       if (kind != VALUE_NONE && kind != VALUE_OBJECT && kind != VALUE_ARRAY)
         {
+          after_value = TRUE;
+          value_end = scan->pos;
           if (depth == 0)
             {
               scan->root_kind = kind;

@@ -16,7 +16,10 @@
  * catalog: a period that ends before it starts, a relation dated outside
  * the life of one of its ends, a cycle of `part-of` relations, or two
  * overlapping relations of the same kind and role
- * ([property@Iis.Problem:kind]).
+ * ([property@Iis.Problem:kind]); or, from
+ * [method@Iis.Catalog.validate_full], a warning
+ * ([property@Iis.Problem:severity]) about a member or a role that this
+ * version does not know.
  *
  * A problem has a message for the user, the id of the entity it
  * concerns (for a relation, the id of its subject) and, when there is
@@ -55,6 +58,7 @@ enum {
   PROP_SUBJECT_ID,
   PROP_MESSAGE,
   PROP_ITEM,
+  PROP_SEVERITY,
   N_PROPS
 };
 
@@ -102,6 +106,9 @@ iis_problem_get_property (GObject    *object,
       break;
     case PROP_ITEM:
       g_value_set_object (value, self->item);
+      break;
+    case PROP_SEVERITY:
+      g_value_set_enum (value, iis_problem_get_severity (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -195,6 +202,20 @@ iis_problem_class_init (IisProblemClass *klass)
                          G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * IisProblem:severity:
+   *
+   * How serious the problem is: an error, or a warning about something
+   * that is probably a mistake. It follows from [property@Iis.Problem:kind].
+   *
+   * Since: 1.1
+   */
+  properties[PROP_SEVERITY] =
+    g_param_spec_enum ("severity", NULL, NULL,
+                       IIS_TYPE_PROBLEM_SEVERITY,
+                       IIS_PROBLEM_SEVERITY_ERROR,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -245,6 +266,37 @@ iis_problem_get_kind (IisProblem *self)
   g_return_val_if_fail (IIS_IS_PROBLEM (self), IIS_PROBLEM_KIND_REVERSED_PERIOD);
 
   return self->kind;
+}
+
+/**
+ * iis_problem_get_severity:
+ * @self: a problem
+ *
+ * Gets how serious the problem is. Unknown members and roles are
+ * warnings; everything [method@Iis.Catalog.validate] reports is an error.
+ *
+ * Returns: the severity of the problem
+ *
+ * Since: 1.1
+ */
+IisProblemSeverity
+iis_problem_get_severity (IisProblem *self)
+{
+  g_return_val_if_fail (IIS_IS_PROBLEM (self), IIS_PROBLEM_SEVERITY_ERROR);
+
+  switch (self->kind)
+    {
+    case IIS_PROBLEM_KIND_UNKNOWN_MEMBER:
+    case IIS_PROBLEM_KIND_UNKNOWN_ROLE:
+      return IIS_PROBLEM_SEVERITY_WARNING;
+    case IIS_PROBLEM_KIND_REVERSED_PERIOD:
+    case IIS_PROBLEM_KIND_OUTSIDE_LIFETIME:
+    case IIS_PROBLEM_KIND_PART_OF_CYCLE:
+    case IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS:
+    case IIS_PROBLEM_KIND_SHARED_IDENTIFIER:
+    default:
+      return IIS_PROBLEM_SEVERITY_ERROR;
+    }
 }
 
 /**

@@ -31,8 +31,13 @@ G_BEGIN_DECLS
  * @IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE: a relation of a state, such as a
  *   membership, is dated outside the state's existence (it starts before
  *   the state was founded or after it ceased). Since: 1.1
- * @IIS_PROBLEM_KIND_UNKNOWN_ROLE: a treaty action (`consented-to`,
- *   `denounced` …) has a role its kind does not know. Since: 1.1
+ * @IIS_PROBLEM_KIND_UNKNOWN_ROLE: a relation's role is not one of the
+ *   roles its kind knows ([func@Iis.RelationKind.get_known_roles]): for a
+ *   treaty action (`consented-to`, `denounced` …) an error that
+ *   [method@Iis.Catalog.validate] reports; for other kinds with a known
+ *   set, such as `"memebr"` for `member-of`, a warning reported only by
+ *   [method@Iis.Catalog.validate_full] with %IIS_VALIDATE_FLAGS_WARNINGS.
+ *   Since: 1.1
  * @IIS_PROBLEM_KIND_INVALID_QUALIFIER: a qualifier of a treaty action is
  *   not what it should be: a `denounced` relation's `effective` that is
  *   not a date, an objection `against` an id the catalog does not hold.
@@ -44,6 +49,12 @@ G_BEGIN_DECLS
  *   a reservation made after a denunciation took effect, a denunciation
  *   that takes effect before it was notified.
  *   Since: 1.1
+ * @IIS_PROBLEM_KIND_UNKNOWN_MEMBER: a member of the file that this
+ *   version of the format does not define was kept as it was (a newer
+ *   file, or a misspelt member such as `"founed"`); the message says
+ *   which known member it may stand for. A warning, reported only by
+ *   [method@Iis.Catalog.validate_full] with
+ *   %IIS_VALIDATE_FLAGS_WARNINGS. Since: 1.1
  *
  * What an [class@Iis.Problem] is about. The JSON nick is the name in
  * lower case with dashes.
@@ -60,7 +71,23 @@ typedef enum {
   IIS_PROBLEM_KIND_UNKNOWN_ROLE,
   IIS_PROBLEM_KIND_INVALID_QUALIFIER,
   IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER,
+  IIS_PROBLEM_KIND_UNKNOWN_MEMBER,
 } IisProblemKind;
+
+/**
+ * IisProblemSeverity:
+ * @IIS_PROBLEM_SEVERITY_ERROR: the catalog is inconsistent
+ * @IIS_PROBLEM_SEVERITY_WARNING: the catalog is consistent, but holds
+ *   something that is probably a mistake (an unknown member or role)
+ *
+ * How serious an [class@Iis.Problem] is; it follows from its kind.
+ *
+ * Since: 1.1
+ */
+typedef enum {
+  IIS_PROBLEM_SEVERITY_ERROR,
+  IIS_PROBLEM_SEVERITY_WARNING,
+} IisProblemSeverity;
 
 #define IIS_TYPE_PROBLEM (iis_problem_get_type ())
 
@@ -77,6 +104,8 @@ IIS_AVAILABLE_IN_ALL
 const char     *iis_problem_get_subject_id (IisProblem    *self);
 IIS_AVAILABLE_IN_ALL
 const char     *iis_problem_get_message   (IisProblem     *self);
+IIS_AVAILABLE_IN_1_1
+IisProblemSeverity iis_problem_get_severity (IisProblem   *self);
 IIS_AVAILABLE_IN_ALL
 GObject        *iis_problem_get_item      (IisProblem     *self);
 IIS_AVAILABLE_IN_ALL

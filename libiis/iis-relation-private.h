@@ -17,6 +17,14 @@ G_BEGIN_DECLS
 #define IIS_RELATION_KIND_LAST     IIS_RELATION_KIND_DENOUNCED
 #define IIS_RELATION_KIND_FIRST_1_1 IIS_RELATION_KIND_VOTES_ON
 
+/* Whether @kind is one of the treaty actions (consented-to … denounced),
+ * whose roles and qualifiers iis_catalog_validate() checks. */
+static inline gboolean
+_iis_relation_kind_is_action (IisRelationKind kind)
+{
+  return kind >= IIS_RELATION_KIND_CONSENTED_TO && kind <= IIS_RELATION_KIND_DENOUNCED;
+}
+
 /* An IisRelation always holds its own copy of its data. Once added to a
  * catalog it is *bound* to a slot of the catalog's relation store: its
  * setters then write through to the store (see

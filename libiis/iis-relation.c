@@ -522,6 +522,93 @@ iis_relation_kind_from_nick (const char *nick)
   return value != NULL ? (IisRelationKind) value->value : IIS_RELATION_KIND_ANY;
 }
 
+/* The roles of the kinds whose roles form a set; the bundled catalog's
+ * fact tables use the same (build-aux/facts.py). */
+static const char * const member_of_roles[] = {
+  "member", "associate", "observer", "dialogue-partner", "partner", "participant",
+  "chair", "suspended", "invited", NULL
+};
+static const char * const party_to_roles[] = {
+  "ratification", "acceptance", "approval", "formal-confirmation", "accession",
+  "succession", "definitive-signature", NULL
+};
+/* The treaty actions' roles, which iis_catalog_validate() checks. */
+static const char * const declaration_roles[] = {
+  "interpretative", "territorial-application", "designation", NULL
+};
+static const char * const denunciation_roles[] = { "denunciation", "withdrawal", NULL };
+static const char * const no_roles[] = { NULL };
+static const char * const votes_on_roles[] = { "yes", "no", "abstain", "non-voting", NULL };
+static const char * const sponsor_of_roles[] = {
+  "sponsor", "co-sponsor", "submitted", "circulated", NULL
+};
+
+/**
+ * iis_relation_kind_get_known_roles:
+ * @kind: a relation kind
+ *
+ * Gets the roles a relation of @kind is known to take, for the kinds
+ * whose roles form a set: `member-of` (`"member"`, `"associate"`,
+ * `"observer"`, `"dialogue-partner"`, `"partner"`, `"participant"`,
+ * `"chair"`, `"suspended"`, `"invited"`), `party-to` and `consented-to`
+ * (the way of consent: `"ratification"`, `"acceptance"`, `"approval"`,
+ * `"formal-confirmation"`, `"accession"`, `"succession"`,
+ * `"definitive-signature"`), `votes-on` (`"yes"`, `"no"`, `"abstain"`,
+ * `"non-voting"`), `sponsor-of` (`"sponsor"`, `"co-sponsor"`,
+ * `"submitted"`, `"circulated"`), `declaration-to` (`"interpretative"`,
+ * `"territorial-application"`, `"designation"`) and `denounced`
+ * (`"denunciation"`, `"withdrawal"`); `provisionally-applies`,
+ * `reservation-to` and `objection-to` take no role (an empty array).
+ * Other roles are allowed: [method@Iis.Catalog.validate] reports them as
+ * errors for the treaty actions, [method@Iis.Catalog.validate_full] warns
+ * about them for the other kinds. The roles of other kinds are free
+ * text.
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the
+ *   known roles, or %NULL when the kind's roles are free text
+ *
+ * Since: 1.1
+ */
+const char * const *
+iis_relation_kind_get_known_roles (IisRelationKind kind)
+{
+  switch (kind)
+    {
+    case IIS_RELATION_KIND_MEMBER_OF:
+      return member_of_roles;
+    case IIS_RELATION_KIND_PARTY_TO:
+    case IIS_RELATION_KIND_CONSENTED_TO:
+      return party_to_roles;
+    case IIS_RELATION_KIND_DECLARATION_TO:
+      return declaration_roles;
+    case IIS_RELATION_KIND_DENOUNCED:
+      return denunciation_roles;
+    case IIS_RELATION_KIND_PROVISIONALLY_APPLIES:
+    case IIS_RELATION_KIND_RESERVATION_TO:
+    case IIS_RELATION_KIND_OBJECTION_TO:
+      return no_roles;
+    case IIS_RELATION_KIND_VOTES_ON:
+      return votes_on_roles;
+    case IIS_RELATION_KIND_SPONSOR_OF:
+      return sponsor_of_roles;
+    case IIS_RELATION_KIND_ANY:
+    case IIS_RELATION_KIND_PART_OF:
+    case IIS_RELATION_KIND_SIGNATORY_OF:
+    case IIS_RELATION_KIND_ORGANIZER_OF:
+    case IIS_RELATION_KIND_PARTICIPANT_IN:
+    case IIS_RELATION_KIND_HOST_OF:
+    case IIS_RELATION_KIND_ADOPTED_WITHIN:
+    case IIS_RELATION_KIND_ADDRESSES:
+    case IIS_RELATION_KIND_IMPLEMENTS:
+    case IIS_RELATION_KIND_AMENDS:
+    case IIS_RELATION_KIND_SUPERSEDES:
+    case IIS_RELATION_KIND_REFERENCES:
+    case IIS_RELATION_KIND_SUPPORTS:
+    default:
+      return NULL;
+    }
+}
+
 /**
  * iis_relation_new:
  * @kind: what the relation is; not %IIS_RELATION_KIND_ANY

@@ -151,6 +151,8 @@ IIS_AVAILABLE_IN_ALL
 const char      *iis_relation_kind_to_nick       (IisRelationKind  kind);
 IIS_AVAILABLE_IN_ALL
 IisRelationKind  iis_relation_kind_from_nick     (const char      *nick);
+IIS_AVAILABLE_IN_1_1
+const char * const *iis_relation_kind_get_known_roles (IisRelationKind kind);
 
 #define IIS_TYPE_RELATION (iis_relation_get_type ())
 

@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* The members the format defines on @holder ("document", "entity" for
+ * every entity's, an entity type nick for that type's own, "relation",
+ * "other-name", "source"); NULL for another @holder. */
+const char * const *_iis_writer_get_members (const char *holder);
+
 /* The whole catalog as text (NUL-terminated); @length is optional. */
 char     *_iis_writer_to_data          (IisCatalog     *catalog,
                                         IisSaveFlags    flags,

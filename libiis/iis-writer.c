@@ -84,6 +84,34 @@ static const char * const source_members[] = {
   "title", "url", "document", "publisher", "date", "quote", NULL
 };
 
+/* The members the format defines on @holder ("document", "entity",
+ * "state" … "threat-category", "relation", "other-name", "source"): for
+ * an entity type, those of that type only. */
+const char * const *
+_iis_writer_get_members (const char *holder)
+{
+  static const struct {
+    const char         *holder;
+    const char * const *members;
+  } holders[] = {
+    { "document", document_members },
+    { "entity", entity_members },
+    { "state", state_members },
+    { "organization", organization_members },
+    { "agreement", agreement_members },
+    { "forum", forum_members },
+    { "threat-category", threat_category_members },
+    { "relation", relation_members },
+    { "other-name", name_members },
+    { "source", source_members },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (holders); i++)
+    if (g_strcmp0 (holders[i].holder, holder) == 0)
+      return holders[i].members;
+  return NULL;
+}
+
 typedef struct
 {
   GString       *buf;

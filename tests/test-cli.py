@@ -506,7 +506,7 @@ def test_validate_reports_problems(tmp_path):
     data = json.loads(run('validate', path, '--format', 'json', expect=1)[1])
     assert data and data[0]['kind'] == 'reversed-period' and data[0]['file'] == path
     text = run('validate', path, '--format', 'csv', expect=1)[1]
-    assert text.splitlines()[0] == 'file,kind,subject,message'
+    assert text.splitlines()[0] == 'file,kind,subject,message,severity'
 
 
 def test_convert_round_trip(tmp_path, fiction):
@@ -533,6 +533,74 @@ def test_convert_errors(tmp_path, fiction):
     assert 'out.json' in err
 
 
+def test_validate_warns_about_misspelt_members_and_roles(tmp_path):
+    # Unknown members are kept (a newer file survives a round trip), but
+    # a misspelt one is reported with the member it stands for, and so is
+    # a role that member-of does not know. They are warnings: the file is
+    # still valid.
+    path = write_catalog(tmp_path, 'typos.json',
+                         [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                          {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional',
+                           'founed': '2000', 'acronim': 'FO'}],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org',
+                           'role': 'memebr', 'start': '2010'}])
+    code, text, _ = run('validate', path)
+    assert 'typos.json: valid' in text and 'with warnings' in text
+    warnings = [line for line in text.splitlines() if 'warning: ' in line]
+    assert len(warnings) == 3, text
+    assert any('“founed”' in w and 'did you mean “founded”?' in w for w in warnings)
+    assert any('“acronim”' in w and 'did you mean “acronym”?' in w for w in warnings)
+    assert any('“memebr”' in w and 'did you mean “member”?' in w and '(unknown-role)' in w
+               for w in warnings)
+    data = json.loads(run('validate', path, '--format', 'json')[1])
+    assert sorted((r['kind'], r['severity']) for r in data) == [
+        ('unknown-member', 'warning'), ('unknown-member', 'warning'), ('unknown-role', 'warning')]
+
+    clean = write_catalog(tmp_path, 'clean.json',
+                          [{'type': 'organization', 'id': 'fict-org', 'name': 'Fictional',
+                            'founded': '2000', 'acronym': 'FO'}], [])
+    assert 'warning' not in run('validate', clean)[1]
+
+
+def test_convert_refuses_another_format(tmp_path, fiction):
+    # The output format follows the extension or is refused: convert
+    # writes JSON only, and used to write it into x.csv.
+    code, _, err = run('convert', fiction, str(tmp_path / 'x.csv'), expect=2)
+    assert '.csv' in err and 'export' in err
+    assert not (tmp_path / 'x.csv').exists()
+    code, _, err = run('--format', 'csv', 'convert', fiction, str(tmp_path / 'x.json'), expect=2)
+    assert '--format csv' in err
+    assert not (tmp_path / 'x.json').exists()
+    run('convert', fiction, str(tmp_path / 'X.JSON'))
+    run('--format', 'json', 'convert', fiction, str(tmp_path / 'no-extension'))
+    assert json.loads((tmp_path / 'no-extension').read_text(encoding='utf-8'))['format'] \
+        == 'libiis-catalog'
+
+
+def test_unknown_role_and_enum_filters_are_errors():
+    # A typo in a filter used to print an empty table and exit 0.
+    code, _, err = run('members', 'sco', '--role', 'members', expect=2)
+    assert 'did you mean “member”?' in err
+    code, _, err = run('list', 'relations', 'kind=member_of', expect=2)
+    assert 'did you mean “member-of”?' in err
+    code, _, err = run('list', 'organizations', 'kind=intergovernmentall', expect=2)
+    assert 'did you mean “intergovernmental”?' in err
+    # Known values, patterns and roles that only the catalog uses still work.
+    assert rows('list', 'relations', 'kind=member-of', 'object=sco', 'role=member')
+    assert rows('list', 'relations', 'kind=member-*', 'object=sco')
+    assert ids('members', 'sco', '--role', 'observer', '--at', '2020-01-01')
+
+
+def test_unknown_role_used_by_the_catalog_is_accepted(tmp_path):
+    path = write_catalog(tmp_path, 'roles.json',
+                         [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                          {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional'}],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org',
+                           'role': 'honorary', 'start': '2010'}])
+    assert ids('--no-default', '--catalog', path, 'members', 'fict-org', '--role',
+               'honorary') == ['XA']
+
+
 # ---------------------------------------------------------------------------
 # export
 
@@ -543,6 +611,66 @@ def test_export_csv():
     parsed = list(csv.DictReader(io.StringIO(text)))
     assert len(parsed) == len(rows('list', 'relations', 'kind=member-of'))
     assert {r['kind'] for r in parsed} == {'member-of'}
+
+
+def test_export_around_an_entity(tmp_path):
+    # One entity and its neighbourhood: --around keeps its relations,
+    # --depth 2 those of the entities they reach too, and nothing beyond.
+    path = write_catalog(tmp_path, 'around.json',
+                         [{'type': 'state', 'id': x, 'name': 'State ' + x}
+                          for x in ('XA', 'XB', 'XC')]
+                         + [{'type': 'organization', 'id': o, 'name': 'Org ' + o}
+                            for o in ('o1', 'o2', 'o3')],
+                         [{'kind': 'member-of', 'subject': 'XA', 'object': 'o1', 'role': 'member'},
+                          {'kind': 'member-of', 'subject': 'XB', 'object': 'o1', 'role': 'member'},
+                          {'kind': 'member-of', 'subject': 'XB', 'object': 'o2', 'role': 'member'},
+                          {'kind': 'member-of', 'subject': 'XC', 'object': 'o3', 'role': 'member'}])
+
+    def pairs(*args):
+        text = out('--no-default', '--catalog', path, 'export', '--format', 'csv', *args)
+        return sorted((r['subject'], r['object']) for r in csv.DictReader(io.StringIO(text)))
+
+    assert pairs('--around', 'o1') == [('XA', 'o1'), ('XB', 'o1')]
+    assert pairs('--around', 'Org o1', '--depth', '2') == [('XA', 'o1'), ('XB', 'o1'), ('XB', 'o2')]
+    assert pairs('--around', 'XA', '--depth', '9') == [('XA', 'o1'), ('XB', 'o1'), ('XB', 'o2')]
+    assert pairs() == sorted(pairs('--around', 'XC') + pairs('--around', 'XB', '--depth', '2'))
+    data = json.loads(out('--no-default', '--catalog', path, 'export', '--format', 'json',
+                          '--around', 'o2'))
+    assert sorted(e['id'] for e in data['entities']) == ['XB', 'o2']
+
+    run('--no-default', '--catalog', path, 'export', '--around', 'nowhere', expect=1)
+    run('--no-default', '--catalog', path, 'export', '--depth', '2', expect=2)
+    run('--no-default', '--catalog', path, 'export', '--around', 'o1', '--depth', '0', expect=2)
+
+    # The man page's picture of the SCO is of the SCO alone.
+    sco = rows('list', 'relations', 'kind=member-of', 'object=sco')
+    text = out('export', '--format', 'csv', '--kind', 'member-of', '--around', 'sco')
+    assert len(list(csv.DictReader(io.StringIO(text)))) == len(sco)
+    assert 'cis' not in {r['object'] for r in csv.DictReader(io.StringIO(text))}
+
+
+def test_export_csv_entities_and_relations():
+    # The whole catalog as two CSV files: the entities, and the relations,
+    # whose ends are all among the entities; the relations' columns are
+    # those of `list relations` with the same fields.
+    entities = list(csv.DictReader(io.StringIO(out('export', '--format', 'csv', '--entities'))))
+    assert [e['id'] for e in entities] == ids('list', 'entities')
+    by_id = {e['id']: e for e in entities}
+    assert by_id['sco']['type'] == 'organization' and by_id['sco']['acronym'] == 'SCO'
+    assert by_id['sco']['founded'] == '2001-06-15'
+    assert by_id['UZ']['alpha-3'] == 'UZB' and by_id['UZ']['kind'] == ''
+    assert by_id['coe-ets-185']['entry-into-force'] == '2004-07-01'
+
+    text = out('export', '--format', 'csv')
+    relations = list(csv.DictReader(io.StringIO(text)))
+    assert {r['subject'] for r in relations} | {r['object'] for r in relations} <= set(by_id)
+    fields = text.splitlines()[0]
+    assert out('--format', 'csv', 'list', 'relations', '--fields', fields) == text
+
+    around = list(csv.DictReader(io.StringIO(
+        out('export', '--format', 'csv', '--entities', '--kind', 'member-of', '--around', 'sco'))))
+    assert 'sco' in {e['id'] for e in around} and 'cis' not in {e['id'] for e in around}
+    run('export', '--format', 'dot', '--entities', expect=2)
 
 
 def test_export_json_parses_back(tmp_path):
@@ -843,6 +971,30 @@ def test_ambiguous_list_is_cut(tmp_path):
     assert '“X0000”' in err and '“X1999”' not in err
     assert 'and 1990 more' in err, err
     assert len(err) < 400
+
+
+def test_other_names_name_an_entity(tmp_path):
+    # The names people type: "Budapest Convention" is an other name of the
+    # Convention on Cybercrime, "Shanghai Five" a former name of the SCO.
+    assert json.loads(out('--format', 'json', 'show', 'Budapest Convention'))['id'] == 'coe-ets-185'
+    assert json.loads(out('--format', 'json', 'show', 'shanghai five'))['id'] == 'sco'
+    assert ids('members', 'Shanghai Five', '--role', 'member', '--at', '2018-01-01') \
+        == SCO_MEMBERS_2018
+    code, _, err = run('show', 'Budapest Convnetion', expect=1)
+    assert 'did you mean “coe-ets-185”' in err
+
+    # A current name goes before an other name; two other names are
+    # ambiguous, as two names are.
+    path = write_catalog(tmp_path, 'names.json',
+                         [{'type': 'organization', 'id': 'new', 'name': 'Old Union'},
+                          {'type': 'organization', 'id': 'x', 'name': 'X',
+                           'other-names': [{'name': 'Old Union'}, {'name': 'Twin'}]},
+                          {'type': 'organization', 'id': 'y', 'name': 'Y',
+                           'other-names': [{'name': 'Twin'}]}], [])
+    assert json.loads(out('--no-default', '--catalog', path, '--format', 'json', 'show',
+                          'Old Union'))['id'] == 'new'
+    code, _, err = run('--no-default', '--catalog', path, 'show', 'Twin', expect=1)
+    assert 'ambiguous' in err and '“x”' in err and '“y”' in err
 
 
 def test_convert_to_an_empty_name_or_a_device(tmp_path, fiction):

@@ -474,6 +474,34 @@ test_first_error_wins (void)
   g_assert_true (g_str_has_prefix (error->message, "2:"));
 }
 
+/* A missing comma is reported where it is missing: after the end of the
+ * previous item or member, not at its last character. */
+static void
+test_missing_comma (void)
+{
+  static const struct { const char *doc; const char *message; } cases[] = {
+    { "{" HEADER ",\n \"entities\": [\n  {\"type\": \"state\", \"id\": \"KZ\"}\n"
+      "  {\"type\": \"state\", \"id\": \"TJ\"}]}",
+      "3:32: missing “,” before the next item at 4:3" },
+    { "{\"format\": \"libiis-catalog\"\n \"version\": \"1.0\"}",
+      "1:28: missing “,” before the next member at 2:2" },
+    { "{" HEADER ", \"entities\": [{\"type\": \"state\" \"id\": \"KZ\"}]}",
+      "missing “,” before the next member" },
+    { "{" HEADER ", \"relations\": [1 2]}", "missing “,” before the next item" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (iis_catalog_load_from_data (catalog, cases[i].doc, -1, &error));
+      g_assert_error (error, IIS_ERROR, IIS_ERROR_PARSE);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
 static void
 test_stream (void)
 {
@@ -917,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/iis/reader/versions", test_versions);
   g_test_add_func ("/iis/reader/sections", test_sections);
   g_test_add_func ("/iis/reader/first-error-wins", test_first_error_wins);
+  g_test_add_func ("/iis/reader/missing-comma", test_missing_comma);
   g_test_add_func ("/iis/reader/stream", test_stream);
   g_test_add_func ("/iis/reader/cancelled", test_cancelled);
   g_test_add_func ("/iis/reader/missing-file", test_missing_file);

@@ -174,6 +174,108 @@ test_overlap_groups (void)
   g_assert_nonnull (strstr (iis_problem_get_message (first), "401 times"));
 }
 
+/* Unknown members and roles: kept, and reported as warnings by
+ * iis_catalog_validate_full() only. */
+static void
+test_warnings (void)
+{
+  static const char document[] =
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\", \"entites\": [],"
+    " \"entities\": ["
+    "  {\"type\": \"organization\", \"id\": \"org\", \"name\": \"Org\", \"founed\": \"2001\","
+    "   \"sources\": [{\"title\": \"a\", \"titel\": \"b\"}]},"
+    "  {\"type\": \"state\", \"id\": \"AA\", \"name\": \"A\", \"acronym\": \"A\","
+    "   \"sources\": [{\"title\": \"c\", \"titel\": \"d\"}]}],"
+    " \"relations\": ["
+    "  {\"kind\": \"member-of\", \"subject\": \"AA\", \"object\": \"org\", \"role\": \"memebr\","
+    "   \"strat\": \"2002\"},"
+    "  {\"kind\": \"participant-in\", \"subject\": \"AA\", \"object\": \"f\","
+    "   \"role\": \"opening speaker\"}]}";
+  static const char forum[] =
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\","
+    " \"entities\": [{\"type\": \"forum\", \"id\": \"f\", \"name\": \"F\"}]}";
+  static const struct {
+    IisProblemKind kind;
+    const char *subject;
+    const char *text;
+    const char *item;
+  } expected[] = {
+    { IIS_PROBLEM_KIND_UNKNOWN_MEMBER, NULL, "“entites”, kept as it is; did you mean “entities”?", NULL },
+    { IIS_PROBLEM_KIND_UNKNOWN_MEMBER, "AA", "“acronym”, kept as it is; it belongs to the type “organization”", "AA" },
+    /* The same unknown member in two sources: one warning, counted. */
+    { IIS_PROBLEM_KIND_UNKNOWN_MEMBER, "AA", "sources[0]: unknown member “titel”, kept as it is; did you mean “title”? (and in 1 more sources)", "AA" },
+    { IIS_PROBLEM_KIND_UNKNOWN_MEMBER, "org", "“founed”, kept as it is; did you mean “founded”?", "org" },
+    { IIS_PROBLEM_KIND_UNKNOWN_ROLE, "AA", "“memebr” is not a role of member-of; did you mean “member”?", "member-of" },
+    { IIS_PROBLEM_KIND_UNKNOWN_MEMBER, "AA", "“strat”, kept as it is; did you mean “start”?", "member-of" },
+  };
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GListModel) errors = NULL;
+  g_autoptr(GListModel) same = NULL;
+  g_autoptr(GListModel) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (iis_catalog_load_from_data (catalog, forum, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (iis_catalog_load_from_data (catalog, document, -1, &error));
+  g_assert_no_error (error);
+
+  /* The 1.0 function reports inconsistencies only. */
+  errors = iis_catalog_validate (catalog);
+  g_assert_cmpuint (g_list_model_get_n_items (errors), ==, 0);
+  same = iis_catalog_validate_full (catalog, IIS_VALIDATE_FLAGS_NONE);
+  g_assert_cmpuint (g_list_model_get_n_items (same), ==, 0);
+
+  warnings = iis_catalog_validate_full (catalog, IIS_VALIDATE_FLAGS_WARNINGS);
+  g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(IisProblem) problem = g_list_model_get_item (warnings, i);
+      GObject *item = iis_problem_get_item (problem);
+
+      g_test_message ("%s", iis_problem_get_message (problem));
+      g_assert_cmpint (iis_problem_get_kind (problem), ==, expected[i].kind);
+      g_assert_cmpint (iis_problem_get_severity (problem), ==, IIS_PROBLEM_SEVERITY_WARNING);
+      g_assert_cmpstr (iis_problem_get_subject_id (problem), ==, expected[i].subject);
+      g_assert_nonnull (strstr (iis_problem_get_message (problem), expected[i].text));
+      if (expected[i].item == NULL)
+        g_assert_null (item);
+      else if (IIS_IS_ENTITY (item))
+        g_assert_cmpstr (iis_entity_get_id (IIS_ENTITY (item)), ==, expected[i].item);
+      else
+        g_assert_cmpstr (iis_relation_kind_to_nick (iis_relation_get_kind (IIS_RELATION (item))),
+                         ==, expected[i].item);
+    }
+}
+
+static void
+test_severity (void)
+{
+  g_autoptr(IisProblem) error = iis_problem_new (IIS_PROBLEM_KIND_PART_OF_CYCLE, "x", "m");
+  g_autoptr(IisProblem) warning = iis_problem_new (IIS_PROBLEM_KIND_UNKNOWN_ROLE, "x", "m");
+  IisProblemSeverity severity;
+
+  g_assert_cmpint (iis_problem_get_severity (error), ==, IIS_PROBLEM_SEVERITY_ERROR);
+  g_assert_cmpint (iis_problem_get_severity (warning), ==, IIS_PROBLEM_SEVERITY_WARNING);
+  g_object_get (warning, "severity", &severity, NULL);
+  g_assert_cmpint (severity, ==, IIS_PROBLEM_SEVERITY_WARNING);
+}
+
+static void
+test_known_roles (void)
+{
+  const char * const *member = iis_relation_kind_get_known_roles (IIS_RELATION_KIND_MEMBER_OF);
+  const char * const *party = iis_relation_kind_get_known_roles (IIS_RELATION_KIND_PARTY_TO);
+
+  g_assert_true (g_strv_contains (member, "member"));
+  g_assert_true (g_strv_contains (member, "dialogue-partner"));
+  g_assert_false (g_strv_contains (member, "memebr"));
+  g_assert_true (g_strv_contains (party, "ratification"));
+  g_assert_true (g_strv_contains (iis_relation_kind_get_known_roles (IIS_RELATION_KIND_VOTES_ON),
+                                  "abstain"));
+  g_assert_null (iis_relation_kind_get_known_roles (IIS_RELATION_KIND_PARTICIPANT_IN));
+  g_assert_null (iis_relation_kind_get_known_roles (IIS_RELATION_KIND_ANY));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +288,9 @@ main (int   argc,
   g_test_add_func ("/iis/validate/cycle", test_cycle);
   g_test_add_func ("/iis/validate/overlaps", test_overlaps);
   g_test_add_func ("/iis/validate/overlap-groups", test_overlap_groups);
+  g_test_add_func ("/iis/validate/warnings", test_warnings);
+  g_test_add_func ("/iis/validate/severity", test_severity);
+  g_test_add_func ("/iis/validate/known-roles", test_known_roles);
 
   return g_test_run ();
 }

@@ -10,7 +10,7 @@
  * ```sh
  * iis validate my-catalog.json           # problems, exit status 1 if any
  * iis convert in.json out.json --compact # the stable form of the format
- * iis export --format dot --kind member-of | dot -Tsvg > sco.svg
+ * iis export --format dot --kind member-of --around sco | dot -Tsvg > sco.svg
  * iis export --format csv --kind party-to
  * ```
  *
@@ -78,16 +78,26 @@ base_entities_data (CliContext  *ctx,
   return json_generator_to_data (generator, NULL);
 }
 
+/* What tells a problem of the base from one of the file. A warning's
+ * message ends with how many more places share it ("(and in 12 more
+ * sources)"), which differs between the base and the base with the file:
+ * that count is left out. */
 static char *
 problem_key (IisProblem *problem)
 {
-  return g_strdup_printf ("%s\x1f%s", iis_problem_get_subject_id (problem),
-                          iis_problem_get_message (problem));
+  const char *message = iis_problem_get_message (problem);
+  const char *more = iis_problem_get_severity (problem) == IIS_PROBLEM_SEVERITY_WARNING
+    ? g_strrstr (message, " (and in ") : NULL;
+
+  return g_strdup_printf ("%s\x1f%.*s", iis_problem_get_subject_id (problem),
+                          more != NULL ? (int) (more - message) : (int) strlen (message),
+                          message);
 }
 
 static void
 add_problem_row (CliTable   *table,
                  const char *path,
+                 const char *severity,
                  const char *kind,
                  const char *subject,
                  const char *message)
@@ -95,6 +105,7 @@ add_problem_row (CliTable   *table,
   guint row = cli_table_add_row (table);
 
   cli_table_set (table, row, "file", path);
+  cli_table_set (table, row, "severity", severity);
   cli_table_set (table, row, "kind", kind);
   cli_table_set (table, row, "subject", subject);
   cli_table_set (table, row, "message", message);
@@ -107,7 +118,7 @@ cli_cmd_validate (CliContext       *ctx,
                   char            **argv)
 {
   g_autoptr(GOptionContext) context = cli_option_context_new (ctx, command, validate_entries, TRUE);
-  const char *columns[] = { "file", "kind", "subject", "message", NULL };
+  const char *columns[] = { "file", "kind", "subject", "message", "severity", NULL };
   g_autoptr(CliTable) table = cli_table_new (columns);
   g_autofree char *base_data = NULL;
   g_autoptr(GHashTable) base_problems = NULL;
@@ -131,6 +142,7 @@ cli_cmd_validate (CliContext       *ctx,
       GHashTable *known = NULL;
       gboolean layered = FALSE;
       guint n_reported = 0;
+      guint n_warnings = 0;
 
       if (!iis_catalog_load_from_file_full (catalog, file, IIS_LOAD_FLAGS_NONE, NULL, &error))
         {
@@ -156,7 +168,7 @@ cli_cmd_validate (CliContext       *ctx,
                           cli_error ("could not copy the base catalog: %s", base_error->message);
                           return CLI_EXIT_FAILURE;
                         }
-                      found = iis_catalog_validate (base);
+                      found = iis_catalog_validate_full (base, IIS_VALIDATE_FLAGS_WARNINGS);
                       for (guint p = 0; p < g_list_model_get_n_items (found); p++)
                         {
                           g_autoptr(IisProblem) problem = g_list_model_get_item (found, p);
@@ -192,35 +204,44 @@ cli_cmd_validate (CliContext       *ctx,
               g_autofree char *message = cli_located_message (path, error);
 
               cli_error ("%s", message);
-              add_problem_row (table, path, "load-error", NULL, error->message);
+              add_problem_row (table, path, "error", "load-error", NULL, error->message);
               any_problem = TRUE;
               continue;
             }
         }
 
-      problems = iis_catalog_validate (catalog);
+      /* Warnings (unknown members and roles) are reported; they do not
+       * make the file invalid. */
+      problems = iis_catalog_validate_full (catalog, IIS_VALIDATE_FLAGS_WARNINGS);
       for (guint p = 0; p < g_list_model_get_n_items (problems); p++)
         {
           g_autoptr(IisProblem) problem = g_list_model_get_item (problems, p);
           g_autofree char *key = problem_key (problem);
+          IisProblemSeverity severity = iis_problem_get_severity (problem);
 
           if (known != NULL && g_hash_table_contains (known, key))
             continue;
           add_problem_row (table, path,
+                           cli_enum_nick (IIS_TYPE_PROBLEM_SEVERITY, (int) severity),
                            cli_enum_nick (IIS_TYPE_PROBLEM_KIND, (int) iis_problem_get_kind (problem)),
                            iis_problem_get_subject_id (problem),
                            iis_problem_get_message (problem));
-          n_reported++;
+          if (severity == IIS_PROBLEM_SEVERITY_WARNING)
+            n_warnings++;
+          else
+            n_reported++;
         }
 
       if (n_reported > 0)
         any_problem = TRUE;
       else if (ctx->format == CLI_FORMAT_TEXT && layered)
-        cli_outf ("%s: valid (%u relations, over the entities of the base catalog)\n", shown_path,
-                  iis_catalog_get_n_relations (catalog));
+        cli_outf ("%s: valid (%u relations, over the entities of the base catalog)%s\n",
+                  shown_path, iis_catalog_get_n_relations (catalog),
+                  n_warnings > 0 ? ", with warnings" : "");
       else if (ctx->format == CLI_FORMAT_TEXT)
-        cli_outf ("%s: valid (%u entities, %u relations)\n", shown_path,
-                  iis_catalog_get_n_entities (catalog), iis_catalog_get_n_relations (catalog));
+        cli_outf ("%s: valid (%u entities, %u relations)%s\n", shown_path,
+                  iis_catalog_get_n_entities (catalog), iis_catalog_get_n_relations (catalog),
+                  n_warnings > 0 ? ", with warnings" : "");
     }
 
   if (ctx->format == CLI_FORMAT_TEXT)
@@ -235,7 +256,9 @@ cli_cmd_validate (CliContext       *ctx,
           /* Load errors were reported on stderr already. */
           if (g_strcmp0 (kind, "load-error") == 0)
             continue;
-          line = g_strdup_printf ("%s: %s%s%s (%s)", cli_table_get (table, r, "file"),
+          line = g_strdup_printf ("%s: %s%s%s%s (%s)", cli_table_get (table, r, "file"),
+                                  g_strcmp0 (cli_table_get (table, r, "severity"), "warning") == 0
+                                    ? "warning: " : "",
                                   subject != NULL ? subject : "", subject != NULL ? ": " : "",
                                   cli_table_get (table, r, "message"), kind);
           escaped = cli_escape (line, FALSE);
@@ -306,6 +329,24 @@ cli_cmd_convert (CliContext       *ctx,
   in = argv[1];
   out = argv[2];
   flags = compact_option ? IIS_SAVE_FLAGS_COMPACT : IIS_SAVE_FLAGS_NONE;
+
+  /* convert writes the file format, JSON, and nothing else: a --format
+   * or an OUT whose extension asks for another format is refused rather
+   * than answered with JSON under that name. */
+  if (ctx->format_set && ctx->format != CLI_FORMAT_JSON)
+    return cli_usage_error (command, "convert writes the catalog file format (JSON) only, not "
+                            "--format %s; for the relations as CSV use “iis export --format csv”",
+                            ctx->format == CLI_FORMAT_CSV ? "csv" : "text");
+  {
+    const char *base = strrchr (out, '/');
+    const char *dot = strrchr (base != NULL ? base + 1 : out, '.');
+
+    if (dot != NULL && dot[1] != '\0' && dot != (base != NULL ? base + 1 : out)
+        && g_ascii_strcasecmp (dot, ".json") != 0)
+      return cli_usage_error (command, "“%s”: convert writes the catalog file format (JSON), "
+                              "not %s; name the output *.json (for the relations as CSV or "
+                              "DOT use “iis export --format csv|dot”)", out, dot);
+  }
 
   if (in[0] == '\0' || out[0] == '\0')
     return cli_usage_error (command, "the %s file name is empty (use - for the standard %s)",
@@ -411,6 +452,9 @@ static char *kind_option;
 static char *export_at_option;
 static gboolean export_compact_option;
 static gboolean edge_labels_option;
+static char *around_option;
+static gboolean entities_option;
+static int depth_option = 1;
 
 static const GOptionEntry export_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &export_format_option,
@@ -423,6 +467,14 @@ static const GOptionEntry export_entries[] = {
     "Compact JSON (with --format json)", NULL },
   { "edge-labels", 0, 0, G_OPTION_ARG_NONE, &edge_labels_option,
     "Label the edges with their role and dates (with --format dot)", NULL },
+  { "around", 0, 0, G_OPTION_ARG_STRING, &around_option,
+    "Only the relations of ENTITY (an id or a name) and of the entities within --depth of it",
+    "ENTITY" },
+  { "entities", 0, 0, G_OPTION_ARG_NONE, &entities_option,
+    "With --format csv: the entities instead of the relations (those the relations join "
+    "when --kind, --at or --around is given)", NULL },
+  { "depth", 0, 0, G_OPTION_ARG_INT, &depth_option,
+    "With --around: how many relations away from ENTITY to go (default 1)", "N" },
   G_OPTION_ENTRY_NULL
 };
 
@@ -729,6 +781,56 @@ export_dot (CliContext    *ctx,
   cli_out ("}\n");
 }
 
+/* The entities as CSV, one a row: what the CSV of the relations refers
+ * to, so that the two files together hold the catalog's facts (not its
+ * sources, labels or other names: the JSON file format holds those). */
+static void
+export_csv_entities (CliContext *ctx,
+                     IisCatalog *catalog,
+                     GPtrArray  *relations,
+                     gboolean    filtered)
+{
+  const char *columns[] = {
+    "id", "type", "name", "acronym", "kind", "status", "founded", "dissolved", "adopted",
+    "adopted-place", "entry-into-force", "start", "end", "city", "alpha-2", "alpha-3",
+    "numeric", "part-of", "definition", "description", NULL
+  };
+  g_autoptr(CliTable) table = cli_table_new (columns);
+  g_autoptr(GListModel) all = iis_catalog_list_entities (catalog, IIS_TYPE_ENTITY);
+  g_autoptr(GHashTable) joined = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; filtered && i < relations->len; i++)
+    {
+      IisRelation *relation = g_ptr_array_index (relations, i);
+
+      g_hash_table_add (joined, iis_relation_get_subject (relation));
+      g_hash_table_add (joined, iis_relation_get_object (relation));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisEntity) entity = g_list_model_get_item (all, i);
+      GObjectClass *klass = G_OBJECT_GET_CLASS (entity);
+      guint row;
+
+      if (filtered && !g_hash_table_contains (joined, entity))
+        continue;
+      row = cli_table_add_row (table);
+      for (guint c = 0; columns[c] != NULL; c++)
+        {
+          /* Only the fields of its type: a state has no "kind". */
+          if (c >= 3 && strcmp (columns[c], "part-of") != 0 && strcmp (columns[c], "description") != 0
+              && g_object_class_find_property (klass, columns[c]) == NULL)
+            continue;
+          cli_table_take (table, row, columns[c],
+                          cli_entity_field (ctx, catalog, entity, columns[c]));
+        }
+    }
+
+  cli_table_print (table, CLI_FORMAT_CSV);
+}
+
 static void
 export_csv (CliContext *ctx,
             GPtrArray  *relations)
@@ -908,6 +1010,54 @@ export_json (IisCatalog *catalog,
   return CLI_EXIT_OK;
 }
 
+/* Keeps of @relations those within @depth relations of @center: the
+ * relations of @center, then those of the entities they reach, and so on
+ * (over the relations kept by --kind and --at only). */
+static void
+keep_around (GPtrArray *relations,
+             IisEntity *center,
+             int        depth)
+{
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) frontier = g_ptr_array_new ();
+  g_autofree gboolean *kept = g_new0 (gboolean, MAX (relations->len, 1));
+  guint n_kept = 0;
+
+  g_hash_table_add (reached, center);
+  g_ptr_array_add (frontier, center);
+  for (int d = 0; d < depth && frontier->len > 0; d++)
+    {
+      g_autoptr(GHashTable) inside = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < frontier->len; i++)
+        g_hash_table_add (inside, g_ptr_array_index (frontier, i));
+      g_ptr_array_set_size (frontier, 0);
+
+      for (guint r = 0; r < relations->len; r++)
+        {
+          IisRelation *relation = g_ptr_array_index (relations, r);
+          IisEntity *ends[2] = { iis_relation_get_subject (relation),
+                                 iis_relation_get_object (relation) };
+
+          if (kept[r] || (!g_hash_table_contains (inside, ends[0])
+                          && !g_hash_table_contains (inside, ends[1])))
+            continue;
+          kept[r] = TRUE;
+          for (guint e = 0; e < 2; e++)
+            if (g_hash_table_add (reached, ends[e]))
+              g_ptr_array_add (frontier, ends[e]);
+        }
+    }
+
+  for (guint r = 0; r < relations->len; r++)
+    if (kept[r])
+      relations->pdata[n_kept++] = relations->pdata[r];
+    else
+      g_object_unref (relations->pdata[r]);
+  /* The dropped references are released above, not by the free func. */
+  relations->len = n_kept;
+}
+
 int
 cli_cmd_export (CliContext       *ctx,
                 const CliCommand *command,
@@ -919,6 +1069,7 @@ cli_cmd_export (CliContext       *ctx,
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(IisDate) at = NULL;
   IisRelationKind kind = IIS_RELATION_KIND_ANY;
+  IisEntity *center = NULL;
   ExportFormat format;
   IisCatalog *catalog;
   int status = CLI_EXIT_OK;
@@ -951,10 +1102,22 @@ cli_cmd_export (CliContext       *ctx,
 
   if (export_at_option != NULL && !cli_parse_date (export_at_option, &at, &status))
     return status;
+  if (entities_option && format != EXPORT_CSV)
+    return cli_usage_error (command, "--entities goes with --format csv (the JSON has them)");
+  if (depth_option < 1)
+    return cli_usage_error (command, "--depth must be 1 or more, not %d", depth_option);
+  if (depth_option != 1 && around_option == NULL)
+    return cli_usage_error (command, "--depth needs --around ENTITY");
 
   catalog = cli_get_catalog (ctx, &status);
   if (catalog == NULL)
     return status;
+  if (around_option != NULL)
+    {
+      center = cli_lookup (ctx, catalog, around_option);
+      if (center == NULL)
+        return CLI_EXIT_FAILURE;
+    }
 
   all = iis_catalog_list_relations (catalog, NULL, kind, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
@@ -968,15 +1131,22 @@ cli_cmd_export (CliContext       *ctx,
         }
       g_ptr_array_add (relations, relation);
     }
+  if (center != NULL)
+    keep_around (relations, center, depth_option);
 
   switch (format)
     {
     case EXPORT_CSV:
-      export_csv (ctx, relations);
+      if (entities_option)
+        export_csv_entities (ctx, catalog, relations,
+                             kind != IIS_RELATION_KIND_ANY || at != NULL || center != NULL);
+      else
+        export_csv (ctx, relations);
       return CLI_EXIT_OK;
 
     case EXPORT_JSON:
-      return export_json (catalog, relations, kind != IIS_RELATION_KIND_ANY || at != NULL);
+      return export_json (catalog, relations,
+                          kind != IIS_RELATION_KIND_ANY || at != NULL || center != NULL);
 
     case EXPORT_DOT:
     default:

@@ -181,11 +181,13 @@ ids_of (GListModel *model)
   return g_strjoinv ("; ", ids);
 }
 
-static char *
-entity_field (CliContext *ctx,
-              IisCatalog *catalog,
-              IisEntity  *entity,
-              const char *field)
+/* The value of one field of an entity, as `iis list` shows it (also
+ * for `iis export --format csv --entities`). */
+char *
+cli_entity_field (CliContext *ctx,
+                  IisCatalog *catalog,
+                  IisEntity  *entity,
+                  const char *field)
 {
   if (strcmp (field, "id") == 0)
     return g_strdup (iis_entity_get_id (entity));
@@ -318,6 +320,89 @@ is_numeric_field (const char *field,
   return FALSE;
 }
 
+static void
+add_enum_nicks (GPtrArray *nicks,
+                GType      enum_type)
+{
+  GEnumClass *klass = g_type_class_ref (enum_type);
+
+  for (guint v = 0; v < klass->n_values; v++)
+    if (!g_ptr_array_find_with_equal_func (nicks, klass->values[v].value_nick, g_str_equal, NULL))
+      g_ptr_array_add (nicks, (gpointer) klass->values[v].value_nick);
+  g_type_class_unref (klass);
+}
+
+/* The values a field of @type can take when they form a set (an
+ * enumeration, an entity type), NULL-terminated; NULL for free text. */
+static GPtrArray *
+field_values (GType       type,
+              const char *field)
+{
+  g_autoptr(GPtrArray) nicks = g_ptr_array_new ();
+
+  if ((type == G_TYPE_NONE && (strcmp (field, "subject-type") == 0
+                               || strcmp (field, "object-type") == 0))
+      || (type != G_TYPE_NONE && strcmp (field, "type") == 0))
+    {
+      for (gsize t = 0; t < G_N_ELEMENTS (concrete_types); t++)
+        g_ptr_array_add (nicks, (gpointer) iis_entity_type_to_nick (concrete_types[t]));
+    }
+  else if (type == G_TYPE_NONE && strcmp (field, "kind") == 0)
+    add_enum_nicks (nicks, IIS_TYPE_RELATION_KIND);
+  else if (type == G_TYPE_NONE && strcmp (field, "confidence") == 0)
+    add_enum_nicks (nicks, IIS_TYPE_CONFIDENCE);
+  else if (type != G_TYPE_NONE && strchr (field, ':') == NULL)
+    {
+      for (gsize t = 0; t < G_N_ELEMENTS (concrete_types); t++)
+        {
+          GObjectClass *klass;
+          GParamSpec *pspec;
+
+          if (!g_type_is_a (concrete_types[t], type))
+            continue;
+          klass = g_type_class_ref (concrete_types[t]);
+          pspec = g_object_class_find_property (klass, field);
+          if (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec))
+            add_enum_nicks (nicks, pspec->value_type);
+          g_type_class_unref (klass);
+        }
+    }
+
+  if (nicks->len == 0)
+    return NULL;
+  g_ptr_array_add (nicks, NULL);
+  return g_steal_pointer (&nicks);
+}
+
+/* A filter on a field whose values form a set must name one of them:
+ * kind=member_of would match nothing and print an empty table. */
+static gboolean
+check_filter_value (const CliCommand *command,
+                    GType             type,
+                    Filter           *filter,
+                    int              *status)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *list = NULL;
+  const char *suggestion;
+
+  if (filter->value[0] == '\0' || filter->pattern != NULL)
+    return TRUE;
+  values = field_values (type, filter->field);
+  if (values == NULL || g_strv_contains ((const char * const *) values->pdata, filter->value))
+    return TRUE;
+
+  suggestion = cli_closest (filter->value, (const char * const *) values->pdata);
+  list = g_strjoinv (", ", (char **) values->pdata);
+  if (suggestion != NULL)
+    *status = cli_usage_error (command, "unknown %s “%s”; did you mean “%s”? (values: %s)",
+                               filter->field, filter->value, suggestion, list);
+  else
+    *status = cli_usage_error (command, "unknown %s “%s” (values: %s)",
+                               filter->field, filter->value, list);
+  return FALSE;
+}
+
 static char *fields_option;
 static char *sort_option;
 static char *at_option;
@@ -424,6 +509,8 @@ cli_cmd_list (CliContext       *ctx,
           return cli_usage_error (command, "unknown field “%s” in filter “%s” (fields: %s)",
                                   filter->field, argv[i], known);
         }
+      if (!check_filter_value (command, type, filter, &status))
+        return status;
     }
 
   if (at_option != NULL)
@@ -518,7 +605,7 @@ cli_cmd_list (CliContext       *ctx,
           for (guint f = 0; keep && f < filters->len; f++)
             {
               Filter *filter = g_ptr_array_index (filters, f);
-              g_autofree char *value = entity_field (ctx, catalog, entity, filter->field);
+              g_autofree char *value = cli_entity_field (ctx, catalog, entity, filter->field);
 
               keep = filter_matches (filter, value);
             }
@@ -527,7 +614,7 @@ cli_cmd_list (CliContext       *ctx,
 
           row = cli_table_add_row (table);
           for (guint f = 0; columns[f] != NULL; f++)
-            cli_table_take (table, row, columns[f], entity_field (ctx, catalog, entity, columns[f]));
+            cli_table_take (table, row, columns[f], cli_entity_field (ctx, catalog, entity, columns[f]));
         }
     }
 

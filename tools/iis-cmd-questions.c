@@ -262,6 +262,57 @@ add_answer_rows (CliContext            *ctx,
               role, at, columns);
 }
 
+/* A role given to filter on that no relation of @kind in the catalog
+ * has, and that the kind does not know either, is a typing mistake
+ * ("members" for "member"): an empty answer would hide it. */
+static gboolean
+check_role (const CliCommand *command,
+            IisCatalog       *catalog,
+            IisRelationKind   kind,
+            const char       *role,
+            int              *status)
+{
+  const char * const *known = iis_relation_kind_get_known_roles (kind);
+  g_autoptr(GListModel) relations = NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+  g_autofree char *list = NULL;
+  const char *suggestion;
+  guint n;
+
+  if (role == NULL || (known != NULL && g_strv_contains (known, role)))
+    return TRUE;
+
+  roles = g_ptr_array_new ();
+  for (gsize i = 0; known != NULL && known[i] != NULL; i++)
+    g_ptr_array_add (roles, (gpointer) known[i]);
+  relations = iis_catalog_list_relations (catalog, NULL, kind, NULL);
+  n = g_list_model_get_n_items (relations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisRelation) relation = g_list_model_get_item (relations, i);
+      const char *each = iis_relation_get_role (relation);
+
+      if (each == NULL)
+        continue;
+      if (strcmp (each, role) == 0)
+        return TRUE;
+      if (!g_ptr_array_find_with_equal_func (roles, each, g_str_equal, NULL))
+        g_ptr_array_add (roles, (gpointer) g_intern_string (each));
+    }
+  g_ptr_array_add (roles, NULL);
+
+  suggestion = cli_closest (role, (const char * const *) roles->pdata);
+  list = g_strjoinv (", ", (char **) roles->pdata);
+  if (suggestion != NULL)
+    *status = cli_usage_error (command, "no %s relation has the role “%s”; did you mean “%s”? "
+                               "(roles: %s)", iis_relation_kind_to_nick (kind), role,
+                               suggestion, list);
+  else
+    *status = cli_usage_error (command, "no %s relation has the role “%s” (roles: %s)",
+                               iis_relation_kind_to_nick (kind), role, list);
+  return FALSE;
+}
+
 static const RelationColumns membership_columns = { "role", "start", "end", NULL };
 static const RelationColumns party_columns = { "consent", "in-force", "end", "deposit" };
 static const RelationColumns signature_columns = { NULL, "signed", NULL, NULL };
@@ -367,6 +418,9 @@ cli_cmd_members (CliContext       *ctx,
   organization = setup (ctx, command, members_entries, argc, argv, IIS_TYPE_ORGANIZATION,
                         &at, &catalog, &status);
   if (organization == NULL)
+    return status;
+
+  if (!check_role (command, catalog, IIS_RELATION_KIND_MEMBER_OF, role_option, &status))
     return status;
 
   table = cli_table_new (with_certainty (with_via (columns)));

@@ -95,6 +95,8 @@ guint           cli_levenshtein              (const char          *a,
 guint           cli_levenshtein_bounded      (const char          *a,
                                               const char          *b,
                                               guint                max);
+const char     *cli_closest                  (const char          *text,
+                                              const char * const  *candidates);
 char           *cli_located_message          (const char          *path,
                                               const GError        *error);
 gboolean        cli_parse_date               (const char          *text,
@@ -159,6 +161,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
 
 /* The subcommands, by source file. */
 /* iis-cmd-list.c */
+char *cli_entity_field  (CliContext *ctx, IisCatalog *catalog, IisEntity *entity, const char *field);
 int cli_cmd_list        (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_stats       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-show.c */

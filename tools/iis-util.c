@@ -10,8 +10,9 @@
  * - cli_error() writes "iis: MESSAGE" to stderr; cli_out() writes UTF-8
  *   to stdout as it is (JSON and CSV must not depend on the locale);
  * - cli_lookup() finds an entity by id, or by an unambiguous id in
- *   another case, name, label or acronym, and otherwise says which ids
- *   are nearest (Levenshtein distance over ids and names):
+ *   another case, name, label or acronym, or else other name ("Budapest
+ *   Convention", "Shanghai Five"), and otherwise says which ids are
+ *   nearest (Levenshtein distance over ids and names):
  *
  *   ```
  *   iis: no entity “scoo”; did you mean “sco”?
@@ -192,6 +193,29 @@ cli_levenshtein_bounded (const char *a,
   return MIN (row[lb], over);
 }
 
+/* The candidate closest to @text, if it is close enough to be what was
+ * meant (a third of the length apart, at least one edit); NULL if none. */
+const char *
+cli_closest (const char         *text,
+             const char * const *candidates)
+{
+  guint limit = MAX (1, (guint) g_utf8_strlen (text, -1) / 3);
+  const char *best = NULL;
+  guint best_distance = limit + 1;
+
+  for (gsize i = 0; candidates[i] != NULL; i++)
+    {
+      guint distance = cli_levenshtein_bounded (text, candidates[i], limit);
+
+      if (distance < best_distance)
+        {
+          best = candidates[i];
+          best_distance = distance;
+        }
+    }
+  return best;
+}
+
 /* Edit distance over Unicode characters, case-insensitive by the caller. */
 guint
 cli_levenshtein (const char *a,
@@ -211,6 +235,32 @@ entity_names (CliContext *ctx,
   names[1] = cli_entity_label (ctx, entity);
   names[2] = IIS_IS_ORGANIZATION (entity)
     ? iis_organization_get_acronym (IIS_ORGANIZATION (entity)) : NULL;
+}
+
+/* Whether one of the other names of @entity (former names, names in
+ * other languages: "Shanghai Five", "Budapest Convention") folds to
+ * @query, or, with @limit, how near the nearest is. */
+static guint
+other_name_distance (IisEntity  *entity,
+                     const char *query,
+                     guint       limit,
+                     gboolean   *contains)
+{
+  GListModel *names = iis_entity_get_other_names (entity);
+  guint n = g_list_model_get_n_items (names);
+  guint best = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisName) name = g_list_model_get_item (names, i);
+      g_autofree char *folded = g_utf8_casefold (iis_name_get_text (name), -1);
+
+      best = MIN (best, limit == 0 ? (strcmp (folded, query) == 0 ? 0 : 1)
+                                   : cli_levenshtein_bounded (query, folded, limit));
+      if (contains != NULL && strstr (folded, query) != NULL)
+        *contains = TRUE;
+    }
+  return best;
 }
 
 #define MAX_LISTED_IDS 10
@@ -273,6 +323,7 @@ report_unknown (CliContext *ctx,
           if (strstr (folded, query) != NULL)
             contains = TRUE;
         }
+      distance = MIN (distance, other_name_distance (entity, query, limit, &contains));
 
       if (distance <= limit && distance <= best)
         {
@@ -310,6 +361,7 @@ cli_lookup (CliContext *ctx,
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GPtrArray) by_id = NULL;
   g_autoptr(GPtrArray) by_name = NULL;
+  g_autoptr(GPtrArray) by_other_name = NULL;
   g_autofree char *query = NULL;
   guint n;
 
@@ -327,6 +379,7 @@ cli_lookup (CliContext *ctx,
   n = g_list_model_get_n_items (all);
   by_id = g_ptr_array_new ();
   by_name = g_ptr_array_new ();
+  by_other_name = g_ptr_array_new ();
 
   for (guint i = 0; i < n; i++)
     {
@@ -354,6 +407,17 @@ cli_lookup (CliContext *ctx,
               break;
             }
         }
+      if (by_name->len == 0 || g_ptr_array_index (by_name, by_name->len - 1) != candidate)
+        if (other_name_distance (candidate, query, 0, NULL) == 0)
+          g_ptr_array_add (by_other_name, candidate);
+    }
+
+  /* A current name, label or acronym goes before an other name: "CIS"
+   * is the Commonwealth's acronym before it is anyone's former name. */
+  if (by_name->len == 0)
+    {
+      g_ptr_array_unref (by_name);
+      by_name = g_steal_pointer (&by_other_name);
     }
 
   /* The entities are owned by the catalog; the list only borrowed them. */

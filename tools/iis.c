@@ -11,7 +11,7 @@
  * ```sh
  * iis members sco --role member --at 2018-01-01
  * iis --format json memberships BY
- * iis export --format dot --kind member-of | dot -Tsvg > sco.svg
+ * iis export --format dot --kind member-of --around sco | dot -Tsvg > sco.svg
  * ```
  *
  * It uses the public API of libiis only. This file parses the global
@@ -142,7 +142,7 @@ static const CliCommand commands[] = {
   { "export", NULL,
     "Export the catalog as DOT (Graphviz), CSV or JSON",
     "Example:\n"
-    "  iis export --format dot --kind member-of | dot -Tsvg > sco.svg",
+    "  iis export --format dot --kind member-of --around sco | dot -Tsvg > sco.svg",
     cli_cmd_export },
   { "stats", NULL,
     "Count the entities by type and the relations by kind",

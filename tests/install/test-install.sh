@@ -87,6 +87,12 @@ pkg-config --exists libiis-1.0 || fail "pkg-config does not find libiis-1.0"
   || fail "pkg-config version"
 ok "pkg-config finds libiis-1.0"
 
+# The man page's footer names the version of what was installed.
+expect_file "$prefix/share/man/man1/iis.1"
+grep -q "^\.TH IIS 1 .*\"libiis $(pkg-config --modversion libiis-1.0)\"" \
+  "$root$prefix/share/man/man1/iis.1" || fail "the man page's footer does not say the version"
+ok "the man page says libiis $(pkg-config --modversion libiis-1.0)"
+
 check=$srcdir/examples/check-example.py
 installed_lib=$root$prefix/$libdir
 
@@ -101,6 +107,29 @@ LD_LIBRARY_PATH=$installed_lib ldd "$tmp/sco-members" >"$tmp/ldd.log"
 grep -q "$installed_lib/libiis-1.so.1" "$tmp/ldd.log" \
   || fail "the C example did not use the installed library"
 ok "ran the C example against the installed library"
+
+# A program linked with the runpath pkg-config's libdir gives, as
+# docs/overview.md says for a prefix outside the system's library path,
+# runs with no LD_LIBRARY_PATH.
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Werror -o "$tmp/sco-members-rpath" "$srcdir/examples/sco-members.c" \
+  $(pkg-config --cflags --libs libiis-1.0) \
+  -Wl,-rpath,"$(pkg-config --variable=libdir libiis-1.0)" || fail "building the C example with a runpath"
+/usr/bin/python3 "$check" sco-members -- "$tmp/sco-members-rpath" \
+  >"$tmp/c-rpath.log" || { cat "$tmp/c-rpath.log"; fail "the C example with a runpath"; }
+ok "ran the C example linked with a runpath, with no LD_LIBRARY_PATH"
+
+# The installed `iis` finds the installed library by itself (its runpath
+# is relative to the program, so the DESTDIR copy works as the real one).
+if [ "$prefix" != /usr ]; then
+  "$root$prefix/bin/iis" parties coe-ets-185 --at 2024-01-01 >"$tmp/iis.log" 2>&1 \
+    || { cat "$tmp/iis.log"; fail "the installed iis without LD_LIBRARY_PATH"; }
+  grep -q '^FR ' "$tmp/iis.log" || fail "the installed iis: no answer"
+  used=$(ldd "$root$prefix/bin/iis" | sed -n 's/^[[:space:]]*libiis-1\.so\.1 => \(.*\) (0x.*$/\1/p')
+  [ -n "$used" ] && [ "$(realpath "$used")" = "$(realpath "$installed_lib/libiis-1.so.1")" ] \
+    || fail "the installed iis did not use the installed library (it uses ${used:-none})"
+  ok "the installed iis runs with no LD_LIBRARY_PATH"
+fi
 
 if [ "$with_gir" = true ]; then
   export GI_TYPELIB_PATH=$installed_lib/girepository-1.0

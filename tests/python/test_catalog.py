@@ -301,3 +301,18 @@ def test_bundled_catalog_version():
     import datetime
     version = Iis.get_bundled_catalog_version()
     assert datetime.datetime.strptime(version, '%Y%m%d').year >= 2026
+
+
+def test_override_missing_id_suggests(bundled):
+    # A typo gives a KeyError that names the ids it may stand for; the
+    # error's argument stays the id, as for a dict.
+    with pytest.raises(KeyError) as caught:
+        bundled['sc0']
+    assert caught.value.args == ('sc0',)
+    assert 'did you mean' in str(caught.value) and "'sco'" in str(caught.value)
+    with pytest.raises(KeyError) as caught:
+        bundled.get_members('SCO ')
+    assert "'sco'" in str(caught.value)
+    with pytest.raises(KeyError) as caught:
+        bundled['zzzzzzzzzzzz']
+    assert 'did you mean' not in str(caught.value)

@@ -349,3 +349,66 @@ def test_save_async_on_main_loop(tmp_path):
     (result,) = run_main_loop(start)
     assert catalog.save_to_file_finish(result)
     assert path.read_text(encoding='utf-8') == text_of(catalog)
+
+
+def test_warnings_know_every_member_of_the_schema():
+    # validate_full() names a member unknown when the format does not
+    # define it: every member the JSON Schema describes, on the object
+    # that holds it, must load without a warning, and a misspelt one
+    # must give one.
+    with open(os.path.join(os.path.dirname(data_path('x')), '..', '..', 'data',
+                           'iis-catalog.schema.json'), encoding='utf-8') as f:
+        schema = json.load(f)
+    defs = schema['$defs']
+    samples = {
+        'string': 'x', 'integer': 1, 'boolean': True,
+    }
+
+    def value(spec):
+        ref = spec.get('$ref', '')
+        if 'pattern' in spec:   # alpha-2, alpha-3
+            return 'A' * int(spec['pattern'].split('{')[1].split('}')[0])
+        if ref.endswith('/date'):
+            return '2001'
+        if 'enum' in spec:
+            return spec['enum'][0]
+        if spec.get('type') == 'array':
+            return ['x']
+        if ref.endswith('stringMap') or spec.get('type') == 'object':
+            return {'en': 'x'}
+        if ref.endswith('sources'):
+            return [{'title': 'x'}]
+        return samples.get(spec.get('type'), 'x')
+
+    def warnings(doc):
+        catalog = Iis.Catalog()
+        catalog.load_from_data(doc)
+        return [p.props.message for p in catalog.validate_full(Iis.ValidateFlags.WARNINGS)
+                if p.props.kind == Iis.ProblemKind.UNKNOWN_MEMBER]
+
+    checked = 0
+    for variant in defs['entity']['allOf']:
+        type_nick = variant['if']['properties']['type']['const']
+        entity = {'type': type_nick, 'id': 'e', 'name': 'E'}
+        for name, spec in list(defs['entity']['properties'].items()) + \
+                list(variant['then']['properties'].items()):
+            if name in ('type', 'id'):
+                continue
+            entity[name] = value(spec)
+            checked += 1
+        entity['other-names'] = [{name: ('2001' if name in ('start', 'end') else 'x')
+                                  for name in defs['otherName']['properties']}]
+        entity['sources'] = [{name: ('2001' if name == 'date' else 'x')
+                              for name in defs['source']['properties']}]
+        assert warnings(document([entity])) == [], type_nick
+        entity['nmae'] = 'typo'
+        assert any('did you mean “name”?' in w for w in warnings(document([entity])))
+
+    relation = {name: value(spec) for name, spec in defs['relation']['properties'].items()}
+    relation.update(kind='member-of', subject='s', object='o', role='member', start='2001',
+                    end='2002', confidence='high', qualifiers={'deposit': '2001'})
+    doc = document([{'type': 'state', 'id': 's', 'name': 'S'},
+                    {'type': 'organization', 'id': 'o', 'name': 'O'}], [relation])
+    assert warnings(doc) == []
+    assert set(schema['properties']) <= set(json.loads(doc))
+    assert checked > 20

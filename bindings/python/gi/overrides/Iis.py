@@ -26,6 +26,7 @@
 #   all their items in one call, several times faster than item by item.
 
 import datetime
+import difflib
 import functools
 import os
 
@@ -304,6 +305,21 @@ del _cls, _base
 
 # The catalog -------------------------------------------------------------
 
+class _UnknownId(KeyError):
+    """A KeyError for an id the catalog does not hold; its argument is the
+    id, as for a dict, and its message names the nearest ids."""
+
+    def __init__(self, id, suggestions):
+        super().__init__(id)
+        self.suggestions = suggestions
+
+    def __str__(self):
+        message = 'no entity %r in the catalog' % (self.args[0],)
+        if self.suggestions:
+            message += '; did you mean %s?' % ' or '.join(repr(s) for s in self.suggestions)
+        return message
+
+
 class Catalog(Iis.Catalog):
     """The container of entities and relations.
 
@@ -313,13 +329,19 @@ class Catalog(Iis.Catalog):
     datetime.date.
     """
 
+    def _missing(self, id):
+        ids = [entity.get_id() for entity in Iis.Catalog.list_entities(self, Iis.Entity)]
+        folded = {i.casefold(): i for i in ids}
+        suggestions = difflib.get_close_matches(id.casefold(), list(folded), n=3)
+        return _UnknownId(id, [folded[s] for s in suggestions])
+
     def _entity(self, value):
         if value is None or isinstance(value, Iis.Entity):
             return value
         if isinstance(value, str):
             entity = Iis.Catalog.lookup(self, value)
             if entity is None:
-                raise KeyError(value)
+                raise self._missing(value)
             return entity
         raise TypeError("expected an Iis.Entity or an id, not %r" % (value,))
 
@@ -330,7 +352,7 @@ class Catalog(Iis.Catalog):
             raise TypeError("catalog ids are strings, not %r" % (id,))
         entity = Iis.Catalog.lookup(self, id)
         if entity is None:
-            raise KeyError(id)
+            raise self._missing(id)
         return entity
 
     def get(self, id, default=None):
