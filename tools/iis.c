@@ -107,10 +107,13 @@ static const CliCommand commands[] = {
     "relations, fixed member order. “-” stands for the standard input or\n"
     "output.",
     cli_cmd_convert },
-  { "export", NULL,
-    "Export the catalog as DOT (Graphviz), CSV or JSON",
-    "Example:\n"
-    "  iis export --format dot --kind member-of | dot -Tsvg > sco.svg",
+  { "export", "[FILE]",
+    "Export the catalog as DOT, CSV, JSON, SQLite or linked data",
+    "DOT, CSV and JSON go to the standard output; sqlite writes a database\n"
+    "to FILE; jsonld, turtle and ntriples go to FILE when it is given.\n"
+    "Examples:\n"
+    "  iis export --format dot --kind member-of | dot -Tsvg > sco.svg\n"
+    "  iis export --format sqlite iis.sqlite",
     cli_cmd_export },
   { "stats", NULL,
     "Count the entities by type and the relations by kind",
