@@ -27,4 +27,5 @@
 # include "iis-problem.h"
 # include "iis-catalog.h"
 # include "iis-query.h"
+# include "iis-import.h"
 #undef IIS_INSIDE

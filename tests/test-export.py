@@ -361,3 +361,71 @@ def test_rdf_text_is_escaped(tmp_path):
             assert names == {'A "quoted"\\name\nwith a line'}, syntax
         assert (rdflib.URIRef(BASE + 'XQ'), rdflib.URIRef('http://www.wikidata.org/prop/direct/P463'),
                 rdflib.URIRef(BASE + 'odd%20id%2F%C3%A9')) in graph, syntax
+
+
+# ---------------------------------------------------------------------------
+# Import
+
+IMPORT_DATA = os.path.join(SRCDIR, 'tests', 'data', 'import')
+MAPS = os.path.join(SRCDIR, 'data', 'maps')
+SAMPLE = ['--no-default', '--catalog', os.path.join(IMPORT_DATA, 'sample-catalog.json')]
+
+
+def test_import_writes_a_catalog_file_and_reports_unmatched_rows(tmp_path):
+    out = str(tmp_path / 'huggo.json')
+    code, stdout, stderr = run(*SAMPLE, 'import', '--map', os.path.join(MAPS, 'huggo.json'),
+                               os.path.join(IMPORT_DATA, 'huggo-sample.csv'), '-o', out)
+    assert stdout == ''
+    assert 'huggo-sample.csv: row 5 (line 6)' in stderr and 'QQQ' in stderr
+    with_import = SAMPLE + ['--catalog', out]
+    assert library_ids(*with_import, 'parties', 'sample-convention', '--at', '2010-01-01') == ['XA', 'XC']
+    assert library_ids(*with_import, 'signatories', 'sample-convention') == ['XA', 'XB']
+    # The standard output without -o: the same document.
+    assert run(*SAMPLE, 'import', '--map', os.path.join(MAPS, 'huggo.json'),
+               os.path.join(IMPORT_DATA, 'huggo-sample.csv'))[1] == open(out, encoding='utf-8').read()
+
+
+def test_import_then_export_keeps_every_value(tmp_path):
+    """Each matched row's dates and values come back out of SQL."""
+    import csv
+    out = str(tmp_path / 'huggo.json')
+    run(*SAMPLE, 'import', '--map', os.path.join(MAPS, 'huggo.json'),
+        os.path.join(IMPORT_DATA, 'huggo-sample.csv'), '-o', out)
+    db_path = str(tmp_path / 'huggo.sqlite')
+    run(*SAMPLE, '--catalog', out, 'export', '--format', 'sqlite', db_path)
+    db = sqlite3.connect(db_path)
+    codes = dict(db.execute("SELECT value, entity_id FROM entity_properties WHERE property = 'alpha-3'"))
+    agreements = dict(db.execute("SELECT value, entity_id FROM identifiers WHERE scheme = 'huggo'"))
+    with open(os.path.join(IMPORT_DATA, 'huggo-sample.csv'), encoding='utf-8', newline='') as f:
+        rows = [r for r in csv.DictReader(f) if r['stateID'] in codes]
+    assert len(rows) == 4
+    for row in rows:
+        key = (codes[row['stateID']], agreements[row['manyID']])
+        signed = db.execute('SELECT signed FROM signatures WHERE signatory_id = ? AND agreement_id = ?',
+                            key).fetchall()
+        assert signed == ([(row['Signature'],)] if row['Signature'] else [])
+        party = db.execute('SELECT start, "end", deposit, consent FROM parties '
+                           'WHERE party_id = ? AND agreement_id = ?', key).fetchall()
+        expected = (row['Force'], row['End'] or None, row['Ratification'] or None,
+                    'succession' if row['Succession'] == '1' else None)
+        assert party == ([expected] if row['Force'] else [])
+    db.close()
+
+
+def test_import_errors_name_the_row_and_write_nothing(tmp_path):
+    table = tmp_path / 'bad.csv'
+    table.write_text('mitch_id,country,tsig,teif,texit,tratif\n'
+                     '9001,Atlantis,20011123,20040701,,\n'
+                     '9001,Borduria,2001-11-23,,,\n', encoding='utf-8')
+    out = tmp_path / 'out.json'
+    _, stdout, stderr = run(*SAMPLE, 'import', '--map', os.path.join(MAPS, 'ieadb.json'),
+                            str(table), '-o', str(out), expect=1)
+    assert 'bad.csv: row 2 (line 3), column “tsig”' in stderr and '2001-11-23' in stderr
+    assert not out.exists()
+    _, _, stderr = run(*SAMPLE, 'import', str(table), expect=2)
+    assert '--map' in stderr
+    bad_map = tmp_path / 'map.json'
+    bad_map.write_text('{"format": "libiis-table-map", "version": "1.0", "subject": "who",'
+                       ' "object": "mitch_id", "relations": [{"kind": "party-to"}]}', encoding='utf-8')
+    _, _, stderr = run(*SAMPLE, 'import', '--map', str(bad_map), str(table), expect=1)
+    assert 'map.json: subject: the table has no column “who”' in stderr
