@@ -235,7 +235,7 @@ typedef struct
   char       *date_format;
   End         ends[2];     /* subject, object */
   GPtrArray  *relations;   /* of RelationSpec * */
-  JsonNode   *source;      /* an object, or NULL */
+  char       *source;      /* a source object as JSON text, or NULL */
 } Map;
 
 static void
@@ -250,7 +250,7 @@ map_clear (Map *map)
       g_clear_pointer (&map->ends[i].index, g_hash_table_unref);
     }
   g_clear_pointer (&map->relations, g_ptr_array_unref);
-  g_clear_pointer (&map->source, json_node_unref);
+  g_clear_pointer (&map->source, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Map, map_clear)
@@ -653,7 +653,12 @@ parse_map (Map         *map,
     {
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return map_error (error, "source", "must be an object (title, url, publisher …)");
-      map->source = json_node_copy (node);
+      {
+        g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+        json_generator_set_root (generator, node);
+        map->source = json_generator_to_data (generator, NULL);
+      }
     }
   return TRUE;
 }
@@ -834,23 +839,56 @@ match_end (IisCatalog  *catalog,
   return entity;
 }
 
+/* The document is written as text, not built as a JsonNode tree: for a
+ * large table the tree and its generator cost more than the rest of the
+ * import together. */
 static void
-add_date_member (JsonBuilder   *builder,
-                 const char    *member,
-                 const IisDate *date)
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_member (GString    *out,
+               const char *name,
+               const char *value)
+{
+  g_string_append (out, ", ");
+  append_json_string (out, name);
+  g_string_append (out, ": ");
+  append_json_string (out, value);
+}
+
+static void
+append_date_member (GString       *out,
+                    const char    *name,
+                    const IisDate *date)
 {
   g_autofree char *text = iis_date_to_string (date);
 
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, text);
+  append_member (out, name, text);
 }
 
-/* One row: its relations added to @builder, or a line in @unmatched. */
+/* One row: its relations appended to @out, or a line in @unmatched. */
 static gboolean
 convert_row (const Map    *map,
              IisCatalog   *catalog,
              const Where  *where,
-             JsonBuilder  *builder,
+             GString      *out,
              GPtrArray    *unmatched,
              gboolean     *needs_1_1,
              guint        *n_relations,
@@ -924,22 +962,16 @@ convert_row (const Map    *map,
         || (start != NULL && !iis_date_is_exact (start))
         || (end != NULL && !iis_date_is_exact (end));
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, iis_relation_kind_to_nick (spec->kind));
-      json_builder_set_member_name (builder, "subject");
-      json_builder_add_string_value (builder, iis_entity_get_id (ends[0]));
-      json_builder_set_member_name (builder, "object");
-      json_builder_add_string_value (builder, iis_entity_get_id (ends[1]));
+      g_string_append (out, *n_relations > 0 ? ",\n    { \"kind\": " : "\n    { \"kind\": ");
+      append_json_string (out, iis_relation_kind_to_nick (spec->kind));
+      append_member (out, "subject", iis_entity_get_id (ends[0]));
+      append_member (out, "object", iis_entity_get_id (ends[1]));
       if (role != NULL)
-        {
-          json_builder_set_member_name (builder, "role");
-          json_builder_add_string_value (builder, role);
-        }
+        append_member (out, "role", role);
       if (start != NULL)
-        add_date_member (builder, "start", start);
+        append_date_member (out, "start", start);
       if (end != NULL)
-        add_date_member (builder, "end", end);
+        append_date_member (out, "end", end);
       if (spec->qualifiers->len > 0)
         {
           gboolean opened = FALSE;
@@ -953,26 +985,18 @@ convert_row (const Map    *map,
                 return FALSE;
               if (value == NULL)
                 continue;
-              if (!opened)
-                {
-                  json_builder_set_member_name (builder, "qualifiers");
-                  json_builder_begin_object (builder);
-                  opened = TRUE;
-                }
-              json_builder_set_member_name (builder, g_ptr_array_index (spec->qualifier_keys, q));
-              json_builder_add_string_value (builder, value);
+              g_string_append (out, opened ? ", " : ", \"qualifiers\": { ");
+              opened = TRUE;
+              append_json_string (out, g_ptr_array_index (spec->qualifier_keys, q));
+              g_string_append (out, ": ");
+              append_json_string (out, value);
             }
           if (opened)
-            json_builder_end_object (builder);
+            g_string_append (out, " }");
         }
       if (map->source != NULL)
-        {
-          json_builder_set_member_name (builder, "sources");
-          json_builder_begin_array (builder);
-          json_builder_add_value (builder, json_node_copy (map->source));
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
+        g_string_append_printf (out, ", \"sources\": [ %s ]", map->source);
+      g_string_append (out, " }");
       (*n_relations)++;
     }
   return TRUE;
@@ -1018,13 +1042,8 @@ iis_catalog_convert_table (IisCatalog   *self,
   g_auto(Map) spec = { 0, };
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) misses = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) relations = NULL;
+  g_autoptr(GString) relations = NULL;
   g_autoptr(JsonParser) peek = NULL;
-  g_autofree char *generated = NULL;
-  JsonObject *document;
   GPtrArray *header;
   gboolean needs_1_1 = FALSE;
   guint n_relations = 0;
@@ -1066,33 +1085,20 @@ iis_catalog_convert_table (IisCatalog   *self,
   if (!parse_map (&spec, map, header, self, error))
     return NULL;
 
-  builder = json_builder_new ();
   misses = g_ptr_array_new_with_free_func (g_free);
-  json_builder_begin_array (builder);
+  relations = g_string_new (NULL);
   for (guint i = 1; i < rows->len; i++)
     {
       Where where = { g_ptr_array_index (rows, i), i };
 
-      if (!convert_row (&spec, self, &where, builder, misses, &needs_1_1, &n_relations, error))
+      if (!convert_row (&spec, self, &where, relations, misses, &needs_1_1, &n_relations, error))
         return NULL;
     }
-  json_builder_end_array (builder);
-  relations = json_builder_get_root (builder);
 
   /* The members in the order the writer puts them. */
-  document = json_object_new ();
-  json_object_set_string_member (document, "format", "libiis-catalog");
-  json_object_set_string_member (document, "version", needs_1_1 ? "1.1" : "1.0");
-  json_object_set_array_member (document, "entities", json_array_new ());
-  json_object_set_array_member (document, "relations", json_node_dup_array (relations));
-  root = json_node_init_object (json_node_alloc (), document);
-  json_object_unref (document);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  generated = json_generator_to_data (generator, NULL);
-  text = g_strconcat (generated, "\n", NULL);
+  text = g_strdup_printf ("{\n  \"format\": \"libiis-catalog\",\n  \"version\": \"%s\",\n"
+                          "  \"entities\": [],\n  \"relations\": [%s%s]\n}\n",
+                          needs_1_1 ? "1.1" : "1.0", relations->str, n_relations > 0 ? "\n  " : "");
 
   if (unmatched != NULL)
     {
