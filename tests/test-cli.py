@@ -699,7 +699,7 @@ def test_bash_completion():
     assert 'sco' in complete('iis', 'members', 's')
     assert 'UZ' not in complete('iis', 'members', '')
     assert complete('iis', 'export', '--format', '') == ['dot', 'csv', 'json', 'sqlite', 'jsonld',
-                                                         'turtle', 'ntriples']
+                                                         'turtle', 'ntriples', 'quickstatements']
     assert 'member-of' in complete('iis', 'export', '--kind', 'mem')
     assert complete('iis', 'list', 'st') == ['states']
     assert '--narrower' in complete('iis', 'addressing', '--')

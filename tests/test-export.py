@@ -429,3 +429,42 @@ def test_import_errors_name_the_row_and_write_nothing(tmp_path):
                        ' "object": "mitch_id", "relations": [{"kind": "party-to"}]}', encoding='utf-8')
     _, _, stderr = run(*SAMPLE, 'import', '--map', str(bad_map), str(table), expect=1)
     assert 'map.json: subject: the table has no column “who”' in stderr
+
+
+# ---------------------------------------------------------------------------
+# Wikidata QuickStatements
+
+def test_quickstatements_for_entities_with_wikidata_ids(tmp_path):
+    # The Wikidata sandbox items stand for the states and the treaty.
+    catalog = tmp_path / 'wd.json'
+    catalog.write_text(json.dumps({
+        'format': 'libiis-catalog', 'version': '1.1',
+        'entities': [
+            {'type': 'state', 'id': 'XA', 'name': 'Atlantis', 'identifiers': {'wikidata': 'Q4115189'}},
+            {'type': 'state', 'id': 'XB', 'name': 'Borduria', 'identifiers': {'wikidata': 'Q13406268'}},
+            {'type': 'state', 'id': 'XC', 'name': 'Carpania'},
+            {'type': 'organization', 'id': 'org', 'name': 'Org', 'identifiers': {'wikidata': 'Q15397819'}},
+            {'type': 'agreement', 'id': 'treaty', 'name': 'Treaty', 'identifiers': {'wikidata': 'Q4115189'}},
+        ],
+        'relations': [
+            {'kind': 'signatory-of', 'subject': 'XA', 'object': 'treaty', 'start': '2001-11-23',
+             'sources': [{'title': 'Chart', 'url': 'https://example.org/chart'}]},
+            {'kind': 'party-to', 'subject': 'XA', 'object': 'treaty', 'role': 'ratification',
+             'start': '2004-07-01', 'qualifiers': {'deposit': '2004-03-12'}},
+            {'kind': 'party-to', 'subject': 'XB', 'object': 'treaty', 'start': '2005?'},
+            {'kind': 'party-to', 'subject': 'XC', 'object': 'treaty', 'start': '2006'},
+            {'kind': 'member-of', 'subject': 'XB', 'object': 'org', 'role': 'member',
+             'start': '1999-05', 'end': '2010'},
+        ],
+    }), encoding='utf-8')
+    _, text, stderr = run('--no-default', '--catalog', str(catalog), 'export', '--format', 'quickstatements')
+    lines = sorted(line.split('\t') for line in text.splitlines())
+    assert lines == sorted([
+        ['Q4115189', 'P1891', 'Q4115189', 'P585', '+2001-11-23T00:00:00Z/11', 'S854', '"https://example.org/chart"'],
+        ['Q4115189', 'P6193', 'Q4115189', 'P585', '+2004-03-12T00:00:00Z/11'],
+        # An inexact date is left out; Carpania has no Wikidata id.
+        ['Q4115189', 'P6193', 'Q13406268'],
+        ['Q13406268', 'P463', 'Q15397819', 'P580', '+1999-05-00T00:00:00Z/10',
+         'P582', '+2010-00-00T00:00:00Z/9'],
+    ])
+    assert '1 signatures, ratifications and memberships left out' in stderr

@@ -415,7 +415,8 @@ static gboolean edge_labels_option;
 static const GOptionEntry export_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &export_format_option,
     "dot (Graphviz, the default), csv (the relations), json (the file format), "
-    "sqlite (a database, to FILE), jsonld, turtle or ntriples (linked data)", "FORMAT" },
+    "sqlite (a database, to FILE), jsonld, turtle or ntriples (linked data), "
+    "quickstatements (Wikidata)", "FORMAT" },
   { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_option,
     "Only relations of this kind (member-of, party-to …) and the entities they join", "KIND" },
   { "at", 0, 0, G_OPTION_ARG_STRING, &export_at_option,
@@ -435,6 +436,7 @@ typedef enum {
   EXPORT_JSONLD,
   EXPORT_TURTLE,
   EXPORT_NTRIPLES,
+  EXPORT_QUICKSTATEMENTS,
 } ExportFormat;
 
 static const struct {
@@ -936,6 +938,8 @@ export_data (IisCatalog   *catalog,
 
   if (format == EXPORT_SQLITE)
     return cli_export_sqlite (&export, output);
+  if (format == EXPORT_QUICKSTATEMENTS)
+    return cli_export_quickstatements (&export, output);
   return cli_export_rdf (&export,
                          format == EXPORT_JSONLD ? CLI_RDF_JSONLD
                          : format == EXPORT_TURTLE ? CLI_RDF_TURTLE : CLI_RDF_NTRIPLES,
@@ -982,9 +986,11 @@ cli_cmd_export (CliContext       *ctx,
     format = EXPORT_TURTLE;
   else if (strcmp (export_format_option, "ntriples") == 0)
     format = EXPORT_NTRIPLES;
+  else if (strcmp (export_format_option, "quickstatements") == 0)
+    format = EXPORT_QUICKSTATEMENTS;
   else
-    return cli_usage_error (command, "unknown export format “%s” "
-                            "(use dot, csv, json, sqlite, jsonld, turtle or ntriples)",
+    return cli_usage_error (command, "unknown export format “%s” (use dot, csv, json, "
+                            "sqlite, jsonld, turtle, ntriples or quickstatements)",
                             export_format_option);
   if (format == EXPORT_SQLITE && output == NULL)
     return cli_usage_error (command, "--format sqlite writes a database: name its FILE");

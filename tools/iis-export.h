@@ -46,4 +46,8 @@ int       cli_export_rdf              (CliExport      *export,
                                        CliRdfSyntax    syntax,
                                        const char     *path);
 
+/* iis-export-quickstatements.c */
+int       cli_export_quickstatements  (CliExport      *export,
+                                       const char     *path);
+
 G_END_DECLS

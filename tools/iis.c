@@ -110,7 +110,8 @@ static const CliCommand commands[] = {
   { "export", "[FILE]",
     "Export the catalog as DOT, CSV, JSON, SQLite or linked data",
     "DOT, CSV and JSON go to the standard output; sqlite writes a database\n"
-    "to FILE; jsonld, turtle and ntriples go to FILE when it is given.\n"
+    "to FILE; jsonld, turtle, ntriples and quickstatements go to FILE when\n"
+    "it is given.\n"
     "Examples:\n"
     "  iis export --format dot --kind member-of | dot -Tsvg > sco.svg\n"
     "  iis export --format sqlite iis.sqlite",
