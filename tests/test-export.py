@@ -141,7 +141,8 @@ def test_sql_parties_of_the_budapest_convention(bundled_db, at):
 
 @pytest.mark.parametrize('state', STATES)
 def test_sql_agreements_of_a_state(bundled_db, state):
-    for at in DATES:
+    # Four dates a state: each answer is a run of the tool.
+    for at in DATES[1::2]:
         expected = library_ids('agreements', state, '--at', at)
         assert column(bundled_db, SQL_AGREEMENTS, party=state, at=at) == expected, (state, at)
 
