@@ -185,10 +185,11 @@ add (Node       *node,
      const char *text,
      const char *extra)
 {
-  Statement statement = { g_strdup (predicate), kind, g_strdup (text), g_strdup (extra) };
+  Statement statement;
 
   if (text == NULL)
-    return g_free (statement.predicate);
+    return;
+  statement = (Statement) { g_strdup (predicate), kind, g_strdup (text), g_strdup (extra) };
   g_array_append_val (node->statements, statement);
 }
 
