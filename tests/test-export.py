@@ -469,3 +469,35 @@ def test_quickstatements_for_entities_with_wikidata_ids(tmp_path):
          'P582', '+2010-00-00T00:00:00Z/9'],
     ])
     assert '1 signatures, ratifications and memberships left out' in stderr
+
+
+def test_import_export_import_keeps_every_value(tmp_path):
+    """The relations of a table, exported as CSV and imported again with
+    a map of that CSV, are the same relations."""
+    first = str(tmp_path / 'first.json')
+    run(*SAMPLE, 'import', '--map', os.path.join(MAPS, 'huggo.json'),
+        os.path.join(IMPORT_DATA, 'huggo-sample.csv'), '-o', first)
+    second = str(tmp_path / 'second.json')
+    for kind in ['signatory-of', 'party-to']:
+        exported = tmp_path / f'{kind}.csv'
+        exported.write_text(run(*SAMPLE, '--catalog', first, 'export', '--format', 'csv',
+                                '--kind', kind)[1], encoding='utf-8')
+        column_map = tmp_path / f'{kind}.map.json'
+        column_map.write_text(json.dumps({
+            'format': 'libiis-table-map', 'version': '1.0',
+            'subject': 'subject', 'object': 'object',
+            'relations': [{'kind': kind, 'start': 'start', 'end': 'end', 'role': 'role'}],
+        }), encoding='utf-8')
+        run(*SAMPLE, *(['--catalog', second] if kind == 'party-to' else []), 'import',
+            '--map', str(column_map), str(exported), '-o', str(tmp_path / f'{kind}.json'))
+        if kind == 'signatory-of':
+            os.rename(tmp_path / f'{kind}.json', second)
+    again = SAMPLE + ['--catalog', second, '--catalog', str(tmp_path / 'party-to.json')]
+
+    def relations(catalog_args):
+        document = json.loads(run(*catalog_args, 'export', '--format', 'json')[1])
+        return sorted((r['kind'], r['subject'], r['object'], r.get('role'), r.get('start'), r.get('end'))
+                      for r in document['relations'])
+
+    assert relations(SAMPLE + ['--catalog', first]) == relations(again)
+    assert len(relations(again)) == 6
