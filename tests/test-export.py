@@ -501,3 +501,35 @@ def test_import_export_import_keeps_every_value(tmp_path):
 
     assert relations(SAMPLE + ['--catalog', first]) == relations(again)
     assert len(relations(again)) == 6
+
+
+def test_maps_and_imported_documents_follow_their_schemas(tmp_path):
+    jsonschema = pytest.importorskip('jsonschema', reason='python3-jsonschema is not installed')
+    with open(os.path.join(SRCDIR, 'data', 'iis-table-map.schema.json'), encoding='utf-8') as f:
+        map_schema = json.load(f)
+    with open(os.path.join(SRCDIR, 'data', 'iis-catalog.schema.json'), encoding='utf-8') as f:
+        catalog_schema = json.load(f)
+    table = os.path.join(IMPORT_DATA, 'huggo-sample.csv')
+    for name, sample in [('huggo.json', 'huggo-sample.csv'), ('ieadb.json', 'ieadb-sample.csv')]:
+        with open(os.path.join(MAPS, name), encoding='utf-8') as f:
+            jsonschema.validate(json.load(f), map_schema)
+        document = run(*SAMPLE, 'import', '--map', os.path.join(MAPS, name),
+                       os.path.join(IMPORT_DATA, sample))[1]
+        jsonschema.validate(json.loads(document), catalog_schema)
+    # What the schema refuses, the library refuses too.
+    good = {'format': 'libiis-table-map', 'version': '1.0', 'subject': 'stateID',
+            'object': 'manyID', 'relations': [{'kind': 'party-to', 'start': 'Force'}]}
+    bad_maps = [
+        dict(good, version='2.0'),
+        dict(good, relations=[]),
+        dict(good, subject={'column': 'stateID', 'match': 'cow'}),
+        dict(good, relations=[{'kind': 'party-to', 'start': {'column': 'Force', 'value': 'x'}}]),
+        dict(good, delimiter=';;'),
+    ]
+    for bad in bad_maps:
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, map_schema)
+        path = tmp_path / 'bad-map.json'
+        path.write_text(json.dumps(bad), encoding='utf-8')
+        assert 'bad-map.json: ' in run(*SAMPLE, 'import', '--map', str(path), table, expect=1)[2]
+    jsonschema.validate(good, map_schema)
