@@ -12,6 +12,8 @@ packages=(
   # introspection and bindings
   gobject-introspection libgirepository1.0-dev valac
   python3-gi python3-pytest python3-jsonschema gjs
+  # data exchange tests: SPARQL over the linked-data export, data frames
+  python3-rdflib python3-pandas
   # documentation
   gi-docgen
   # checking: valgrind, sanitizers, libFuzzer, DOT output, benchmarks

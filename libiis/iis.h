@@ -29,4 +29,5 @@
 # include "iis-continuity.h"
 # include "iis-party-status.h"
 # include "iis-query.h"
+# include "iis-import.h"
 #undef IIS_INSIDE

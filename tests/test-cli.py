@@ -826,7 +826,8 @@ def test_bash_completion():
     assert complete('iis', 'mem') == ['members', 'memberships']
     assert 'sco' in complete('iis', 'members', 's')
     assert 'UZ' not in complete('iis', 'members', '')
-    assert complete('iis', 'export', '--format', '') == ['dot', 'csv', 'json']
+    assert complete('iis', 'export', '--format', '') == ['dot', 'csv', 'json', 'sqlite', 'jsonld',
+                                                         'turtle', 'ntriples', 'quickstatements']
     assert 'member-of' in complete('iis', 'export', '--kind', 'mem')
     assert complete('iis', 'list', 'st') == ['states']
     assert '--narrower' in complete('iis', 'addressing', '--')

@@ -29,7 +29,7 @@
 
 #include <glib/gstdio.h>
 
-#include "iis-tool.h"
+#include "iis-export.h"
 
 /* ------------------------------------------------------------------ */
 /* validate */
@@ -458,7 +458,9 @@ static int depth_option = 1;
 
 static const GOptionEntry export_entries[] = {
   { "format", 0, 0, G_OPTION_ARG_STRING, &export_format_option,
-    "dot (Graphviz, the default), csv (the relations) or json (the file format)", "FORMAT" },
+    "dot (Graphviz, the default), csv (the relations), json (the file format), "
+    "sqlite (a database, to FILE), jsonld, turtle or ntriples (linked data), "
+    "quickstatements (Wikidata)", "FORMAT" },
   { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_option,
     "Only relations of this kind (member-of, party-to …) and the entities they join", "KIND" },
   { "at", 0, 0, G_OPTION_ARG_STRING, &export_at_option,
@@ -482,6 +484,11 @@ typedef enum {
   EXPORT_DOT,
   EXPORT_CSV,
   EXPORT_JSON,
+  EXPORT_SQLITE,
+  EXPORT_JSONLD,
+  EXPORT_TURTLE,
+  EXPORT_NTRIPLES,
+  EXPORT_QUICKSTATEMENTS,
 } ExportFormat;
 
 static const struct {
@@ -1058,6 +1065,45 @@ keep_around (GPtrArray *relations,
   relations->len = n_kept;
 }
 
+/* The data exports (iis-export-*.c): every entity, or only the ends of
+ * the relations kept when @filtered. */
+static int
+export_data (IisCatalog   *catalog,
+             GPtrArray    *relations,
+             ExportFormat  format,
+             gboolean      filtered,
+             const char   *output)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) all = iis_catalog_list_entities (catalog, IIS_TYPE_ENTITY);
+  g_autoptr(GHashTable) ends = g_hash_table_new (NULL, NULL);
+  CliExport export = { catalog, entities, relations };
+
+  for (guint i = 0; filtered && i < relations->len; i++)
+    {
+      g_hash_table_add (ends, iis_relation_get_subject (g_ptr_array_index (relations, i)));
+      g_hash_table_add (ends, iis_relation_get_object (g_ptr_array_index (relations, i)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      IisEntity *entity = g_list_model_get_item (all, i);
+
+      if (!filtered || g_hash_table_contains (ends, entity))
+        g_ptr_array_add (entities, entity);
+      else
+        g_object_unref (entity);
+    }
+
+  if (format == EXPORT_SQLITE)
+    return cli_export_sqlite (&export, output);
+  if (format == EXPORT_QUICKSTATEMENTS)
+    return cli_export_quickstatements (&export, output);
+  return cli_export_rdf (&export,
+                         format == EXPORT_JSONLD ? CLI_RDF_JSONLD
+                         : format == EXPORT_TURTLE ? CLI_RDF_TURTLE : CLI_RDF_NTRIPLES,
+                         output);
+}
+
 int
 cli_cmd_export (CliContext       *ctx,
                 const CliCommand *command,
@@ -1072,12 +1118,15 @@ cli_cmd_export (CliContext       *ctx,
   IisEntity *center = NULL;
   ExportFormat format;
   IisCatalog *catalog;
+  const char *output = NULL;
   int status = CLI_EXIT_OK;
 
   if (!cli_parse_options (context, command, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return cli_usage_error (command, "unexpected argument “%s”", argv[1]);
+  if (argc > 2)
+    return cli_usage_error (command, "unexpected argument “%s”", argv[2]);
+  if (argc == 2)
+    output = argv[1];
 
   if (export_format_option == NULL)
     format = !ctx->format_set || ctx->format == CLI_FORMAT_TEXT ? EXPORT_DOT
@@ -1088,9 +1137,24 @@ cli_cmd_export (CliContext       *ctx,
     format = EXPORT_CSV;
   else if (strcmp (export_format_option, "json") == 0)
     format = EXPORT_JSON;
+  else if (strcmp (export_format_option, "sqlite") == 0)
+    format = EXPORT_SQLITE;
+  else if (strcmp (export_format_option, "jsonld") == 0)
+    format = EXPORT_JSONLD;
+  else if (strcmp (export_format_option, "turtle") == 0)
+    format = EXPORT_TURTLE;
+  else if (strcmp (export_format_option, "ntriples") == 0)
+    format = EXPORT_NTRIPLES;
+  else if (strcmp (export_format_option, "quickstatements") == 0)
+    format = EXPORT_QUICKSTATEMENTS;
   else
-    return cli_usage_error (command, "unknown export format “%s” (use dot, csv or json)",
+    return cli_usage_error (command, "unknown export format “%s” (use dot, csv, json, "
+                            "sqlite, jsonld, turtle, ntriples or quickstatements)",
                             export_format_option);
+  if (format == EXPORT_SQLITE && output == NULL)
+    return cli_usage_error (command, "--format sqlite writes a database: name its FILE");
+  if (output != NULL && format < EXPORT_SQLITE)
+    return cli_usage_error (command, "unexpected argument “%s”", output);
 
   if (kind_option != NULL && !cli_parse_relation_kind (kind_option, &kind))
     {
@@ -1133,6 +1197,10 @@ cli_cmd_export (CliContext       *ctx,
     }
   if (center != NULL)
     keep_around (relations, center, depth_option);
+
+  if (format >= EXPORT_SQLITE)
+    return export_data (catalog, relations, format,
+                        kind != IIS_RELATION_KIND_ANY || at != NULL || center != NULL, output);
 
   switch (format)
     {

@@ -183,5 +183,7 @@ int cli_cmd_panel       (CliContext *ctx, const CliCommand *command, int argc, c
 int cli_cmd_validate    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_convert     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_export      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+/* iis-cmd-import.c */
+int cli_cmd_import      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 
 G_END_DECLS

@@ -139,11 +139,25 @@ static const CliCommand commands[] = {
     "relations, fixed member order. “-” stands for the standard input or\n"
     "output.",
     cli_cmd_convert },
-  { "export", NULL,
-    "Export the catalog as DOT (Graphviz), CSV or JSON",
-    "Example:\n"
-    "  iis export --format dot --kind member-of --around sco | dot -Tsvg > sco.svg",
+  { "export", "[FILE]",
+    "Export the catalog as DOT, CSV, JSON, SQLite or linked data",
+    "DOT, CSV and JSON go to the standard output; sqlite writes a database\n"
+    "to FILE; jsonld, turtle, ntriples and quickstatements go to FILE when\n"
+    "it is given.\n"
+    "Examples:\n"
+    "  iis export --format dot --kind member-of --around sco | dot -Tsvg > sco.svg\n"
+    "  iis export --format sqlite iis.sqlite",
     cli_cmd_export },
+  { "import", "DATA.csv",
+    "Read relations from a table through a column map",
+    "Writes the relations of the table's rows as a catalog file that refers\n"
+    "to the catalog's entities by id (use it with --catalog). Rows whose\n"
+    "state or agreement matches no entity are reported and left out; any\n"
+    "other error names its row and column, and nothing is written.\n"
+    "Maps for HUGGO- and IEADB-style tables are installed in DATADIR/iis/maps.\n"
+    "Example:\n"
+    "  iis import --map huggo.json memberships.csv -o memberships.json",
+    cli_cmd_import },
   { "stats", NULL,
     "Count the entities by type and the relations by kind",
     NULL,

@@ -331,6 +331,33 @@ static void test_load_and_save () {
     }
 }
 
+static void test_import_table () {
+    try {
+        var catalog = new Iis.Catalog ();
+        catalog.load_from_data ("""{"format": "libiis-catalog", "version": "1.0", "entities": [
+            {"type": "state", "id": "XA", "name": "Atlantis", "alpha-3": "XAA"},
+            {"type": "agreement", "id": "treaty", "name": "A sample treaty"}]}""", -1);
+        var map = """{"format": "libiis-table-map", "version": "1.0",
+            "subject": {"column": "state", "match": "alpha-3"}, "object": {"value": "treaty"},
+            "relations": [{"kind": "party-to", "start": "from"}]}""";
+        string[] unmatched;
+        assert_true (catalog.import_table (map, "state,from\nXAA,2004\nQQQ,2005\n".data, out unmatched));
+        assert_cmpuint (unmatched.length, CompareOperator.EQ, 1);
+        assert_true ("QQQ" in unmatched[0]);
+        assert_cmpuint (catalog.get_n_relations (), CompareOperator.EQ, 1);
+
+        try {
+            catalog.import_table (map, "state,from\nXAA,20x4\n".data, out unmatched);
+            assert_not_reached ();
+        } catch (Iis.Error.INVALID_VALUE e) {
+            assert_true ("row 1 (line 2)" in e.message);
+        }
+        assert_cmpuint (catalog.get_n_relations (), CompareOperator.EQ, 1);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
 int main (string[] args) {
     Test.init (ref args);
     Test.add_func ("/iis/vala/dates", test_dates);
@@ -341,5 +368,6 @@ int main (string[] args) {
     Test.add_func ("/iis/vala/inexact-dates", test_inexact_dates);
     Test.add_func ("/iis/vala/continuity", test_continuity);
     Test.add_func ("/iis/vala/party-status", test_party_status);
+    Test.add_func ("/iis/vala/import-table", test_import_table);
     return Test.run ();
 }

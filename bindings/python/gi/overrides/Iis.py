@@ -24,6 +24,8 @@
 # - A readable repr() for entities and relations.
 # - Answers (Iis.Answer, what every question returns) iterate by taking
 #   all their items in one call, several times faster than item by item.
+# - answer.to_dataframe(): the answer as a pandas DataFrame, one row per
+#   entity or relation (pandas is needed only for this).
 
 import datetime
 import difflib
@@ -484,11 +486,75 @@ Catalog = _export(Catalog)
 
 # Answers ------------------------------------------------------------------
 
+_ENTITY_COLUMNS = ['id', 'type', 'name', 'certainty']
+_RELATION_COLUMNS = ['kind', 'subject', 'object', 'role', 'start', 'end',
+                     'start_earliest', 'start_latest', 'end_earliest', 'end_latest',
+                     'confidence', 'qualifiers', 'certainty']
+
+
+def _first_day(date, latest):
+    """The first day of the earliest (or latest) reading of @date, as the
+    questions compare it (see docs/interoperability.md)."""
+    if date is None:
+        return None
+    bound = date.dup_latest() if latest else date.dup_earliest()
+    return datetime.date(bound.get_year(), bound.get_month() or 1, bound.get_day() or 1)
+
+
+def _relation_row(relation):
+    start, end = relation.get_start(), relation.get_end()
+    return {
+        'kind': Iis.RelationKind.to_nick(relation.get_kind()),
+        'subject': relation.get_subject().get_id(),
+        'object': relation.get_object().get_id(),
+        'role': relation.get_role(),
+        'start': start.to_string() if start is not None else None,
+        'end': end.to_string() if end is not None else None,
+        'start_earliest': _first_day(start, False),
+        'start_latest': _first_day(start, True),
+        'end_earliest': _first_day(end, False),
+        'end_latest': _first_day(end, True),
+        'confidence': relation.get_confidence().value_nick,
+        'qualifiers': {key: relation.get_qualifier(key)
+                       for key in (relation.dup_qualifier_keys() or [])},
+    }
+
+
 class Answer(Iis.Answer):
 
     def __iter__(self):
         # One call for every item, instead of one get_item() each.
         return iter(self.get_items() or ())
+
+    def to_dataframe(self):
+        """The answer as a pandas DataFrame, one row per item.
+
+        Entities give the columns id, type, name; relations give kind,
+        subject, object (ids), role, start and end (as written, EDTF), the
+        first days of the earliest and latest readings of start and end
+        (datetime.date, for comparisons), confidence and qualifiers (a
+        dict). A last column, certainty, says whether the item certainly
+        or only possibly holds ("certain", "possible"). An empty answer
+        has the entity columns. Needs pandas (Debian: python3-pandas).
+        """
+        try:
+            import pandas
+        except ImportError as error:
+            raise ImportError('Answer.to_dataframe() needs pandas '
+                              '(Debian: python3-pandas)') from error
+        items = self.get_items() or ()
+        rows = []
+        for position, item in enumerate(items):
+            if isinstance(item, Iis.Relation):
+                row = _relation_row(item)
+            else:
+                row = {'id': item.get_id(), 'type': item.get_type_nick(),
+                       'name': item.get_name()}
+            row['certainty'] = ('certain' if self.get_truth(position) == Iis.Truth.YES
+                                else 'possible')
+            rows.append(row)
+        relations = len(items) > 0 and isinstance(items[0], Iis.Relation)
+        return pandas.DataFrame(rows, columns=_RELATION_COLUMNS if relations else _ENTITY_COLUMNS)
 
 
 Answer = _export(Answer)
