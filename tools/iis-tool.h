@@ -172,6 +172,9 @@ int cli_cmd_signatories (CliContext *ctx, const CliCommand *command, int argc, c
 int cli_cmd_agreements  (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_addressing  (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_forums      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+/* iis-cmd-chart.c, iis-cmd-report.c */
+int cli_cmd_chart       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+int cli_cmd_report      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-files.c */
 int cli_cmd_validate    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_convert     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
