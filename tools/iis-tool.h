@@ -164,6 +164,7 @@ int cli_cmd_stats       (CliContext *ctx, const CliCommand *command, int argc, c
 /* iis-cmd-show.c */
 int cli_cmd_show        (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_timeline    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+const char *cli_relation_heading (IisRelationKind kind, gboolean incoming);
 /* iis-cmd-questions.c */
 int cli_cmd_members     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_memberships (CliContext *ctx, const CliCommand *command, int argc, char **argv);
