@@ -39,11 +39,14 @@ static const char *
 set_name (CliContext *ctx,
           IisEntity  *set)
 {
-  if (IIS_IS_ORGANIZATION (set))
+  /* The acronym keeps the columns narrow, unless the catalog has a label
+   * in the language asked for. */
+  if (IIS_IS_ORGANIZATION (set)
+      && (ctx->lang == NULL || iis_entity_get_label (set, ctx->lang) == NULL))
     {
       const char *acronym = iis_organization_get_acronym (IIS_ORGANIZATION (set));
 
-      if (acronym != NULL && acronym[0] != '\0' && ctx->lang == NULL)
+      if (acronym != NULL && acronym[0] != '\0')
         return acronym;
     }
   return cli_entity_label (ctx, set);
@@ -201,7 +204,7 @@ draw_summary (CliContext   *ctx,
         ly = centers[i][1] + r + 4;
       else
         ly = centers[i][1] - r - th - 4;
-      chart_text (canvas, CHART_FONT_BOLD, &set_colors[i], lx, ly, 0.5, 0,
+      chart_text (canvas, CHART_FONT_BOLD, &set_colors[i], lx, ly, 0.5, r * 1.5,
                   set_name (ctx, sets[i]));
     }
 }
@@ -301,8 +304,7 @@ chart_overlap_draw (CliContext          *ctx,
 
   width = options->width > 0 ? options->width
         : MAX (640, 2 * margin + label_width + n_sets * column_width + 40);
-  width = MAX (width, chart_text_width (canvas, CHART_FONT_TITLE, title) + 2 * margin);
-  width = MIN (width, 2400);
+  width = MAX (width, MIN (chart_text_width (canvas, CHART_FONT_TITLE, title) + 2 * margin, 960));
 
   y = chart_draw_heading (canvas, margin, width, title, subtitle);
   y += 6;

@@ -7,10 +7,10 @@
 /*
  * Two step curves per agreement: the signatories (signatory-of relations
  * holding) and the parties bound (party-to relations holding), from the
- * relations' starts and ends. Each date at which a curve changes is one
- * step, with a dot: filled for an exact date, hollow for an uncertain,
- * approximate or "on or before" one, which is drawn at the date as
- * written. Relations without a start count from the left edge; the
+ * relations' starts and ends. Each date at which a curve changes (each
+ * distinct date of the relations, as written) is one step, with a dot:
+ * filled for an exact date, hollow for an uncertain, approximate or "on
+ * or before" one, which is drawn at the date as written. Relations without a start count from the left edge; the
  * entry into force is a dashed line.
  */
 
@@ -22,7 +22,6 @@
 typedef struct
 {
   double   t;
-  int      delta;
   gboolean inexact;
   char    *date;
 } Event;
@@ -32,10 +31,34 @@ typedef struct
   const char       *what;      /* "parties", "signatories" */
   const ChartColor *color;
   gboolean          dashed;
-  int               base;      /* relations without a start */
+  GArray           *spans;     /* of Span: when each relation holds */
   GArray           *events;    /* of Event, sorted */
   IisAgreement     *agreement;
 } Curve;
+
+typedef struct
+{
+  IisEntity *subject;          /* borrowed from the catalog */
+  double     start, end;       /* -INFINITY, INFINITY: unknown */
+} Span;
+
+/* How many states the curve counts at @t: a state bound by two relations
+ * at once (two sources for one ratification) counts once. */
+static int
+count_at (const Curve *curve,
+          double       t)
+{
+  g_autoptr(GHashTable) holding = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < curve->spans->len; i++)
+    {
+      Span *span = &g_array_index (curve->spans, Span, i);
+
+      if (span->start <= t && span->end > t)
+        g_hash_table_add (holding, span->subject);
+    }
+  return (int) g_hash_table_size (holding);
+}
 
 static void
 event_clear (gpointer data)
@@ -49,7 +72,9 @@ compare_events (gconstpointer a,
 {
   const Event *x = a, *y = b;
 
-  return x->t < y->t ? -1 : x->t > y->t ? 1 : 0;
+  if (x->t != y->t)
+    return x->t < y->t ? -1 : 1;
+  return strcmp (x->date, y->date);
 }
 
 /* A date as a point on the axis: its digits as written, or NAN for a
@@ -73,10 +98,9 @@ date_point (const IisDate *date)
 
 static void
 add_event (Curve         *curve,
-           const IisDate *date,
-           int            delta)
+           const IisDate *date)
 {
-  Event event = { date_point (date), delta, !iis_date_is_exact (date),
+  Event event = { date_point (date), !iis_date_is_exact (date),
                   iis_date_to_string (date) };
 
   if (isnan (event.t))
@@ -102,8 +126,8 @@ curve_init (Curve            *curve,
   curve->what = what;
   curve->color = color;
   curve->dashed = dashed;
-  curve->base = 0;
   curve->agreement = agreement;
+  curve->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   curve->events = g_array_new (FALSE, TRUE, sizeof (Event));
   g_array_set_clear_func (curve->events, event_clear);
 
@@ -112,13 +136,19 @@ curve_init (Curve            *curve,
       g_autoptr(IisRelation) relation = g_list_model_get_item (relations, i);
       const IisDate *start = iis_relation_get_start (relation);
       const IisDate *end = iis_relation_get_end (relation);
+      Span span = { iis_relation_get_subject (relation), -INFINITY, INFINITY };
 
-      if (start == NULL || isnan (date_point (start)))
-        curve->base++;
-      else
-        add_event (curve, start, +1);
-      if (end != NULL)
-        add_event (curve, end, -1);
+      if (start != NULL && !isnan (date_point (start)))
+        {
+          span.start = date_point (start);
+          add_event (curve, start);
+        }
+      if (end != NULL && !isnan (date_point (end)))
+        {
+          span.end = date_point (end);
+          add_event (curve, end);
+        }
+      g_array_append_val (curve->spans, span);
     }
   g_array_sort (curve->events, compare_events);
 }
@@ -127,18 +157,16 @@ static void
 curve_clear (Curve *curve)
 {
   g_clear_pointer (&curve->events, g_array_unref);
+  g_clear_pointer (&curve->spans, g_array_unref);
 }
 
 static int
 curve_max (const Curve *curve)
 {
-  int count = curve->base, max = count;
+  int max = count_at (curve, -INFINITY);
 
   for (guint i = 0; i < curve->events->len; i++)
-    {
-      count += g_array_index (curve->events, Event, i).delta;
-      max = MAX (max, count);
-    }
+    max = MAX (max, count_at (curve, g_array_index (curve->events, Event, i).t));
   return max;
 }
 
@@ -164,7 +192,7 @@ draw_curve (CliContext *ctx,
 {
   cairo_t *cr = chart_canvas_get_cr (plot->canvas);
   double t0 = plot->scale.t0, t1 = plot->scale.t1;
-  int count = curve->base;
+  int count;
   double x = plot->scale.x0;
   g_autofree char *end_label = NULL;
   g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (double) * 3);
@@ -173,7 +201,8 @@ draw_curve (CliContext *ctx,
   guint i = 0;
 
   for (; i < curve->events->len && g_array_index (curve->events, Event, i).t < t0; i++)
-    count += g_array_index (curve->events, Event, i).delta;
+    ;
+  count = count_at (curve, i > 0 ? g_array_index (curve->events, Event, i - 1).t : -INFINITY);
 
   cairo_save (cr);
   chart_set_color (cr, curve->color, 1.0);
@@ -186,7 +215,7 @@ draw_curve (CliContext *ctx,
   while (i < curve->events->len)
     {
       Event *first = &g_array_index (curve->events, Event, i);
-      int before = count, delta = 0;
+      int before = count, delta;
       gboolean inexact = FALSE;
       double step_x, y_before, y_after;
       g_autofree char *title = NULL;
@@ -195,13 +224,13 @@ draw_curve (CliContext *ctx,
       if (first->t > t1)
         break;
 
-      /* One step per date: all the changes of that date at once. */
-      for (; i < curve->events->len && g_array_index (curve->events, Event, i).t == first->t; i++)
-        {
-          delta += g_array_index (curve->events, Event, i).delta;
-          inexact |= g_array_index (curve->events, Event, i).inexact;
-        }
-      count += delta;
+      /* One step per date as the catalog writes it: all the changes of
+       * that date at once. */
+      for (; i < curve->events->len
+             && strcmp (g_array_index (curve->events, Event, i).date, first->date) == 0; i++)
+        inexact |= g_array_index (curve->events, Event, i).inexact;
+      count = count_at (curve, first->t);
+      delta = count - before;
 
       step_x = chart_time_x (&plot->scale, first->t);
       y_before = count_y (plot, before);
