@@ -20,6 +20,7 @@ import html.parser
 import json
 import math
 import os
+import shlex
 import shutil
 import struct
 import subprocess
@@ -455,6 +456,11 @@ def chromium_page_requests(tmp, page, shot):
     rules keep them, and anything else, off the network)."""
     netlog = os.path.join(tmp, 'net.json')
     profile = os.path.join(tmp, 'profile')
+    # The suite's settings are for iis: Chromium's own GLib criticals must
+    # not abort it, and it needs the system's data folders.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ('G_DEBUG', 'XDG_DATA_DIRS', 'XDG_DATA_HOME')}
+    env['HOME'] = tmp
     proc = subprocess.run([chromium(), '--headless', '--no-sandbox', '--disable-gpu',
                            '--disable-background-networking', '--disable-component-update',
                            '--disable-sync', '--no-first-run', '--no-default-browser-check',
@@ -463,7 +469,7 @@ def chromium_page_requests(tmp, page, shot):
                            f'--log-net-log={netlog}', '--net-log-capture-mode=Everything',
                            f'--screenshot={shot}', '--window-size=1200,900',
                            'file://' + page],
-                          capture_output=True, timeout=180)
+                          capture_output=True, timeout=180, env=env)
     assert proc.returncode == 0, proc.stderr.decode('utf-8', 'replace')[-2000:]
     with open(netlog, encoding='utf-8') as f:
         log = json.load(f)
@@ -497,3 +503,29 @@ def test_report_in_headless_chromium(tmp):
     picture = read_png(shot)
     assert picture[:2] == (1200, 900)
     assert ink_fraction(picture) > 0.02, 'the screenshot is blank'
+
+
+# ---- The guide's images --------------------------------------------------
+
+@needs_charts
+def test_charts_page_commands_make_its_images(tmp):
+    """Each chart command shown in docs/charts.md runs and makes a picture
+    of the size of the image the page shows, and the page shows each
+    image it has a command for."""
+    srcdir = os.environ.get('IIS_SOURCE_ROOT',
+                            os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    with open(os.path.join(srcdir, 'docs', 'charts.md'), encoding='utf-8') as f:
+        page = f.read()
+    commands = [line for line in page.splitlines() if line.startswith('iis ') and ' chart ' in line
+                or line.startswith('iis chart ')]
+    assert len(commands) >= 4
+    for line in commands:
+        args = shlex.split(line)[1:]
+        name = args[args.index('-o') + 1]
+        assert f']({name})' in page, f'{name} is not shown'
+        args[args.index('-o') + 1] = os.path.join(tmp, name)
+        run(*args)
+        made = read_png(os.path.join(tmp, name))
+        shown = read_png(os.path.join(srcdir, 'docs', 'images', name))
+        assert made[:2] == shown[:2], name
+        assert ink_fraction(shown) > 0.02
