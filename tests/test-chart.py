@@ -17,6 +17,7 @@
 #   IIS_TOOL=_build/tools/iis IIS_CHARTS=1 /usr/bin/python3 -m pytest -p no:cacheprovider tests/test-chart.py
 
 import html.parser
+import importlib.util
 import json
 import math
 import os
@@ -41,12 +42,21 @@ pytestmark = pytest.mark.skipif(TOOL is None or not os.access(TOOL, os.X_OK),
 needs_charts = pytest.mark.skipif(not CHARTS, reason='iis was built without charts (-Dcharts)')
 
 
+def load_cli_tests():
+    """tests/test-cli.py, for its helpers (the tool's environment, bash
+    completion)."""
+    spec = importlib.util.spec_from_file_location(
+        'test_cli', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-cli.py'))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+cli = load_cli_tests()
+
+
 def tool_env():
-    env = dict(os.environ)
-    env['G_DEBUG'] = 'fatal-warnings,fatal-criticals'
-    env['LC_ALL'] = 'C.UTF-8'
-    env.pop('LANGUAGE', None)
-    env['IIS_DATA_PATH'] = ''
+    env = cli.tool_env()
     env['SOURCE_DATE_EPOCH'] = EPOCH
     return env
 
@@ -361,6 +371,27 @@ def test_errors(args, status, message):
     assert message in err
 
 
+def test_help_and_completion():
+    for command in ('chart', 'report'):
+        assert cli.re.search(rf'^  {command} ', run('--help')[0].decode(), cli.re.M)
+    assert run('report', '--help')[0].decode().startswith('Usage:\n  iis report ')
+    if CHARTS:
+        text = run('chart', '--help')[0].decode()
+        assert all(f'  {c} ' in text for c in ('timeline', 'parties', 'overlap'))
+        assert run('chart', 'parties', '--help')[0].decode().startswith(
+            'Usage:\n  iis chart parties ')
+    if shutil.which('bash'):
+        assert cli.complete('iis', 'cha') == ['chart']
+        assert cli.complete('iis', 'chart', '') == ['timeline', 'parties', 'overlap']
+        assert cli.complete('iis', 'chart', 'timeline', '--format', '') == ['svg', 'png', 'pdf']
+        assert 'coe-ets-185' in cli.complete('iis', 'chart', 'parties', 'coe')
+        assert 'sco' not in cli.complete('iis', 'chart', 'parties', 's')
+        assert 'csto' in cli.complete('iis', 'chart', 'overlap', 'sco', 'cis', 'cs')
+        assert '--compare' in cli.complete('iis', 'chart', 'parties', '--c')
+        assert 'sco' in cli.complete('iis', 'report', 'sc')
+        assert cli.complete('iis', 'report', '--format', '') == ['html']
+
+
 # ---- Report --------------------------------------------------------------
 
 class PageScan(html.parser.HTMLParser):
@@ -457,9 +488,11 @@ def chromium_page_requests(tmp, page, shot):
     netlog = os.path.join(tmp, 'net.json')
     profile = os.path.join(tmp, 'profile')
     # The suite's settings are for iis: Chromium's own GLib criticals must
-    # not abort it, and it needs the system's data folders.
+    # not abort it, it needs the system's data folders, and a sanitizer
+    # preloaded for the checking builds is not for it.
     env = {k: v for k, v in os.environ.items()
-           if k not in ('G_DEBUG', 'XDG_DATA_DIRS', 'XDG_DATA_HOME')}
+           if k not in ('G_DEBUG', 'XDG_DATA_DIRS', 'XDG_DATA_HOME', 'LD_PRELOAD',
+                        'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS')}
     env['HOME'] = tmp
     proc = subprocess.run([chromium(), '--headless', '--no-sandbox', '--disable-gpu',
                            '--disable-background-networking', '--disable-component-update',

@@ -448,7 +448,10 @@ chart_draw_legend (ChartCanvas         *canvas,
     {
       const char *style = styles != NULL && styles[i] != NULL ? styles[i] : "box";
       double room = strcmp (style, "none") == 0 ? 0 : swatch + 6;
-      double width = room + chart_text_width (canvas, CHART_FONT_SMALL, titles[i]) + 18;
+      /* A long title (an agreement's full name) takes half a line at most. */
+      double text_width = MIN (chart_text_width (canvas, CHART_FONT_SMALL, titles[i]),
+                               (max_x - left) / 2 - room - 18);
+      double width = room + text_width + 18;
 
       if (x + width > max_x && x > left)
         {
@@ -488,7 +491,8 @@ chart_draw_legend (ChartCanvas         *canvas,
           cairo_fill (cr);
         }
       cairo_restore (cr);
-      chart_text (canvas, CHART_FONT_SMALL, &chart_text_grey, x + room, y, 0, 0, titles[i]);
+      chart_text (canvas, CHART_FONT_SMALL, &chart_text_grey, x + room, y, 0, text_width + 1,
+                  titles[i]);
       x += width;
     }
 
