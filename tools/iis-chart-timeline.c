@@ -229,6 +229,18 @@ typedef struct
   ChartTimeScale  scale;
 } Plot;
 
+/* Whether any of the period falls in the years shown. */
+static gboolean
+period_shown (const Period *period,
+              double        t0,
+              double        t1)
+{
+  double s_lo = period->start != NULL ? date_years (period->start, FALSE) : t0;
+  double e_hi = period->end != NULL ? date_years (period->end, TRUE) : t1;
+
+  return !(e_hi < t0 || s_lo > t1 || (e_hi <= t0 && period->end != NULL));
+}
+
 static void
 draw_period (CliContext   *ctx,
              Plot         *plot,
@@ -255,9 +267,23 @@ draw_period (CliContext   *ctx,
     s_lo = s_hi = t0;
   if (ongoing)
     e_lo = e_hi = t1;
-  /* Outside the years shown: not drawn. */
-  if (e_hi < t0 || s_lo > t1 || (e_hi <= t0 && !ongoing))
+  /* What the dates leave open stops at what the row says for certain: a
+   * period does not end before it starts, and "bound on or before 2008"
+   * after a signature in 2001 is bound between the two. */
+  for (guint i = 0; i < row->periods->len; i++)
+    {
+      const Period *other = &g_array_index (row->periods, Period, i);
+      double other_start = date_years (other->start, TRUE);
+
+      if (other != period && !isnan (other_start) && other_start < s_hi)
+        s_lo = MAX (s_lo, other_start);
+    }
+  e_lo = MAX (e_lo, s_hi);
+  if (!period_shown (period, t0, t1))
     return;
+  /* Ends after the years shown: goes on, as far as the chart tells. */
+  if (e_lo > t1)
+    ongoing = TRUE;
 
   x_s_lo = chart_time_x (&plot->scale, CLAMP (s_lo, t0, t1));
   x_s_hi = chart_time_x (&plot->scale, CLAMP (s_hi, t0, t1));
@@ -493,6 +519,25 @@ chart_timeline_draw (CliContext         *ctx,
     }
 
   g_ptr_array_sort_with_data (rows, compare_rows, ctx);
+  time_range (rows, entity, options, &plot.scale.t0, &plot.scale.t1);
+  /* Rows with nothing in the years shown (--from, --to) are left out. */
+  for (guint r = rows->len; r-- > 0; )
+    {
+      Row *row = g_ptr_array_index (rows, r);
+      gboolean shown = FALSE;
+
+      for (guint p = 0; p < row->periods->len && !shown; p++)
+        shown = period_shown (&g_array_index (row->periods, Period, p), plot.scale.t0,
+                              plot.scale.t1);
+      if (!shown)
+        g_ptr_array_remove_index (rows, r);
+    }
+  if (rows->len == 0)
+    {
+      cli_error ("nothing of “%s” falls in the years asked for", iis_entity_get_id (entity));
+      *status = CLI_EXIT_FAILURE;
+      return NULL;
+    }
   for (guint r = 0; r < rows->len; r++)
     {
       Row *row = g_ptr_array_index (rows, r);
@@ -557,7 +602,6 @@ chart_timeline_draw (CliContext         *ctx,
     row_height = 22;
   bar_height = MAX (2, round (row_height * 0.64));
 
-  time_range (rows, entity, options, &plot.scale.t0, &plot.scale.t1);
   plot.canvas = canvas;
   plot.scale.x0 = margin + label_width;
   plot.scale.x1 = width - margin - 10;
