@@ -365,6 +365,7 @@ def test_pdf_and_format_from_name(tmp):
     (['chart', 'timeline', 'sco', '--from', '2020', '--to', '2010'], 2, '--from must come before'),
     (['chart', 'timeline', 'sco', '--width', '10'], 2, 'sizes run from'),
     (['report', 'sco', '--format', 'pdf'], 2, 'unknown report format'),
+    (['chart', 'timeline', 'coe-ets-185', '--height', '200'], 2, 'need a --height of at least'),
 ])
 def test_errors(args, status, message):
     _, err = run(*args, expect=status)

@@ -212,9 +212,14 @@ layout_new (ChartCanvas *canvas,
   /* Unhinted metrics: the same widths in SVG, PNG and PDF. */
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_LTR);
   cairo_font_options_destroy (options);
   pango_layout_context_changed (layout);
 
+  /* The charts' own words are English, so paragraphs run left to right;
+   * an Arabic name keeps its order inside its run ("كازاخستان: timeline"
+   * does not turn round). */
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_font_description (layout, canvas->fonts[font]);
   pango_layout_set_text (layout, text, -1);
   return layout;

@@ -594,9 +594,17 @@ chart_timeline_draw (CliContext         *ctx,
     {
       double available = options->height - plot_top - margin
                          - chart_text_height (canvas, CHART_FONT_SMALL) - 10
-                         - n_sections * 24.0;
+                         - (n_sections > 1 ? n_sections * 24.0 : 0);
 
-      row_height = MAX (4, available / rows->len);
+      /* Bars thinner than 4 pixels could not be told apart. */
+      if (available < 4.0 * rows->len)
+        {
+          cli_error ("%u rows need a --height of at least %.0f pixels",
+                     rows->len, ceil (options->height - available + 4.0 * rows->len));
+          *status = CLI_EXIT_USAGE;
+          return NULL;
+        }
+      row_height = available / rows->len;
     }
   else
     row_height = 22;
