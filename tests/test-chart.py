@@ -268,6 +268,33 @@ def test_timeline_inexact_dates_are_marked(tmp):
 
 
 @needs_charts
+def test_timeline_dissolution_ends_the_bars(tmp):
+    catalog = os.path.join(tmp, 'pact.json')
+    with open(catalog, 'w') as f:
+        json.dump({
+            'format': 'libiis-catalog', 'version': '1.0',
+            'entities': [
+                {'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                {'type': 'organization', 'id': 'pact', 'name': 'Pact', 'founded': '1990',
+                 'dissolved': '2000'},
+            ],
+            'relations': [
+                {'kind': 'member-of', 'subject': 'XA', 'object': 'pact', 'role': 'member',
+                 'start': '1990'},
+            ],
+        }, f)
+    for entity in ('pact', 'XA'):
+        svg = os.path.join(tmp, entity + '.svg')
+        run('--no-default', '--catalog', catalog, 'chart', 'timeline', entity,
+            '--from', '1990', '--to', '2010', '-o', svg)
+        (bar,) = marks(parse_svg(svg), 'bar')
+        assert bar['title'].endswith('1990 – 2000'), bar['title']
+        # Half of the 20 years shown, not to the right edge.
+        root = parse_svg(svg)
+        assert bar['w'] < float(root.get('width').rstrip('px')) / 2
+
+
+@needs_charts
 def test_timeline_from_to_keeps_the_periods_shown(tmp):
     relations = run_json('list', 'relations', 'kind=member-of', 'object=sco')
     svg = os.path.join(tmp, 'late.svg')

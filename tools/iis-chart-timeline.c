@@ -162,8 +162,17 @@ add_relations (IisCatalog      *catalog,
       g_object_unref (relation);
 
       if (kind == IIS_RELATION_KIND_MEMBER_OF)
-        category = iis_relation_get_role (relation) != NULL ? iis_relation_get_role (relation)
-                                                            : "member";
+        {
+          IisEntity *organization = iis_relation_get_object (relation);
+          const IisDate *dissolved = IIS_IS_ORGANIZATION (organization)
+            ? iis_organization_get_dissolved (IIS_ORGANIZATION (organization)) : NULL;
+
+          category = iis_relation_get_role (relation) != NULL ? iis_relation_get_role (relation)
+                                                              : "member";
+          /* A dissolution ends the memberships, as in the questions. */
+          if (dissolved != NULL && (end == NULL || iis_date_compare (end, dissolved) > 0))
+            end = dissolved;
+        }
       else if (kind == IIS_RELATION_KIND_PARTY_TO)
         category = "party";
       else
@@ -228,6 +237,22 @@ typedef struct
   ChartCanvas    *canvas;
   ChartTimeScale  scale;
 } Plot;
+
+/* The dissolution of the organization of a row, when it is in the years
+ * shown. */
+static const IisDate *
+row_dissolved_at (Row                  *row,
+                  const ChartTimeScale *scale)
+{
+  const IisDate *dissolved;
+  double t;
+
+  if (!IIS_IS_ORGANIZATION (row->entity))
+    return NULL;
+  dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (row->entity));
+  t = date_years (dissolved, FALSE);
+  return dissolved != NULL && t >= scale->t0 && t <= scale->t1 ? dissolved : NULL;
+}
 
 /* Whether any of the period falls in the years shown. */
 static gboolean
@@ -571,6 +596,14 @@ chart_timeline_draw (CliContext         *ctx,
   g_ptr_array_add (legend_titles, "period ended");
   g_ptr_array_add (legend_colors, (gpointer) &chart_black);
   g_ptr_array_add (legend_styles, "tick");
+  for (guint r = 0; r < rows->len; r++)
+    if (row_dissolved_at (g_ptr_array_index (rows, r), &plot.scale) != NULL)
+      {
+        g_ptr_array_add (legend_titles, "◆ organization dissolved");
+        g_ptr_array_add (legend_colors, (gpointer) &chart_black);
+        g_ptr_array_add (legend_styles, "none");
+        break;
+      }
   g_ptr_array_add (legend_titles, NULL);
   y += chart_draw_legend (canvas, margin, y, width - margin,
                           (const char * const *) legend_titles->pdata,
@@ -653,23 +686,18 @@ chart_timeline_draw (CliContext         *ctx,
                      bar_height, row_class);
 
       /* The other end's own end: a dissolved organization. */
-      if (IIS_IS_ORGANIZATION (row->entity))
+      if (row_dissolved_at (row, &plot.scale) != NULL)
         {
-          const IisDate *dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (row->entity));
-          double t = date_years (dissolved, FALSE);
+          double x = chart_time_x (&plot.scale,
+                                   date_years (row_dissolved_at (row, &plot.scale), FALSE));
 
-          if (dissolved != NULL && t >= plot.scale.t0 && t <= plot.scale.t1)
-            {
-              double x = chart_time_x (&plot.scale, t);
-
-              chart_set_color (cr, &chart_black, 1.0);
-              cairo_move_to (cr, x, bar_y - 3);
-              cairo_line_to (cr, x + 5, bar_y + bar_height / 2);
-              cairo_line_to (cr, x, bar_y + bar_height + 3);
-              cairo_line_to (cr, x - 5, bar_y + bar_height / 2);
-              cairo_close_path (cr);
-              cairo_fill (cr);
-            }
+          chart_set_color (cr, &chart_black, 1.0);
+          cairo_move_to (cr, x, bar_y - 3);
+          cairo_line_to (cr, x + 5, bar_y + bar_height / 2);
+          cairo_line_to (cr, x, bar_y + bar_height + 3);
+          cairo_line_to (cr, x - 5, bar_y + bar_height / 2);
+          cairo_close_path (cr);
+          cairo_fill (cr);
         }
       y += row_height;
     }
