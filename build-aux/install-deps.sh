@@ -18,6 +18,12 @@ packages=(
   gi-docgen
   # checking: valgrind, sanitizers, libFuzzer, DOT output, benchmarks
   valgrind clang-14 libclang-rt-14-dev graphviz libsqlite3-dev
+  # charts (iis chart, iis report): cairo and pango, fonts for the scripts
+  # of the catalog's labels: Latin, Cyrillic, Greek, Armenian, Georgian,
+  # Arabic (DejaVu), CJK (WenQuanYi Micro Hei), Devanagari (Lohit), Khmer;
+  # xmllint and headless Chromium check the SVG and the HTML report
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-wqy-microhei
+  fonts-lohit-deva fonts-khmeros libxml2-utils chromium
 )
 
 missing=()

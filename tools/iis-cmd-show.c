@@ -92,6 +92,18 @@ static const KindWords kind_words[] = {
 /* Every kind but ANY has its words. */
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_DENOUNCED);
 
+/* The heading of a group of relations, from either end ("Member of",
+ * "Members"); iis report uses them too. */
+const char *
+cli_relation_heading (IisRelationKind kind,
+                      gboolean        incoming)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (kind_words); i++)
+    if (kind_words[i].kind == kind)
+      return incoming ? kind_words[i].incoming : kind_words[i].outgoing;
+  return iis_relation_kind_to_nick (kind);
+}
+
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL
 };

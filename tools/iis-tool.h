@@ -167,6 +167,7 @@ int cli_cmd_stats       (CliContext *ctx, const CliCommand *command, int argc, c
 /* iis-cmd-show.c */
 int cli_cmd_show        (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_timeline    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+const char *cli_relation_heading (IisRelationKind kind, gboolean incoming);
 /* iis-cmd-questions.c */
 int cli_cmd_members     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_memberships (CliContext *ctx, const CliCommand *command, int argc, char **argv);
@@ -179,6 +180,9 @@ int cli_cmd_forums      (CliContext *ctx, const CliCommand *command, int argc, c
 int cli_cmd_status      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_compare     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_panel       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+/* iis-cmd-chart.c, iis-cmd-report.c */
+int cli_cmd_chart       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+int cli_cmd_report      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-files.c */
 int cli_cmd_validate    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_convert     (CliContext *ctx, const CliCommand *command, int argc, char **argv);

@@ -125,6 +125,22 @@ static const CliCommand commands[] = {
     "Lists what happened to the entity, with dates: founded, joined, signed,\n"
     "bound by, hosted, left, renamed …",
     cli_cmd_timeline },
+  { "chart", "CHART ARGUMENTS…",
+    "Draw a timeline, a curve of parties or an overlap as SVG, PNG or PDF",
+    "Charts: timeline ENTITY, parties AGREEMENT, overlap A B [C].\n"
+    "Run “iis chart CHART --help” for the options of a chart.\n"
+    "\n"
+    "Example:\n"
+    "  iis chart timeline sco --output sco.svg",
+    cli_cmd_chart },
+  { "report", "ID",
+    "Write one self-contained HTML page about an entity",
+    "The facts, the dated relations as tables, the charts inline as SVG\n"
+    "and every source as a link; no script, font or image is fetched.\n"
+    "\n"
+    "Example:\n"
+    "  iis report sco --lang ru --output sco.html",
+    cli_cmd_report },
   { "validate", "FILE…",
     "Check catalog files and report their problems",
     "Each file is loaded on its own; when it refers to entities it does not\n"
