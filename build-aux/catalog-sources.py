@@ -29,6 +29,7 @@ TITLES = {
     'instruments': 'Regional treaties, non-binding instruments and threat categories',
     'regional': 'Regional and other groupings',
     'un': 'United Nations membership and the UN Convention against Cybercrime',
+    'un-treaties': 'UN treaties: reservations, declarations and further rows',
     'unga': 'UN General Assembly resolutions, recorded votes, GGE and OEWG',
 }
 

@@ -24,6 +24,9 @@
 #                    start the date of the vote)
 #   relation       → the relation of that kind (supporter-of → supports,
 #                    author-of → sponsor-of)
+#   reservation, declaration, objection
+#                  → nothing yet: checked, counted, mapped once the
+#                    treaty-action kinds exist
 #
 # What the model cannot hold yet is not guessed at: a consent deposited
 # whose entry into force for the party is not known gives no party-to
@@ -60,7 +63,7 @@ RELATION_KINDS = {
     'member-of', 'part-of', 'signatory-of', 'party-to', 'organizer-of',
     'participant-in', 'host-of', 'adopted-within', 'addresses',
     'implements', 'amends', 'supersedes', 'references', 'votes-on',
-    'supports', 'sponsor-of',
+    'supports', 'sponsor-of', 'continues', 'succeeds',
 }
 # Names of the fact tables for kinds whose file-format name differs.
 RELATION_ALIASES = {'supporter-of': 'supports', 'author-of': 'sponsor-of'}
@@ -130,6 +133,7 @@ class Table:
         if not isinstance(self.doc, dict):
             raise FactError('%s: not a fact table' % path)
         self.sources = {}
+        self.patches = []
         for i, source in enumerate(self.doc.get('sources', [])):
             where = '%s: sources[%d]' % (self.name, i)
             sid = source.get('id')
@@ -313,6 +317,33 @@ def _vote(table, where, record):
                       record.get('date'))], 0
 
 
+TREATY_ACTIONS = ('reservation', 'declaration', 'objection')
+TREATY_ACTION_DATES = ('made', 'withdrawn')
+
+
+def _treaty_action(table, where, record):
+    """A reservation, declaration or objection a party made to a treaty.
+    Checked now, mapped once the treaty-action kinds exist: until then it
+    gives no relation (and is not "held back", which counts treaty rows
+    the model could already hold in part)."""
+    _need(where, record, 'party', 'agreement', 'summary')
+    for member in TREATY_ACTION_DATES:
+        _date('%s.%s' % (where, member), record.get(member))
+    made, withdrawn = record.get('made'), record.get('withdrawn')
+    if (withdrawn and _is_dated(made) and _is_dated(withdrawn)
+            and _coarse(_bound(withdrawn), _bound(made)) < 0):
+        raise FactError('%s: withdrawn (%s) before it was made (%s)'
+                        % (where, withdrawn, made))
+    article = record.get('article')
+    if article is not None and not (isinstance(article, str) and article):
+        raise FactError('%s.article: a non-empty string or null, not %r'
+                        % (where, article))
+    if record['type'] == 'objection':
+        _need(where, record, 'against')
+    table.confidence(where, record)
+    return [], 0
+
+
 def _plain_relation(table, where, record):
     _need(where, record, 'subject', 'kind', 'object')
     kind = RELATION_ALIASES.get(record['kind'], record['kind'])
@@ -329,11 +360,35 @@ def _plain_relation(table, where, record):
                       record.get('start'), record.get('end'), quals)], 0
 
 
+def _state_period(table, where, record):
+    """A state's period (format 1.1 `founded` / `ceased`), as a patch of
+    the state entity: gen-catalog.py sets the dates on the state, from
+    iso-codes or a table, and adds the record's source to it."""
+    _need(where, record, 'state')
+    if not record.get('founded') and not record.get('ceased'):
+        raise FactError('%s: a state period needs "founded" or "ceased"' % where)
+    patch = {'_patch': True, '_where': where, 'id': record['state']}
+    for member in ('founded', 'ceased'):
+        value = _date('%s.%s' % (where, member), record.get(member))
+        if value:
+            patch[member] = value
+    table.confidence(where, record)
+    patch['sources'] = [table.cite(where, record.get('source'),
+                                   record.get('locator'))]
+    table.patches.append(patch)
+    return [], 0
+
+
 RECORDS = {
+    'state-period': _state_period,
     'membership': _membership,
     'treaty-status': _treaty_status,
     'vote': _vote,
     'relation': _plain_relation,
+    # Checked, not mapped: mapped once the treaty-action kinds exist.
+    'reservation': _treaty_action,
+    'declaration': _treaty_action,
+    'objection': _treaty_action,
 }
 
 DATE_MEMBERS = ('founded', 'dissolved', 'adopted', 'entry-into-force',
@@ -385,6 +440,8 @@ def convert(path):
         relations.extend(produced)
         counts[record['type']] = counts.get(record['type'], 0) + 1
         counts['held-back'] += held
+    # State periods patch entities defined elsewhere (see _state_period).
+    entities.extend(table.patches)
     return entities, relations, counts
 
 

@@ -100,6 +100,8 @@ def main():
             relations.append((where, relation))
 
     held_back = 0
+    waiting = 0
+    patches = []
     for path in args.facts:
         try:
             table_entities, table_relations, counts = facts.convert(path)
@@ -107,19 +109,44 @@ def main():
             fail(str(e))
         name = path.rsplit('/', 1)[-1]
         for i, entity in enumerate(table_entities):
+            if entity.get('_patch'):
+                patches.append(entity)
+                continue
             if entity['id'] in entities:
                 fail('%s: entities[%d]: duplicate id "%s"' % (name, i, entity['id']))
             entities[entity['id']] = entity
         for relation in facts.merge_overlapping(table_relations):
             relations.append((relation.pop('_where'), relation))
         held_back += counts['held-back']
+        waiting += sum(counts.get(t, 0) for t in facts.TREATY_ACTIONS)
     if held_back:
         print('gen-catalog.py: %d treaty-status records with a consent but no '
               'entry into force and no signature wait for treaty actions'
               % held_back, file=sys.stderr)
+    if waiting:
+        print('gen-catalog.py: %d reservations, declarations and objections '
+              'wait for the treaty-action relation kinds' % waiting,
+              file=sys.stderr)
 
     for eid, state in table.items():
         entities.setdefault(eid, state)
+
+    # A state's period (founded / ceased, format 1.1) from a fact table,
+    # set on the state wherever it was defined, with its source.
+    for patch in patches:
+        where = patch.pop('_where')
+        patch.pop('_patch')
+        eid = patch.pop('id')
+        state = entities.get(eid)
+        if state is None or state.get('type') != 'state':
+            fail('%s: "%s" is not a state' % (where, eid))
+        state = entities[eid] = dict(state)
+        for member in ('founded', 'ceased'):
+            if member in patch:
+                if state.get(member) not in (None, patch[member]):
+                    fail('%s: two %s dates for "%s"' % (where, member, eid))
+                state[member] = patch[member]
+        state['sources'] = list(state.get('sources', [])) + patch['sources']
 
     for where, relation in relations:
         for end in ('subject', 'object'):

@@ -14,7 +14,8 @@
 #       suite runs the example and checks its output;
 #   <!-- run: python -->  or  <!-- run: js -->
 #       the block is a whole program, run here with /usr/bin/python3 or
-#       `gjs -m`; it must exit with status 0 (its asserts hold).
+#       `gjs -m`; it must exit with status 0 (its asserts hold). It finds
+#       the source tree (tests/data/ …) in $IIS_SOURCE_ROOT.
 #
 # The environment (GI_TYPELIB_PATH, LD_LIBRARY_PATH, PYTHONPATH) comes from
 # the test that runs this script.
@@ -61,7 +62,7 @@ def blocks(path):
         i += 1
 
 
-def run_snippet(kind, text, where):
+def run_snippet(kind, text, where, source_root):
     suffix = {'python': '.py', 'js': '.js'}.get(kind)
     if suffix is None:
         return f'{where}: cannot run “{kind}” snippets'
@@ -70,8 +71,10 @@ def run_snippet(kind, text, where):
         with open(path, 'w', encoding='utf-8') as f:
             f.write(text)
         command = ['/usr/bin/python3', path] if kind == 'python' else ['gjs', '-m', path]
+        # A snippet finds the test fixtures it reads through IIS_SOURCE_ROOT.
+        env = dict(os.environ, IIS_SOURCE_ROOT=os.path.abspath(source_root))
         result = subprocess.run(command, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, cwd=tmp)
+                                stderr=subprocess.STDOUT, text=True, cwd=tmp, env=env)
     if result.returncode != 0:
         return f'{where}: the snippet failed (status {result.returncode}):\n{result.stdout}'
     return None
@@ -116,7 +119,7 @@ def main():
                         if text not in f.read():
                             error = f'the block is not an excerpt of {value}'
             else:
-                error = run_snippet(value, text, where)
+                error = run_snippet(value, text, where, args.source_root)
             report(where, error, f'{kind}: {value}')
 
     print(f'1..{count}')

@@ -50,6 +50,8 @@ struct _IisAgreement
   IisDate *adopted;
   char *adopted_place;
   IisDate *entry_into_force;
+  IisDate *opened_for_signature;
+  IisDate *terminated;
 };
 
 G_DEFINE_FINAL_TYPE (IisAgreement, iis_agreement, IIS_TYPE_ENTITY)
@@ -61,6 +63,8 @@ enum {
   PROP_ADOPTED,
   PROP_ADOPTED_PLACE,
   PROP_ENTRY_INTO_FORCE,
+  PROP_OPENED_FOR_SIGNATURE,
+  PROP_TERMINATED,
   N_PROPS
 };
 
@@ -74,6 +78,8 @@ iis_agreement_finalize (GObject *object)
   g_clear_pointer (&self->adopted, iis_date_free);
   g_clear_pointer (&self->adopted_place, g_free);
   g_clear_pointer (&self->entry_into_force, iis_date_free);
+  g_clear_pointer (&self->opened_for_signature, iis_date_free);
+  g_clear_pointer (&self->terminated, iis_date_free);
 
   G_OBJECT_CLASS (iis_agreement_parent_class)->finalize (object);
 }
@@ -102,6 +108,12 @@ iis_agreement_get_property (GObject    *object,
       break;
     case PROP_ENTRY_INTO_FORCE:
       g_value_set_boxed (value, self->entry_into_force);
+      break;
+    case PROP_OPENED_FOR_SIGNATURE:
+      g_value_set_boxed (value, self->opened_for_signature);
+      break;
+    case PROP_TERMINATED:
+      g_value_set_boxed (value, self->terminated);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -132,6 +144,12 @@ iis_agreement_set_property (GObject      *object,
       break;
     case PROP_ENTRY_INTO_FORCE:
       iis_agreement_set_entry_into_force (self, g_value_get_boxed (value));
+      break;
+    case PROP_OPENED_FOR_SIGNATURE:
+      iis_agreement_set_opened_for_signature (self, g_value_get_boxed (value));
+      break;
+    case PROP_TERMINATED:
+      iis_agreement_set_terminated (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -208,6 +226,34 @@ iis_agreement_class_init (IisAgreementClass *klass)
    */
   properties[PROP_ENTRY_INTO_FORCE] =
     g_param_spec_boxed ("entry-into-force", NULL, NULL,
+                        IIS_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisAgreement:opened-for-signature:
+   *
+   * When the instrument was opened for signature, or %NULL if it was not
+   * or that is not known. Treaty offices date a treaty by it (the
+   * Budapest Convention was opened for signature on 23 November 2001).
+   *
+   * Since: 1.1
+   */
+  properties[PROP_OPENED_FOR_SIGNATURE] =
+    g_param_spec_boxed ("opened-for-signature", NULL, NULL,
+                        IIS_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisAgreement:terminated:
+   *
+   * When the instrument ceased to be in force for all its parties
+   * (terminated, expired or replaced), or %NULL if it has not or that is
+   * not known.
+   *
+   * Since: 1.1
+   */
+  properties[PROP_TERMINATED] =
+    g_param_spec_boxed ("terminated", NULL, NULL,
                         IIS_TYPE_DATE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -441,4 +487,78 @@ iis_agreement_set_entry_into_force (IisAgreement  *self,
 
   if (_iis_date_replace (&self->entry_into_force, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY_INTO_FORCE]);
+}
+
+/**
+ * iis_agreement_get_opened_for_signature:
+ * @self: an agreement
+ *
+ * Gets when the instrument was opened for signature.
+ *
+ * Returns: (nullable) (transfer none): the date it was opened for signature
+ *
+ * Since: 1.1
+ */
+const IisDate *
+iis_agreement_get_opened_for_signature (IisAgreement *self)
+{
+  g_return_val_if_fail (IIS_IS_AGREEMENT (self), NULL);
+
+  return self->opened_for_signature;
+}
+
+/**
+ * iis_agreement_set_opened_for_signature:
+ * @self: an agreement
+ * @date: (nullable): the date it was opened for signature
+ *
+ * Sets when the instrument was opened for signature. The date is copied.
+ *
+ * Since: 1.1
+ */
+void
+iis_agreement_set_opened_for_signature (IisAgreement  *self,
+                                        const IisDate *date)
+{
+  g_return_if_fail (IIS_IS_AGREEMENT (self));
+
+  if (_iis_date_replace (&self->opened_for_signature, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENED_FOR_SIGNATURE]);
+}
+
+/**
+ * iis_agreement_get_terminated:
+ * @self: an agreement
+ *
+ * Gets when the instrument ceased to be in force.
+ *
+ * Returns: (nullable) (transfer none): the date of termination
+ *
+ * Since: 1.1
+ */
+const IisDate *
+iis_agreement_get_terminated (IisAgreement *self)
+{
+  g_return_val_if_fail (IIS_IS_AGREEMENT (self), NULL);
+
+  return self->terminated;
+}
+
+/**
+ * iis_agreement_set_terminated:
+ * @self: an agreement
+ * @date: (nullable): the date of termination
+ *
+ * Sets when the instrument ceased to be in force. The date is copied.
+ *
+ * Since: 1.1
+ */
+void
+iis_agreement_set_terminated (IisAgreement  *self,
+                              const IisDate *date)
+{
+  g_return_if_fail (IIS_IS_AGREEMENT (self));
+
+  if (_iis_date_replace (&self->terminated, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERMINATED]);
 }

@@ -112,5 +112,15 @@ const IisDate      *iis_agreement_get_entry_into_force (IisAgreement       *self
 IIS_AVAILABLE_IN_ALL
 void                iis_agreement_set_entry_into_force (IisAgreement       *self,
                                                         const IisDate      *date);
+IIS_AVAILABLE_IN_1_1
+const IisDate      *iis_agreement_get_opened_for_signature (IisAgreement   *self);
+IIS_AVAILABLE_IN_1_1
+void                iis_agreement_set_opened_for_signature (IisAgreement   *self,
+                                                            const IisDate  *date);
+IIS_AVAILABLE_IN_1_1
+const IisDate      *iis_agreement_get_terminated       (IisAgreement       *self);
+IIS_AVAILABLE_IN_1_1
+void                iis_agreement_set_terminated       (IisAgreement       *self,
+                                                        const IisDate      *date);
 
 G_END_DECLS

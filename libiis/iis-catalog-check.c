@@ -141,7 +141,6 @@ _iis_catalog_check_invariants (IisCatalog *self)
     {
       const Node *node = &self->nodes[slot];
       IisEntity *entity = node->entity;
-      const IisDate *dissolved = NULL;
       GHashTable *identifiers;
 
       if (entity == NULL)
@@ -155,9 +154,7 @@ _iis_catalog_check_invariants (IisCatalog *self)
              "entity “%s” does not know its node %u", iis_entity_get_id (entity), slot);
       CHECK (g_hash_table_lookup (self->ids, iis_entity_get_id (entity)) == GUINT_TO_POINTER (slot + 1),
              "the id “%s” does not map to its node %u", iis_entity_get_id (entity), slot);
-      if (IIS_IS_ORGANIZATION (entity))
-        dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
-      CHECK (node->ended == _iis_date_pack (dissolved),
+      CHECK (node->ended == _iis_date_pack (_iis_entity_get_ended (entity)),
              "node %u: the cached end of life of “%s” is stale", slot, iis_entity_get_id (entity));
 
       identifiers = _iis_entity_get_identifiers (entity);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "iis-catalog-store-private.h"
+#include "iis-party-status-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Validation                                                         */
@@ -72,10 +73,10 @@ validate_entity (IisCatalog *self,
 {
   const IisDate *first = NULL, *last = NULL;
 
-  if (IIS_IS_ORGANIZATION (entity))
+  if (IIS_IS_ORGANIZATION (entity) || IIS_IS_STATE (entity))
     {
-      first = iis_organization_get_founded (IIS_ORGANIZATION (entity));
-      last = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+      first = _iis_entity_get_began (entity);
+      last = _iis_entity_get_ended (entity);
     }
   else if (IIS_IS_FORUM (entity))
     {
@@ -105,12 +106,18 @@ validate_lifetime (IisCatalog *self,
   IisEntity *entity = node_entity (self, end_slot);
   const IisDate *founded, *dissolved;
   g_autofree char *what = NULL;
+  gboolean state = IIS_IS_STATE (entity);
+  IisProblemKind kind = state ? IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE
+                              : IIS_PROBLEM_KIND_OUTSIDE_LIFETIME;
 
-  if (!IIS_IS_ORGANIZATION (entity) || rec->start == IIS_DATE_PACKED_NONE)
+  if (!(IIS_IS_ORGANIZATION (entity) || state) || rec->start == IIS_DATE_PACKED_NONE)
+    return;
+  /* A continuation or a succession is dated by the other state's end. */
+  if (rec->kind == IIS_RELATION_KIND_CONTINUES || rec->kind == IIS_RELATION_KIND_SUCCEEDS)
     return;
 
-  founded = iis_organization_get_founded (IIS_ORGANIZATION (entity));
-  dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
+  founded = _iis_entity_get_began (entity);
+  dissolved = _iis_entity_get_ended (entity);
 
   /* Only what certainly falls outside: an inexact start (2005~, ../2004)
    * may be either side. */
@@ -121,7 +128,7 @@ validate_lifetime (IisCatalog *self,
       g_autofree char *f = iis_date_to_string (founded);
 
       what = describe_record (self, rec);
-      add_record_problem (self, problems, IIS_PROBLEM_KIND_OUTSIDE_LIFETIME, slot,
+      add_record_problem (self, problems, kind, slot,
                           g_strdup_printf ("Relation %s starts (%s) before “%s” was founded (%s)",
                                            what, s, iis_entity_get_id (entity), f));
     }
@@ -133,9 +140,10 @@ validate_lifetime (IisCatalog *self,
 
       g_free (what);
       what = describe_record (self, rec);
-      add_record_problem (self, problems, IIS_PROBLEM_KIND_OUTSIDE_LIFETIME, slot,
-                          g_strdup_printf ("Relation %s starts (%s) after “%s” was dissolved (%s)",
-                                           what, s, iis_entity_get_id (entity), d));
+      add_record_problem (self, problems, kind, slot,
+                          g_strdup_printf ("Relation %s starts (%s) after “%s” %s (%s)",
+                                           what, s, iis_entity_get_id (entity),
+                                           state ? "ceased" : "was dissolved", d));
     }
 }
 
@@ -391,12 +399,18 @@ validate_identifiers (IisCatalog *self,
  *
  * Checks the catalog for inconsistencies that single additions cannot
  * catch: periods that end before they begin (relations, organizations,
- * forums), relations dated before an organization at one of their ends
- * was founded or after it was dissolved, cycles of `part-of` relations,
+ * forums, states), relations dated before an organization at one of their
+ * ends was founded or after it was dissolved, relations of a state dated
+ * before it was founded or after it ceased (since 1.1,
+ * %IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE), cycles of `part-of` relations,
  * identical relations (same ends, kind and role) stated for overlapping
  * periods (one problem for each group of them, whose message says how
  * many there are, so that the list stays as long as the catalog, not its
  * square), and external identifiers held by more than one entity.
+ *
+ * Since 1.1 it also checks the treaty actions: roles the action kinds do
+ * not know, qualifiers that are not what they should be, and actions out
+ * of order (see [enum@Iis.ProblemKind]).
  *
  * Returns: (transfer full): a list of [class@Iis.Problem], empty when the
  *   catalog is consistent
@@ -452,6 +466,7 @@ iis_catalog_validate (IisCatalog *self)
 
   validate_cycles (self, problems);
   validate_identifiers (self, problems);
+  _iis_catalog_validate_actions (self, problems);
 
   n_problems = problems->len;
   return _iis_answer_new_take (IIS_TYPE_PROBLEM, g_ptr_array_free (problems, FALSE),

@@ -111,8 +111,9 @@ sources_need_1_1 (GListModel *sources)
   return FALSE;
 }
 
-/* Whether an entity holds an inexact date (EDTF, format 1.1): in a date
- * property of its type, an other name or a source. */
+/* Whether an entity needs format 1.1: an inexact date (EDTF) in a date
+ * property of its type, an other name or a source, or a member that 1.0
+ * does not know. */
 static gboolean
 entity_needs_1_1 (IisEntity *entity)
 {
@@ -131,6 +132,11 @@ entity_needs_1_1 (IisEntity *entity)
         if (date_is_inexact (date))
           return TRUE;
       }
+  /* An agreement's own dates that 1.0 does not know. */
+  if (IIS_IS_AGREEMENT (entity)
+      && (iis_agreement_get_opened_for_signature (IIS_AGREEMENT (entity)) != NULL
+          || iis_agreement_get_terminated (IIS_AGREEMENT (entity)) != NULL))
+    return TRUE;
   for (guint i = 0; i < n_names; i++)
     {
       g_autoptr(IisName) name = g_list_model_get_item (names, i);
@@ -138,6 +144,11 @@ entity_needs_1_1 (IisEntity *entity)
       if (date_is_inexact (iis_name_get_start (name)) || date_is_inexact (iis_name_get_end (name)))
         return TRUE;
     }
+  /* A state's period is a 1.1 member. */
+  if (IIS_IS_STATE (entity) &&
+      (iis_state_get_founded (IIS_STATE (entity)) != NULL ||
+       iis_state_get_ceased (IIS_STATE (entity)) != NULL))
+    return TRUE;
   return sources_need_1_1 (iis_entity_get_sources (entity));
 }
 

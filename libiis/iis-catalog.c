@@ -543,17 +543,13 @@ _iis_catalog_identifier_changed (IisCatalog *self,
 }
 
 /* Keep the node's copy of when its entity ceased to exist (an
- * organization's dissolution), which every dated question reads. */
+ * organization's dissolution, a state's ceasing), which every dated
+ * question reads. */
 void
 update_ended (IisCatalog *self,
               guint32     slot)
 {
-  IisEntity *entity = self->nodes[slot].entity;
-  const IisDate *dissolved = NULL;
-
-  if (IIS_IS_ORGANIZATION (entity))
-    dissolved = iis_organization_get_dissolved (IIS_ORGANIZATION (entity));
-  self->nodes[slot].ended = _iis_date_pack (dissolved);
+  self->nodes[slot].ended = _iis_date_pack (_iis_entity_get_ended (self->nodes[slot].entity));
 }
 
 void

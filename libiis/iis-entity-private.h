@@ -40,4 +40,11 @@ GHashTable *_iis_entity_get_identifiers (IisEntity *self);
 GListModel *_iis_entity_peek_sources     (IisEntity *self);
 GListModel *_iis_entity_peek_other_names (IisEntity *self);
 
+/* When the entity began and ceased to exist, for the types that have a
+ * life (an organization's founding and dissolution, a state's founding
+ * and ceasing; since 1.1 for states); NULL when not known or not a type
+ * with a life. Borrowed. */
+const IisDate *_iis_entity_get_began (IisEntity *self);
+const IisDate *_iis_entity_get_ended (IisEntity *self);
+
 G_END_DECLS

@@ -1052,3 +1052,23 @@ _iis_entity_peek_other_names (IisEntity *self)
   priv = iis_entity_get_instance_private (self);
   return (GListModel *) g_atomic_pointer_get (&priv->other_names);
 }
+
+const IisDate *
+_iis_entity_get_began (IisEntity *self)
+{
+  if (IIS_IS_ORGANIZATION (self))
+    return iis_organization_get_founded (IIS_ORGANIZATION (self));
+  if (IIS_IS_STATE (self))
+    return iis_state_get_founded (IIS_STATE (self));
+  return NULL;
+}
+
+const IisDate *
+_iis_entity_get_ended (IisEntity *self)
+{
+  if (IIS_IS_ORGANIZATION (self))
+    return iis_organization_get_dissolved (IIS_ORGANIZATION (self));
+  if (IIS_IS_STATE (self))
+    return iis_state_get_ceased (IIS_STATE (self));
+  return NULL;
+}

@@ -221,6 +221,8 @@ static const IisMember state_members[] = {
   { "alpha-2", IIS_MEMBER_CHECK_CODE, 2 },
   { "alpha-3", IIS_MEMBER_CHECK_CODE, 3 },
   { "numeric", IIS_MEMBER_CHECK_MINIMUM, 1 },
+  { "founded" },    /* format 1.1 */
+  { "ceased" },     /* format 1.1 */
   { NULL }
 };
 
@@ -238,6 +240,8 @@ static const IisMember agreement_members[] = {
   { "adopted" },
   { "adopted-place" },
   { "entry-into-force" },
+  { "opened-for-signature" },   /* format 1.1 */
+  { "terminated" },             /* format 1.1 */
   { NULL }
 };
 

@@ -28,6 +28,22 @@ G_BEGIN_DECLS
  * @IIS_PROBLEM_KIND_SHARED_IDENTIFIER: several entities hold the same
  *   external identifier (one problem for each identifier; its subject is
  *   the first holder by id)
+ * @IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE: a relation of a state, such as a
+ *   membership, is dated outside the state's existence (it starts before
+ *   the state was founded or after it ceased). Since: 1.1
+ * @IIS_PROBLEM_KIND_UNKNOWN_ROLE: a treaty action (`consented-to`,
+ *   `denounced` …) has a role its kind does not know. Since: 1.1
+ * @IIS_PROBLEM_KIND_INVALID_QUALIFIER: a qualifier of a treaty action is
+ *   not what it should be: a `denounced` relation's `effective` that is
+ *   not a date, an objection `against` an id the catalog does not hold.
+ *   Since: 1.1
+ * @IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER: a party's actions on an
+ *   agreement are dated in an impossible order: a ratification deposited
+ *   before the signature, an entry into force before the deposit, a
+ *   signature or a consent before the agreement was opened for signature,
+ *   a reservation made after a denunciation took effect, a denunciation
+ *   that takes effect before it was notified.
+ *   Since: 1.1
  *
  * What an [class@Iis.Problem] is about. The JSON nick is the name in
  * lower case with dashes.
@@ -40,6 +56,10 @@ typedef enum {
   IIS_PROBLEM_KIND_PART_OF_CYCLE,
   IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS,
   IIS_PROBLEM_KIND_SHARED_IDENTIFIER,
+  IIS_PROBLEM_KIND_OUTSIDE_EXISTENCE,
+  IIS_PROBLEM_KIND_UNKNOWN_ROLE,
+  IIS_PROBLEM_KIND_INVALID_QUALIFIER,
+  IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER,
 } IisProblemKind;
 
 #define IIS_TYPE_PROBLEM (iis_problem_get_type ())

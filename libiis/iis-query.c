@@ -11,6 +11,8 @@
 #include "iis-answer-private.h"
 #include "iis-catalog-query-private.h"
 #include "iis-catalog-view-private.h"
+#include "iis-catalog-private.h"
+#include "iis-continuity.h"
 #include "iis-date-private.h"
 #include "iis-enum-types.h"
 #include "iis-error.h"
@@ -63,6 +65,7 @@ struct _IisQuery
   char     *text;
   IisDate  *at;
   IisQuestionMode mode;
+  gboolean  follow_continuity;
   GArray   *constraints;   /* Constraint */
 };
 
@@ -74,6 +77,7 @@ enum {
   PROP_TEXT,
   PROP_AT,
   PROP_MODE,
+  PROP_FOLLOW_CONTINUITY,
   N_PROPS
 };
 
@@ -125,6 +129,9 @@ iis_query_get_property (GObject    *object,
     case PROP_MODE:
       g_value_set_enum (value, self->mode);
       break;
+    case PROP_FOLLOW_CONTINUITY:
+      g_value_set_boolean (value, self->follow_continuity);
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,6 +162,9 @@ iis_query_set_property (GObject      *object,
 
     case PROP_MODE:
       iis_query_set_mode (self, g_value_get_enum (value));
+      break;
+    case PROP_FOLLOW_CONTINUITY:
+      iis_query_set_follow_continuity (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -225,6 +235,22 @@ iis_query_class_init (IisQueryClass *klass)
     g_param_spec_enum ("mode", NULL, NULL,
                        IIS_TYPE_QUESTION_MODE, IIS_QUESTION_MODE_CERTAIN,
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * IisQuery:follow-continuity: (getter get_follow_continuity) (setter set_follow_continuity)
+   *
+   * Whether a `member-of` condition follows continuity: the members of
+   * an organization are then those of
+   * [method@Iis.Catalog.get_members_continuous], each legal person as
+   * the state that stands for it at [property@Iis.Query:at]. Other
+   * conditions are not affected.
+   *
+   * Since: 1.1
+   */
+  properties[PROP_FOLLOW_CONTINUITY] =
+    g_param_spec_boolean ("follow-continuity", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -466,8 +492,26 @@ constraint_set (IisQuery         *self,
 
   /* Found entities are subjects, so walk from the object end (reverse),
    * and the other way round. */
-  _iis_catalog_collect_related_full (catalog, other, c->kind, !c->reverse, c->role, self->at,
-                                     self->mode, found, truths);
+  if (self->follow_continuity && c->kind == IIS_RELATION_KIND_MEMBER_OF && !c->reverse &&
+      IIS_IS_ORGANIZATION (other))
+    {
+      g_autoptr(GListModel) members =
+        iis_catalog_get_members_continuous (catalog, IIS_ORGANIZATION (other), c->role,
+                                            self->at, self->mode);
+
+      for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+        {
+          g_autoptr(IisEntity) member = g_list_model_get_item (members, i);
+          guint8 truth = (guint8) iis_answer_get_truth (IIS_ANSWER (members), i);
+
+          /* Borrowed: the catalog holds its entities. */
+          g_ptr_array_add (found, member);
+          g_array_append_val (truths, truth);
+        }
+    }
+  else
+    _iis_catalog_collect_related_full (catalog, other, c->kind, !c->reverse, c->role, self->at,
+                                       self->mode, found, truths);
   for (guint i = 0; i < found->len; i++)
     {
       gpointer entity = g_ptr_array_index (found, i);
@@ -615,4 +659,45 @@ iis_query_set_mode (IisQuery        *self,
     return;
   self->mode = mode;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+}
+
+/**
+ * iis_query_get_follow_continuity: (get-property follow-continuity)
+ * @self: a query
+ *
+ * Gets whether `member-of` conditions follow continuity.
+ *
+ * Returns: %TRUE if they do
+ *
+ * Since: 1.1
+ */
+gboolean
+iis_query_get_follow_continuity (IisQuery *self)
+{
+  g_return_val_if_fail (IIS_IS_QUERY (self), FALSE);
+
+  return self->follow_continuity;
+}
+
+/**
+ * iis_query_set_follow_continuity: (set-property follow-continuity)
+ * @self: a query
+ * @follow_continuity: whether `member-of` conditions follow continuity
+ *
+ * Sets whether `member-of` conditions follow continuity (see
+ * [property@Iis.Query:follow-continuity]).
+ *
+ * Since: 1.1
+ */
+void
+iis_query_set_follow_continuity (IisQuery *self,
+                                 gboolean  follow_continuity)
+{
+  g_return_if_fail (IIS_IS_QUERY (self));
+
+  follow_continuity = !!follow_continuity;
+  if (self->follow_continuity == follow_continuity)
+    return;
+  self->follow_continuity = follow_continuity;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_CONTINUITY]);
 }

@@ -41,6 +41,11 @@ IisQuestionMode iis_query_get_mode       (IisQuery        *self);
 IIS_AVAILABLE_IN_1_1
 void           iis_query_set_mode         (IisQuery        *self,
                                            IisQuestionMode  mode);
+IIS_AVAILABLE_IN_1_1
+gboolean       iis_query_get_follow_continuity (IisQuery  *self);
+IIS_AVAILABLE_IN_1_1
+void           iis_query_set_follow_continuity (IisQuery  *self,
+                                                gboolean   follow_continuity);
 IIS_AVAILABLE_IN_ALL
 void           iis_query_add_related      (IisQuery        *self,
                                            IisRelationKind  kind,

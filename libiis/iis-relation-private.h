@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* The last relation kind of the enumeration, and the first kind that a
  * 1.0 reader does not know: a file holding a relation of a kind from
  * IIS_RELATION_KIND_FIRST_1_1 on is written as format 1.1. */
-#define IIS_RELATION_KIND_LAST     IIS_RELATION_KIND_SPONSOR_OF
+#define IIS_RELATION_KIND_LAST     IIS_RELATION_KIND_DENOUNCED
 #define IIS_RELATION_KIND_FIRST_1_1 IIS_RELATION_KIND_VOTES_ON
 
 /* An IisRelation always holds its own copy of its data. Once added to a

@@ -393,11 +393,12 @@ watch_sources (IisRelation *self,
  * | --- | --- | --- |
  * | `member-of` | state, organization | organization |
  * | `part-of` | organization, forum, agreement, threat category | the same type as the subject |
- * | `signatory-of`, `party-to`, `votes-on`, `supports`, `sponsor-of` | state, organization | agreement |
+ * | `signatory-of`, `party-to`, `votes-on`, `supports`, `sponsor-of`, `consented-to`, `provisionally-applies`, `reservation-to`, `declaration-to`, `objection-to`, `denounced` | state, organization | agreement |
  * | `organizer-of`, `participant-in`, `host-of` | state, organization | forum |
  * | `adopted-within` | agreement | organization, forum |
  * | `addresses` | agreement, forum | threat category |
  * | `implements`, `amends`, `supersedes`, `references` | agreement | agreement |
+ * | `continues`, `succeeds` (since 1.1) | state | state |
  *
  * %IIS_RELATION_KIND_ANY allows nothing.
  *
@@ -429,7 +430,17 @@ iis_relation_kind_allows (IisRelationKind kind,
     case IIS_RELATION_KIND_VOTES_ON:
     case IIS_RELATION_KIND_SUPPORTS:
     case IIS_RELATION_KIND_SPONSOR_OF:
+    case IIS_RELATION_KIND_CONSENTED_TO:
+    case IIS_RELATION_KIND_PROVISIONALLY_APPLIES:
+    case IIS_RELATION_KIND_RESERVATION_TO:
+    case IIS_RELATION_KIND_DECLARATION_TO:
+    case IIS_RELATION_KIND_OBJECTION_TO:
+    case IIS_RELATION_KIND_DENOUNCED:
       return IS_ACTOR (subject_type) && IS (object_type, AGREEMENT);
+
+    case IIS_RELATION_KIND_CONTINUES:
+    case IIS_RELATION_KIND_SUCCEEDS:
+      return IS (subject_type, STATE) && IS (object_type, STATE);
 
     case IIS_RELATION_KIND_ORGANIZER_OF:
     case IIS_RELATION_KIND_PARTICIPANT_IN:

@@ -57,6 +57,39 @@ G_BEGIN_DECLS
  *   resolution or a code of conduct sent to the UN Secretary-General
  *   (`sponsor-of`; the role says how: `"sponsor"`, `"co-sponsor"`,
  *   `"circulated"`). Since: 1.1
+ * @IIS_RELATION_KIND_CONTINUES: a state continues the legal personality
+ *   of another (Russia → USSR) (`continues`; the start is the date of the
+ *   continuation). Questions that follow continuity count the other
+ *   state's relations as the continuing state's. Since: 1.1
+ * @IIS_RELATION_KIND_SUCCEEDS: a state succeeded another (Czech Republic
+ *   → Czechoslovakia) (`succeeds`; the start is the date of the
+ *   succession). A successor is a new legal person: questions that
+ *   follow continuity do not follow succession. Since: 1.1
+ * @IIS_RELATION_KIND_CONSENTED_TO: a state or organization consented to be
+ *   bound by an agreement (`consented-to`; the role is the way of consent:
+ *   `"ratification"`, `"acceptance"`, `"approval"`, `"formal-confirmation"`,
+ *   `"accession"`, `"succession"`, `"definitive-signature"`; the start the
+ *   date the instrument was deposited, or of the definitive signature; the
+ *   end the date the consent was withdrawn, if it was). Since: 1.1
+ * @IIS_RELATION_KIND_PROVISIONALLY_APPLIES: a state or organization applies
+ *   an agreement provisionally (`provisionally-applies`; start and end of
+ *   the provisional application). Since: 1.1
+ * @IIS_RELATION_KIND_RESERVATION_TO: a state or organization made a
+ *   reservation to an agreement (`reservation-to`; the start the date it
+ *   was made, the end the date it was withdrawn; qualifiers `article` and
+ *   `text`). Since: 1.1
+ * @IIS_RELATION_KIND_DECLARATION_TO: a state or organization made a
+ *   declaration on an agreement (`declaration-to`; as for reservations; the
+ *   role may say `"interpretative"`, `"territorial-application"` or
+ *   `"designation"`). Since: 1.1
+ * @IIS_RELATION_KIND_OBJECTION_TO: a state or organization objected to
+ *   another party's reservation or declaration on an agreement
+ *   (`objection-to`; as for reservations, and the qualifier `against` is
+ *   the id of the party whose reservation is objected to). Since: 1.1
+ * @IIS_RELATION_KIND_DENOUNCED: a state or organization denounced or
+ *   withdrew from an agreement (`denounced`; the role `"denunciation"` or
+ *   `"withdrawal"`; the start the date of the notification, the qualifier
+ *   `effective` the date the denunciation takes effect). Since: 1.1
  *
  * The kind of an [class@Iis.Relation]. Each kind allows only some entity
  * types at each end; see [func@Iis.RelationKind.allows].
@@ -81,6 +114,14 @@ typedef enum {
   IIS_RELATION_KIND_VOTES_ON,
   IIS_RELATION_KIND_SUPPORTS,
   IIS_RELATION_KIND_SPONSOR_OF,
+  IIS_RELATION_KIND_CONTINUES,
+  IIS_RELATION_KIND_SUCCEEDS,
+  IIS_RELATION_KIND_CONSENTED_TO,
+  IIS_RELATION_KIND_PROVISIONALLY_APPLIES,
+  IIS_RELATION_KIND_RESERVATION_TO,
+  IIS_RELATION_KIND_DECLARATION_TO,
+  IIS_RELATION_KIND_OBJECTION_TO,
+  IIS_RELATION_KIND_DENOUNCED,
 } IisRelationKind;
 
 /**

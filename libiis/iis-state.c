@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "iis-catalog-private.h"
+#include "iis-date-private.h"
 #include "iis-state.h"
 
 /**
@@ -16,6 +18,12 @@
  * States are members of organizations, signatories of and parties to
  * agreements, and organizers, hosts and participants of forums. The
  * codes are optional; the id of a state is usually its alpha-2 code.
+ *
+ * Since 1.1 a state has a period: [property@Iis.State:founded] and
+ * [property@Iis.State:ceased]. A state that ceased holds no relation
+ * from that date on, as an organization that was dissolved; the states
+ * that continue or succeeded it say so with `continues` and `succeeds`
+ * relations (see [enum@Iis.RelationKind]).
  *
  * ```c
  * g_autoptr(IisState) uz = g_object_new (IIS_TYPE_STATE,
@@ -39,6 +47,8 @@ struct _IisState
   char *alpha2;
   char *alpha3;
   guint numeric;
+  IisDate *founded;
+  IisDate *ceased;
 };
 
 G_DEFINE_FINAL_TYPE (IisState, iis_state, IIS_TYPE_ENTITY)
@@ -48,6 +58,8 @@ enum {
   PROP_ALPHA2,
   PROP_ALPHA3,
   PROP_NUMERIC,
+  PROP_FOUNDED,
+  PROP_CEASED,
   N_PROPS
 };
 
@@ -60,6 +72,8 @@ iis_state_finalize (GObject *object)
 
   g_clear_pointer (&self->alpha2, g_free);
   g_clear_pointer (&self->alpha3, g_free);
+  g_clear_pointer (&self->founded, iis_date_free);
+  g_clear_pointer (&self->ceased, iis_date_free);
 
   G_OBJECT_CLASS (iis_state_parent_class)->finalize (object);
 }
@@ -82,6 +96,12 @@ iis_state_get_property (GObject    *object,
       break;
     case PROP_NUMERIC:
       g_value_set_uint (value, self->numeric);
+      break;
+    case PROP_FOUNDED:
+      g_value_set_boxed (value, self->founded);
+      break;
+    case PROP_CEASED:
+      g_value_set_boxed (value, self->ceased);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -106,6 +126,12 @@ iis_state_set_property (GObject      *object,
       break;
     case PROP_NUMERIC:
       iis_state_set_numeric (self, g_value_get_uint (value));
+      break;
+    case PROP_FOUNDED:
+      iis_state_set_founded (self, g_value_get_boxed (value));
+      break;
+    case PROP_CEASED:
+      iis_state_set_ceased (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -157,6 +183,35 @@ iis_state_class_init (IisStateClass *klass)
     g_param_spec_uint ("numeric", NULL, NULL,
                        0, 999, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisState:founded:
+   *
+   * When the state came into being (its independence, its union or its
+   * separation from another), or %NULL if that is not known or not
+   * recorded.
+   *
+   * Since: 1.1
+   */
+  properties[PROP_FOUNDED] =
+    g_param_spec_boxed ("founded", NULL, NULL,
+                        IIS_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisState:ceased:
+   *
+   * When the state ceased to exist (the first date it no longer existed,
+   * as [property@Iis.Organization:dissolved]), or %NULL if it still
+   * exists or that is not known. A state that ceased holds no relation
+   * from then on, even one recorded without an end.
+   *
+   * Since: 1.1
+   */
+  properties[PROP_CEASED] =
+    g_param_spec_boxed ("ceased", NULL, NULL,
+                        IIS_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -310,4 +365,113 @@ iis_state_set_numeric (IisState *self,
 
   self->numeric = numeric;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMERIC]);
+}
+
+/**
+ * iis_state_get_founded:
+ * @self: a state
+ *
+ * Gets when the state came into being.
+ *
+ * Returns: (nullable) (transfer none): the founding date, or %NULL
+ *
+ * Since: 1.1
+ */
+const IisDate *
+iis_state_get_founded (IisState *self)
+{
+  g_return_val_if_fail (IIS_IS_STATE (self), NULL);
+
+  return self->founded;
+}
+
+/**
+ * iis_state_set_founded:
+ * @self: a state
+ * @founded: (nullable): the founding date
+ *
+ * Sets when the state came into being. The date is copied.
+ *
+ * Since: 1.1
+ */
+void
+iis_state_set_founded (IisState      *self,
+                       const IisDate *founded)
+{
+  g_return_if_fail (IIS_IS_STATE (self));
+
+  if (_iis_date_replace (&self->founded, founded))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOUNDED]);
+}
+
+/**
+ * iis_state_get_ceased:
+ * @self: a state
+ *
+ * Gets when the state ceased to exist.
+ *
+ * Returns: (nullable) (transfer none): the first date the state no
+ *   longer existed, or %NULL
+ *
+ * Since: 1.1
+ */
+const IisDate *
+iis_state_get_ceased (IisState *self)
+{
+  g_return_val_if_fail (IIS_IS_STATE (self), NULL);
+
+  return self->ceased;
+}
+
+/**
+ * iis_state_set_ceased:
+ * @self: a state
+ * @ceased: (nullable): the first date the state no longer existed
+ *
+ * Sets when the state ceased to exist. The date is copied. In a catalog
+ * the state's relations stop holding from that date on.
+ *
+ * Since: 1.1
+ */
+void
+iis_state_set_ceased (IisState      *self,
+                      const IisDate *ceased)
+{
+  g_return_if_fail (IIS_IS_STATE (self));
+
+  if (_iis_date_replace (&self->ceased, ceased))
+    {
+      IisCatalog *catalog = _iis_entity_get_catalog (IIS_ENTITY (self));
+
+      /* Every dated question reads a state's end from the catalog's
+       * node, as it reads an organization's dissolution. */
+      if (catalog != NULL)
+        _iis_catalog_lifetime_changed (catalog, IIS_ENTITY (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CEASED]);
+    }
+}
+
+/**
+ * iis_state_exists_at:
+ * @self: a state
+ * @at: (nullable): a date, or %NULL for "at any time"
+ *
+ * Checks whether the state existed at @at: founded by then (or founding
+ * date unknown) and not yet ceased, by the rule described in
+ * [struct@Iis.Date].
+ *
+ * Returns: %TRUE if the state existed at @at; always %TRUE when @at is
+ *   %NULL
+ *
+ * Since: 1.1
+ */
+gboolean
+iis_state_exists_at (IisState      *self,
+                     const IisDate *at)
+{
+  g_return_val_if_fail (IIS_IS_STATE (self), FALSE);
+
+  return _iis_date_packed_period_holds (_iis_date_pack (self->founded),
+                                        _iis_date_pack (self->ceased),
+                                        _iis_date_pack (at));
 }

@@ -40,5 +40,18 @@ guint       iis_state_get_numeric    (IisState   *self);
 IIS_AVAILABLE_IN_ALL
 void        iis_state_set_numeric    (IisState   *self,
                                       guint       numeric);
+IIS_AVAILABLE_IN_1_1
+const IisDate *iis_state_get_founded (IisState      *self);
+IIS_AVAILABLE_IN_1_1
+void        iis_state_set_founded    (IisState      *self,
+                                      const IisDate *founded);
+IIS_AVAILABLE_IN_1_1
+const IisDate *iis_state_get_ceased  (IisState      *self);
+IIS_AVAILABLE_IN_1_1
+void        iis_state_set_ceased     (IisState      *self,
+                                      const IisDate *ceased);
+IIS_AVAILABLE_IN_1_1
+gboolean    iis_state_exists_at      (IisState      *self,
+                                      const IisDate *at);
 
 G_END_DECLS

@@ -691,6 +691,60 @@ test_bundled_round_trip (void)
   g_assert_cmpstr (data, ==, again);
 }
 
+static gboolean
+answer_has (GListModel *model,
+            IisEntity  *entity)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (item == G_OBJECT (entity))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The successions across which docs/questions.md answers (see
+ * data/facts/states.json and data/facts/un.json). */
+static void
+test_bundled_continuity (void)
+{
+  g_autoptr(IisCatalog) catalog = bundled ();
+  IisOrganization *un = IIS_ORGANIZATION (lookup (catalog, "un", IIS_TYPE_ORGANIZATION));
+  IisEntity *ru = lookup (catalog, "RU", IIS_TYPE_STATE);
+  IisEntity *ussr = lookup (catalog, "SUHH", IIS_TYPE_STATE);
+  IisEntity *cs = lookup (catalog, "CSHH", IIS_TYPE_STATE);
+  IisEntity *cz = lookup (catalog, "CZ", IIS_TYPE_STATE);
+  IisEntity *yu = lookup (catalog, "YUCS", IIS_TYPE_STATE);
+  g_autoptr(IisDate) d1980 = iis_test_date ("1980");
+  g_autoptr(IisDate) d2000 = iis_test_date ("2000");
+  g_autoptr(GListModel) plain_1980 = iis_catalog_get_members (catalog, un, "member", d1980);
+  g_autoptr(GListModel) in_1980 =
+    iis_catalog_get_members_continuous (catalog, un, "member", d1980, IIS_QUESTION_MODE_CERTAIN);
+  g_autoptr(GListModel) in_2000 =
+    iis_catalog_get_members_continuous (catalog, un, "member", d2000, IIS_QUESTION_MODE_CERTAIN);
+  g_autoptr(GListModel) russia_1980 =
+    iis_catalog_get_memberships_continuous (catalog, ru, d1980, IIS_QUESTION_MODE_CERTAIN);
+  gboolean with_ussr = FALSE;
+
+  g_assert_true (answer_has (plain_1980, ru) && answer_has (plain_1980, ussr));
+  g_assert_true (answer_has (in_1980, ussr) && !answer_has (in_1980, ru));
+  g_assert_true (answer_has (in_1980, cs) && answer_has (in_1980, yu) && !answer_has (in_1980, cz));
+  g_assert_true (answer_has (in_2000, ru) && !answer_has (in_2000, ussr));
+  g_assert_true (answer_has (in_2000, cz) && !answer_has (in_2000, cs) && !answer_has (in_2000, yu));
+  for (guint i = 0; i < g_list_model_get_n_items (russia_1980); i++)
+    {
+      g_autoptr(IisRelation) r = g_list_model_get_item (russia_1980, i);
+
+      with_ussr |= iis_relation_get_subject (r) == ussr &&
+                   iis_relation_get_object (r) == IIS_ENTITY (un);
+    }
+  g_assert_true (with_ussr);
+  g_assert_true (iis_catalog_resolve_continuity (catalog, ussr, d2000) == ru);
+  g_assert_false (iis_state_exists_at (IIS_STATE (cs), d2000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/iis/bundled/agreements", test_bundled_agreements);
   g_test_add_func ("/iis/bundled/organizations", test_bundled_organizations);
   g_test_add_func ("/iis/bundled/round-trip", test_bundled_round_trip);
+  g_test_add_func ("/iis/bundled/continuity", test_bundled_continuity);
 
   return g_test_run ();
 }

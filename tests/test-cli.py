@@ -658,8 +658,8 @@ def test_version_and_help():
     assert re.search(r'^bundled-catalog +version +%s$' % data_version, out('stats'), re.M)
     text = out('--help')
     for command in ['list', 'show', 'members', 'memberships', 'parties', 'signatories',
-                    'agreements', 'addressing', 'forums', 'timeline', 'validate', 'convert',
-                    'export', 'stats']:
+                    'status', 'compare', 'panel', 'agreements', 'addressing', 'forums', 'timeline',
+                    'validate', 'convert', 'export', 'stats']:
         assert re.search(rf'^  {command} ', text, re.M), command
         help_text = out(command, '--help')
         assert help_text.startswith(f'Usage:\n  iis {command} ')
@@ -704,6 +704,18 @@ def test_bash_completion():
     assert '--narrower' in complete('iis', 'addressing', '--')
     assert '--possibly' in complete('iis', 'members', '--')
     assert '--possibly' in complete('iis', 'parties', '--p')
+    assert '--continuity' in complete('iis', 'members', '--c')
+    assert '--continuity' in complete('iis', 'memberships', '--')
+    assert '--continuity' not in complete('iis', 'parties', '--')
+    assert sorted(complete('iis', 'sta')) == ['stats', 'status']
+    assert 'coe-ets-185' in complete('iis', 'status', 'coe-ets-1')
+    assert 'LV' in complete('iis', 'status', 'coe-ets-185', 'L')
+    assert 'coe-ets-185' not in complete('iis', 'status', 'coe-ets-185', 'c')
+    assert 'sco' in complete('iis', 'compare', 'coe-ets-185', 's')
+    assert 'denounced' in complete('iis', 'export', '--kind', 'den')
+    assert '--at' in complete('iis', 'compare', '--')
+    assert {'--from', '--to', '--dyads'} <= set(complete('iis', 'panel', '--'))
+    assert 'coe-ets-185' in complete('iis', 'panel', 'coe-ets-1')
 
 
 def test_possibly_adds_what_inexact_dates_leave_open():
@@ -731,6 +743,34 @@ def test_possibly_adds_what_inexact_dates_leave_open():
     assert [(r['id'], r['certainty']) for r in rows(*base, 'agreements', 'AA', '--at', '2005',
                                                      '--possibly')] == [('agr', 'possible')]
 
+
+
+def test_continuity_follows_continuations():
+    """--continuity (tests/data/successions.json): each legal person once,
+    as the state that stands for it at the date, with a via column."""
+    fixture = os.path.join(SRCDIR, 'tests', 'data', 'successions.json')
+    base = ('--no-default', '--catalog', fixture)
+    assert [r['id'] for r in rows(*base, 'members', 'un', '--at', '2006-06-10')] == [
+        'CZ', 'SI', 'SK']
+    found = rows(*base, 'members', 'un', '--at', '2006-06-10', '--continuity')
+    assert [(r['id'], r['via']) for r in found] == [
+        ('CZ', None), ('RS', 'SCG'), ('RU', 'SU'), ('SI', None), ('SK', None)]
+    assert rows(*base, 'memberships', 'RU', '--at', '1980') == []
+    held = rows(*base, 'memberships', 'RU', '--at', '1980', '--continuity')
+    assert [(r['id'], r['start'], r['via']) for r in held] == [('un', '1945-10-24', 'SU')]
+    assert out(*base, 'members', 'un', '--continuity').splitlines()[0].split()[-1] == 'VIA'
+
+
+def test_continuity_on_the_bundled_catalog():
+    """On the bundled catalog: the UN in 1980 has the USSR, not Russia,
+    when continuity is followed (the UN dates Russia's seat from 1945)."""
+    in_1980 = [r['id'] for r in rows('members', 'un', '--at', '1980', '--continuity')]
+    assert 'SUHH' in in_1980 and 'RU' not in in_1980
+    assert 'RU' in [r['id'] for r in rows('members', 'un', '--at', '1980')]
+    in_2000 = [r['id'] for r in rows('members', 'un', '--at', '2000', '--continuity')]
+    assert 'RU' in in_2000 and 'SUHH' not in in_2000
+    held = rows('memberships', 'RU', '--at', '1980', '--continuity')
+    assert ('un', 'SUHH') in [(r['id'], r['via']) for r in held]
 
 # ---------------------------------------------------------------------------
 # Hostile text and long values (issue #19, findings 11, 12 and 14)
@@ -822,3 +862,126 @@ def test_did_you_mean_on_huge_names(tmp_path):
     assert 'no entity' in err and len(err) < 200
     code, _, err = run('--no-default', '--catalog', path, 'show', 'Soverign', expect=1)
     assert 'did you mean “XS”' in err
+
+
+# ---------------------------------------------------------------------------
+# Treaty actions: status and compare (tests/data/treaty-actions.json, whose
+# statuses at twelve dates tests/data/treaty-actions-expected.json gives)
+
+ACTIONS = os.path.join(SRCDIR, 'tests', 'data', 'treaty-actions.json')
+with open(os.path.join(SRCDIR, 'tests', 'data', 'treaty-actions-expected.json'),
+          encoding='utf-8') as _f:
+    ACTIONS_EXPECTED = json.load(_f)
+
+
+def actions(*args):
+    return rows('--no-default', '--catalog', ACTIONS, *args)
+
+
+def test_status_answers_the_scenario_at_every_date():
+    by_agreement = {}
+    for row in ACTIONS_EXPECTED['statuses']:
+        by_agreement.setdefault(row['agreement'], []).append(row)
+    checked = 0
+    for agreement, expected in by_agreement.items():
+        for i, date in enumerate(ACTIONS_EXPECTED['dates']):
+            got = {r['id']: r['status'] for r in actions('status', agreement, '--at', date)}
+            for row in expected:
+                if row['kinds'][i] is not None:
+                    assert got[row['party']] == row['kinds'][i], (agreement, row['party'], date)
+                    checked += 1
+    assert checked > 100
+
+
+def test_status_of_one_party_with_its_reservations():
+    [lv] = actions('status', 'coe-ets-185', 'LV', '--at', '2010-01-01')
+    assert lv['status'] == 'bound' and lv['reservations'] == 'reservation-to art. 22'
+    assert 'party-to (ratification) 2007-06-01' in lv['actions']
+    [lv] = actions('status', 'coe-ets-185', 'LV', '--at', '2013-01-01')
+    assert lv['reservations'] == ''
+    [ru] = actions('status', 'coe-ets-173', 'RU', '--at', '2023-05-01')
+    assert ru['status'] == 'denunciation-pending' and 'effective 2023-07-01' in ru['actions']
+    base = ('--no-default', '--catalog', ACTIONS)
+    csv = out(*base, '--format', 'csv', 'status', 'un-ctbt', '--at', '2024-01-01')
+    assert csv.splitlines()[0] == 'id,name,status,actions,reservations'
+    assert [line.split(',')[2] for line in csv.splitlines()[1:]] == ['consent-withdrawn', 'signed']
+    names, table = text_table(out(*base, 'status', 'un-ctbt', 'US', '--at', '2010'))
+    assert names[:3] == ['ID', 'NAME', 'STATUS'] and table[0]['STATUS'] == 'signed'
+
+
+def test_status_on_the_bundled_catalog_agrees_with_the_relations():
+    """iis status coe-ets-185 --at 2024-01-01: the bound are the parties,
+    and every other signatory has signed (or deposited, or left)."""
+    statuses = {r['id']: r['status'] for r in rows('status', 'coe-ets-185', '--at', '2024-01-01')}
+    parties = set(ids('parties', 'coe-ets-185', '--at', '2024-01-01'))
+    assert len(parties) > 40
+    assert {i for i, s in statuses.items() if s in ('bound', 'denunciation-pending')} == parties
+    signatories = {r['id'] for r in rows('signatories', 'coe-ets-185')
+                   if r['signed'] and r['signed'] <= '2024-01-01'}
+    assert signatories
+    for signatory in signatories - parties:
+        assert statuses[signatory] in ('signed', 'consented', 'denounced'), signatory
+    related = {r['subject'] for r in rows('list', 'relations', 'object=coe-ets-185')
+               if r['kind'] in ('signatory-of', 'party-to')}
+    assert set(statuses) == related
+
+
+def test_compare_parties_and_members():
+    for row in ACTIONS_EXPECTED['compare']:
+        got = actions('compare', row['a'], row['b'], '--at', row['date'])
+        for key, label in (('both', 'both'), ('only-a', row['a']), ('only-b', row['b'])):
+            assert [r['id'] for r in got if r['in'] == label] == row[key]
+    # On the bundled catalog: the Budapest Convention and its Second
+    # Additional Protocol, as the two parties listings give them.
+    a = set(ids('parties', 'coe-ets-185', '--at', '2025-06-01'))
+    b = set(ids('parties', 'coe-cets-224', '--at', '2025-06-01'))
+    got = rows('compare', 'coe-ets-185', 'coe-cets-224', '--at', '2025-06-01')
+    assert {r['id'] for r in got if r['in'] == 'both'} == a & b
+    assert {r['id'] for r in got if r['in'] == 'coe-ets-185'} == a - b
+    assert {r['id'] for r in got if r['in'] == 'coe-cets-224'} == b - a
+    members = set(ids('members', 'sco', '--at', '2018-01-01'))
+    got = rows('compare', 'sco', 'coe-ets-185', '--at', '2018-01-01')
+    assert {r['id'] for r in got if r['in'] in ('both', 'sco')} == members
+
+
+@pytest.mark.parametrize('args,code,message', [
+    (['status', 'coe-ets-18'], 1, 'did you mean “coe-ets-185”'),
+    (['status', 'sco'], 1, 'is an organization, not an agreement'),
+    (['status', 'coe-ets-185', 'coe-ets-189'], 1,
+     'is of type agreement, not a state or an organization'),
+    (['status', 'coe-ets-185', 'XX-nowhere'], 1, 'no entity “XX-nowhere”'),
+    (['status', 'coe-ets-185', '--at', '2024-13-01'], 2, 'month 13'),
+    (['status'], 2, 'no AGREEMENT given'),
+    (['status', 'coe-ets-185', 'LV', 'extra'], 2, 'unexpected argument “extra”'),
+    (['compare', 'coe-ets-185'], 2, 'expected A and B'),
+    (['compare', 'coe-ets-185', 'RU'], 1,
+     '“RU” (Russian Federation) is of type state, not an agreement or an organization'),
+    (['compare', 'coe-ets-185', 'sco', '--at', 'soon'], 2, '“soon”'),
+])
+def test_status_and_compare_errors(args, code, message):
+    _, _, err = run(*args, expect=code)
+    assert message in err, err
+
+
+def test_panel_and_dyads_agree_with_the_statuses():
+    """iis panel: each row a party bound in a year; --dyads: each pair of
+    parties bound at a date, for every agreement (bundled catalog)."""
+    panel = rows('panel', 'coe-ets-185', '--from', '2024', '--to', '2024')
+    assert {r['id'] for r in panel} == set(ids('parties', 'coe-ets-185', '--at', '2024'))
+    assert {r['year'] for r in panel} == {'2024'} and {r['status'] for r in panel} <= {
+        'bound', 'denunciation-pending'}
+    first = {}
+    for r in actions('panel', '--from', '1999', '--to', '2024'):
+        first.setdefault((r['id'], r['agreement']), r['year'])
+    assert first[('LV', 'coe-ets-185')] == '2007' and first[('AD', 'coe-ets-185')] == '2017'
+    assert ('RU', 'un-ctbt') not in first
+    dyads = actions('panel', '--dyads', '--at', '2024-01-01')
+    for agreement in ('coe-ets-185', 'coe-ets-173', 'wipolex-275'):
+        bound = sorted(r['id'] for r in actions('status', agreement, '--at', '2024-01-01')
+                       if r['status'] == 'bound')
+        pairs = [(r['a'], r['b']) for r in dyads if r['agreement'] == agreement]
+        assert pairs == [(a, b) for i, a in enumerate(bound) for b in bound[i + 1:]]
+    run('panel', '--from', '2024', '--to', '2020', expect=2)
+    run('panel', '--at', '2020', expect=2)
+    _, _, err = run('panel', 'sco', expect=1)
+    assert 'is an organization, not an agreement' in err

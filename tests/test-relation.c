@@ -578,6 +578,8 @@ static const char * const kind_nicks[] = {
   "any", "member-of", "part-of", "signatory-of", "party-to", "organizer-of",
   "participant-in", "host-of", "adopted-within", "addresses", "implements",
   "amends", "supersedes", "references", "votes-on", "supports", "sponsor-of",
+  "continues", "succeeds", "consented-to", "provisionally-applies", "reservation-to",
+  "declaration-to", "objection-to", "denounced",
 };
 
 static void
@@ -602,8 +604,13 @@ test_relation_kind_nicks (void)
   g_assert_cmpint (IIS_RELATION_KIND_REFERENCES, ==, 13);
   g_assert_cmpint (IIS_RELATION_KIND_SUPPORTS, ==, 15);
   g_assert_cmpint (IIS_RELATION_KIND_SPONSOR_OF, ==, 16);
+  /* continues and succeeds come first, then the treaty actions. */
+  g_assert_cmpint (IIS_RELATION_KIND_CONTINUES, ==, 17);
+  g_assert_cmpint (IIS_RELATION_KIND_SUCCEEDS, ==, 18);
+  g_assert_cmpint (IIS_RELATION_KIND_CONSENTED_TO, ==, 19);
+  g_assert_cmpint (IIS_RELATION_KIND_DENOUNCED, ==, 24);
 
-  g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 17));
+  g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 25));
   g_assert_null (iis_relation_kind_to_nick ((IisRelationKind) 1000));
   g_assert_cmpint (iis_relation_kind_from_nick (""), ==, IIS_RELATION_KIND_ANY);
   g_assert_cmpint (iis_relation_kind_from_nick ("member_of"), ==, IIS_RELATION_KIND_ANY);
@@ -656,6 +663,20 @@ static const char * const allowed[] = {
   "supports organization agreement",
   "sponsor-of state agreement",
   "sponsor-of organization agreement",
+  "continues state state",
+  "succeeds state state",
+  "consented-to state agreement",
+  "consented-to organization agreement",
+  "provisionally-applies state agreement",
+  "provisionally-applies organization agreement",
+  "reservation-to state agreement",
+  "reservation-to organization agreement",
+  "declaration-to state agreement",
+  "declaration-to organization agreement",
+  "objection-to state agreement",
+  "objection-to organization agreement",
+  "denounced state agreement",
+  "denounced organization agreement",
 };
 
 static void

@@ -462,8 +462,16 @@ static const char * const kind_colours[] = {
   "#e7969c", /* votes-on */
   "#5254a3", /* supports */
   "#8ca252", /* sponsor-of */
+  "#6b6ecf", /* continues */
+  "#b5cf6b", /* succeeds */
+  "#31a354", /* consented-to */
+  "#74c476", /* provisionally-applies */
+  "#e6550d", /* reservation-to */
+  "#fd8d3c", /* declaration-to */
+  "#de9ed6", /* objection-to */
+  "#ad494a", /* denounced */
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_SPONSOR_OF + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_colours) == IIS_RELATION_KIND_DENOUNCED + 1);
 
 static const char *
 kind_colour (IisRelationKind kind)

@@ -29,15 +29,28 @@ static char *at_option;
 static char *role_option;
 static gboolean narrower_option;
 static gboolean possibly_option;
+static gboolean continuity_option;
 
 #define POSSIBLY_ENTRY \
   { "possibly", 0, 0, G_OPTION_ARG_NONE, &possibly_option, \
     "Also what inexact dates (2005?, 201X …) leave open at DATE; a certainty column says which", NULL }
 
+#define CONTINUITY_ENTRY \
+  { "continuity", 0, 0, G_OPTION_ARG_NONE, &continuity_option, \
+    "Follow continuity: a state that continues another (Russia, the USSR) holds its memberships; a via column names the state that held each", NULL }
+
 static const GOptionEntry at_entries[] = {
   { "at", 0, 0, G_OPTION_ARG_STRING, &at_option,
     "Only what holds at DATE (YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2005~)", "DATE" },
   POSSIBLY_ENTRY,
+  G_OPTION_ENTRY_NULL
+};
+
+static const GOptionEntry memberships_entries[] = {
+  { "at", 0, 0, G_OPTION_ARG_STRING, &at_option,
+    "Only what holds at DATE (YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2005~)", "DATE" },
+  POSSIBLY_ENTRY,
+  CONTINUITY_ENTRY,
   G_OPTION_ENTRY_NULL
 };
 
@@ -47,6 +60,7 @@ static const GOptionEntry members_entries[] = {
   { "at", 0, 0, G_OPTION_ARG_STRING, &at_option,
     "Only memberships that hold at DATE (YYYY, YYYY-MM or YYYY-MM-DD, or EDTF such as 2005~)", "DATE" },
   POSSIBLY_ENTRY,
+  CONTINUITY_ENTRY,
   G_OPTION_ENTRY_NULL
 };
 
@@ -55,6 +69,20 @@ static IisQuestionMode
 question_mode (void)
 {
   return possibly_option ? IIS_QUESTION_MODE_POSSIBLE : IIS_QUESTION_MODE_CERTAIN;
+}
+
+/* With --continuity, a column "via" names the state that held a
+ * membership when it is not the one shown (the USSR for Russia). */
+static const char **
+with_via (const char **columns)
+{
+  if (continuity_option)
+    {
+      gsize n = g_strv_length ((char **) columns);
+
+      columns[n] = "via";
+    }
+  return columns;
 }
 
 /* With --possibly, a last column "certainty" says of each row whether it
@@ -113,6 +141,7 @@ setup (CliContext        *ctx,
    * file-wide, and a program may run several commands (the fuzz target
    * runs main() again and again). */
   possibly_option = FALSE;
+  continuity_option = FALSE;
   narrower_option = FALSE;
   context = cli_option_context_new (ctx, command, entries, TRUE);
   id = cli_parse_one_argument (context, command, &argc, &argv, command->parameters, status);
@@ -237,13 +266,97 @@ static const RelationColumns membership_columns = { "role", "start", "end", NULL
 static const RelationColumns party_columns = { "consent", "in-force", "end", "deposit" };
 static const RelationColumns signature_columns = { NULL, "signed", NULL, NULL };
 
+/* The rows of a membership found by following continuity: @shown, and
+ * in the via column the state that held it when that is another. */
+static void
+add_continuous_row (CliContext  *ctx,
+                    CliTable    *table,
+                    IisEntity   *shown,
+                    IisRelation *relation,
+                    IisTruth     truth)
+{
+  guint row = cli_table_add_row (table);
+  IisEntity *holder = iis_relation_get_subject (relation);
+
+  set_entity (ctx, table, row, shown);
+  set_relation (table, row, relation, &membership_columns);
+  if (holder != shown)
+    cli_table_set (table, row, "via", iis_entity_get_id (holder));
+  set_certainty (table, row, truth);
+}
+
+/* members --continuity: each member the library answers, with the
+ * memberships of it and of the states it continues that hold at @at. */
+static void
+add_continuous_member_rows (CliContext    *ctx,
+                            IisCatalog    *catalog,
+                            CliTable      *table,
+                            GListModel    *members,
+                            IisEntity     *organization,
+                            const IisDate *at)
+{
+  guint n = g_list_model_get_n_items (members);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IisEntity) member = g_list_model_get_item (members, i);
+      g_autoptr(GListModel) memberships =
+        iis_catalog_get_memberships_continuous (catalog, member, at, question_mode ());
+      gboolean any = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (memberships); j++)
+        {
+          g_autoptr(IisRelation) relation = g_list_model_get_item (memberships, j);
+
+          if (iis_relation_get_object (relation) != organization ||
+              (role_option != NULL && g_strcmp0 (iis_relation_get_role (relation), role_option) != 0))
+            continue;
+          add_continuous_row (ctx, table, member, relation,
+                              iis_answer_get_truth (IIS_ANSWER (memberships), j));
+          any = TRUE;
+        }
+      /* A member whose legal person holds the membership under the state
+       * that continues it (Serbia and Montenegro in 2004, for Serbia's
+       * record from 2000). */
+      if (!any)
+        {
+          g_autoptr(GListModel) continuators =
+            iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_CONTINUES, member);
+
+          for (guint c = 0; c < g_list_model_get_n_items (continuators); c++)
+            {
+              g_autoptr(IisRelation) continuation = g_list_model_get_item (continuators, c);
+              g_autoptr(GListModel) held =
+                iis_catalog_list_relations (catalog, iis_relation_get_subject (continuation),
+                                            IIS_RELATION_KIND_MEMBER_OF, organization);
+
+              for (guint j = 0; j < g_list_model_get_n_items (held); j++)
+                {
+                  g_autoptr(IisRelation) relation = g_list_model_get_item (held, j);
+                  IisTruth truth = iis_period_get_truth_at (iis_relation_get_start (relation),
+                                                            iis_relation_get_end (relation), at);
+
+                  if (truth == IIS_TRUTH_NO || (truth == IIS_TRUTH_UNKNOWN && !possibly_option) ||
+                      (role_option != NULL &&
+                       g_strcmp0 (iis_relation_get_role (relation), role_option) != 0))
+                    continue;
+                  add_continuous_row (ctx, table, member, relation, truth);
+                  any = TRUE;
+                }
+            }
+        }
+      if (!any)
+        set_entity (ctx, table, cli_table_add_row (table), member);
+    }
+}
+
 int
 cli_cmd_members (CliContext       *ctx,
                  const CliCommand *command,
                  int               argc,
                  char            **argv)
 {
-  const char *columns[] = { "id", "name", "role", "start", "end", NULL, NULL };
+  const char *columns[] = { "id", "name", "role", "start", "end", NULL, NULL, NULL };
   g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) members = NULL;
   g_autoptr(IisDate) at = NULL;
@@ -256,11 +369,20 @@ cli_cmd_members (CliContext       *ctx,
   if (organization == NULL)
     return status;
 
-  table = cli_table_new (with_certainty (columns));
-  members = iis_catalog_get_members_full (catalog, IIS_ORGANIZATION (organization), role_option, at,
-                                          question_mode ());
-  add_answer_rows (ctx, catalog, table, members, IIS_RELATION_KIND_MEMBER_OF, organization,
-                   role_option, at, &membership_columns);
+  table = cli_table_new (with_certainty (with_via (columns)));
+  if (continuity_option)
+    {
+      members = iis_catalog_get_members_continuous (catalog, IIS_ORGANIZATION (organization),
+                                                    role_option, at, question_mode ());
+      add_continuous_member_rows (ctx, catalog, table, members, organization, at);
+    }
+  else
+    {
+      members = iis_catalog_get_members_full (catalog, IIS_ORGANIZATION (organization),
+                                              role_option, at, question_mode ());
+      add_answer_rows (ctx, catalog, table, members, IIS_RELATION_KIND_MEMBER_OF, organization,
+                       role_option, at, &membership_columns);
+    }
 
   cli_table_print (table, ctx->format);
   return CLI_EXIT_OK;
@@ -272,7 +394,7 @@ cli_cmd_memberships (CliContext       *ctx,
                      int               argc,
                      char            **argv)
 {
-  const char *columns[] = { "id", "name", "role", "start", "end", NULL, NULL };
+  const char *columns[] = { "id", "name", "role", "start", "end", NULL, NULL, NULL };
   g_autoptr(CliTable) table = NULL;
   g_autoptr(GListModel) memberships = NULL;
   g_autoptr(IisDate) at = NULL;
@@ -280,19 +402,26 @@ cli_cmd_memberships (CliContext       *ctx,
   IisEntity *member;
   int status = CLI_EXIT_OK;
 
-  member = setup (ctx, command, at_entries, argc, argv, IIS_TYPE_ENTITY, &at, &catalog, &status);
+  member = setup (ctx, command, memberships_entries, argc, argv, IIS_TYPE_ENTITY, &at, &catalog,
+                  &status);
   if (member == NULL)
     return status;
 
-  table = cli_table_new (with_certainty (columns));
-  memberships = iis_catalog_get_memberships_full (catalog, member, at, question_mode ());
+  table = cli_table_new (with_certainty (with_via (columns)));
+  if (continuity_option)
+    memberships = iis_catalog_get_memberships_continuous (catalog, member, at, question_mode ());
+  else
+    memberships = iis_catalog_get_memberships_full (catalog, member, at, question_mode ());
   for (guint i = 0; i < g_list_model_get_n_items (memberships); i++)
     {
       g_autoptr(IisRelation) relation = g_list_model_get_item (memberships, i);
       guint row = cli_table_add_row (table);
+      IisEntity *holder = iis_relation_get_subject (relation);
 
       set_entity (ctx, table, row, iis_relation_get_object (relation));
       set_relation (table, row, relation, &membership_columns);
+      if (continuity_option && holder != member)
+        cli_table_set (table, row, "via", iis_entity_get_id (holder));
       set_certainty (table, row, iis_answer_get_truth (IIS_ANSWER (memberships), i));
     }
 

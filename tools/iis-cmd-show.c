@@ -71,9 +71,26 @@ static const KindWords kind_words[] = {
     "began supporting", "stopped supporting", "supporter joined", "supporter left" },
   { IIS_RELATION_KIND_SPONSOR_OF, "Sponsored", "Sponsors",
     "sponsored", "stopped sponsoring", "sponsored by", "no longer sponsored by" },
+  { IIS_RELATION_KIND_CONTINUES, "Continues", "Continued by",
+    "continues", "no longer continues", "continued by", "no longer continued by" },
+  { IIS_RELATION_KIND_SUCCEEDS, "Succeeded", "Successors",
+    "succeeded", "succession ended", "succeeded by", "succession ended" },
+  { IIS_RELATION_KIND_CONSENTED_TO, "Consented to", "Consents",
+    "consented to", "withdrew consent to", "consent by", "consent withdrawn by" },
+  { IIS_RELATION_KIND_PROVISIONALLY_APPLIES, "Applies provisionally", "Provisionally applied by",
+    "began applying provisionally", "stopped applying provisionally",
+    "provisionally applied by", "no longer provisionally applied by" },
+  { IIS_RELATION_KIND_RESERVATION_TO, "Reservations to", "Reservations",
+    "made a reservation to", "withdrew a reservation to", "reservation by", "reservation withdrawn by" },
+  { IIS_RELATION_KIND_DECLARATION_TO, "Declarations on", "Declarations",
+    "made a declaration on", "withdrew a declaration on", "declaration by", "declaration withdrawn by" },
+  { IIS_RELATION_KIND_OBJECTION_TO, "Objections to", "Objections",
+    "objected to", "withdrew an objection to", "objection by", "objection withdrawn by" },
+  { IIS_RELATION_KIND_DENOUNCED, "Denounced", "Denunciations",
+    "denounced", "denunciation ended", "denounced by", "denunciation ended" },
 };
 /* Every kind but ANY has its words. */
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_SPONSOR_OF);
+G_STATIC_ASSERT (G_N_ELEMENTS (kind_words) == IIS_RELATION_KIND_DENOUNCED);
 
 static const GOptionEntry no_entries[] = {
   G_OPTION_ENTRY_NULL
@@ -737,6 +754,13 @@ add_own_events (GPtrArray *events,
                  NULL, NULL);
       add_event (events, iis_organization_get_dissolved (organization), g_strdup ("dissolved"),
                  NULL, NULL);
+    }
+  else if (IIS_IS_STATE (entity))
+    {
+      IisState *state = IIS_STATE (entity);
+
+      add_event (events, iis_state_get_founded (state), g_strdup ("founded"), NULL, NULL);
+      add_event (events, iis_state_get_ceased (state), g_strdup ("ceased"), NULL, NULL);
     }
   else if (IIS_IS_AGREEMENT (entity))
     {

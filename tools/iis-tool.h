@@ -172,6 +172,10 @@ int cli_cmd_signatories (CliContext *ctx, const CliCommand *command, int argc, c
 int cli_cmd_agreements  (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_addressing  (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_forums      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+/* iis-cmd-status.c */
+int cli_cmd_status      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+int cli_cmd_compare     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+int cli_cmd_panel       (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-files.c */
 int cli_cmd_validate    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_convert     (CliContext *ctx, const CliCommand *command, int argc, char **argv);

@@ -75,6 +75,38 @@ static const CliCommand commands[] = {
     "List the signatories of an agreement",
     NULL,
     cli_cmd_signatories },
+  { "status", "AGREEMENT [PARTY]",
+    "Show where each party stands with an agreement at a date",
+    "For every state or organization with a treaty action on AGREEMENT (or\n"
+    "only PARTY): not-signed, signed, consented (not yet in force),\n"
+    "provisionally-applying, bound, denunciation-pending, denounced or\n"
+    "consent-withdrawn, with the actions that decided it and the\n"
+    "reservations and declarations in effect. --at defaults to today.\n"
+    "\n"
+    "Examples:\n"
+    "  iis status coe-ets-185 --at 2024-01-01\n"
+    "  iis status coe-ets-185 AT --at 2013-01-01",
+    cli_cmd_status },
+  { "compare", "A B",
+    "Compare the parties of two agreements or the members of two organizations",
+    "A and B are agreements (their parties) or organizations (their members,\n"
+    "any role). Each entity is listed once, with “both”, A or B in the\n"
+    "column “in”.\n"
+    "\n"
+    "Example:\n"
+    "  iis compare coe-ets-185 coe-cets-224 --at 2025-01-01",
+    cli_cmd_compare },
+  { "panel", "[AGREEMENT]",
+    "The state-year panel, or the dyads of parties bound by the same agreement",
+    "Without --dyads: for each state or organization, year (--from, --to)\n"
+    "and agreement (every one, or AGREEMENT), a row when the party is bound\n"
+    "by the agreement in that year. With --dyads: each pair of parties both\n"
+    "bound by an agreement at --at DATE (default: today).\n"
+    "\n"
+    "Examples:\n"
+    "  iis panel coe-ets-185 --from 2004 --to 2024 --format csv\n"
+    "  iis panel coe-ets-185 --dyads --at 2024-01-01",
+    cli_cmd_panel },
   { "agreements", "ID",
     "List the agreements a state or organization is bound by",
     NULL,

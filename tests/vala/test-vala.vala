@@ -193,6 +193,47 @@ static void test_questions () {
     assert_true ("sco-2009-agreement" in ids (bundled.get_agreements_addressing (category, true)).split (" "));
 }
 
+/* Treaty actions and a party's status (since 1.1): the bundled Budapest
+ * Convention, whose statuses agree with its parties, and a withdrawn
+ * consent built from properties. */
+static void test_party_status () {
+    var bundled = new Iis.Catalog.@default ();
+    var ets185 = (Iis.Agreement) bundled.lookup ("coe-ets-185");
+    var at = date ("2024-01-01");
+    var parties = bundled.get_parties (ets185, at);
+    assert_cmpuint (parties.get_n_items (), CompareOperator.GT, 40);
+    for (uint i = 0; i < parties.get_n_items (); i++) {
+        var party = (Iis.Entity) parties.get_item (i);
+        try {
+            var status = bundled.get_party_status (ets185, party, at);
+            assert_true (status.kind.is_bound ());
+            assert_true (status.party == party);
+        } catch (GLib.Error e) {
+            error ("%s", e.message);
+        }
+    }
+
+    try {
+        var catalog = new Iis.Catalog ();
+        var ctbt = new Iis.Agreement ("un-ctbt", "CTBT");
+        var ru = new Iis.State ("RU", "Russian Federation");
+        catalog.add_entity (ctbt);
+        catalog.add_entity (ru);
+        catalog.add_relation (new Iis.Relation (Iis.RelationKind.SIGNATORY_OF, ru, ctbt) { start = date ("1996-09-24") });
+        catalog.add_relation (new Iis.Relation (Iis.RelationKind.CONSENTED_TO, ru, ctbt) {
+            role = "ratification", start = date ("2000-05-27"), end = date ("2023-11-02") });
+        assert_true (catalog.get_party_status (ctbt, ru, date ("2010")).kind == Iis.PartyStatusKind.CONSENTED);
+        assert_true (catalog.get_party_status (ctbt, ru, date ("2024")).kind == Iis.PartyStatusKind.CONSENT_WITHDRAWN);
+        assert_cmpstr (ids (catalog.get_signatories_never_bound (ctbt, date ("2024"))), CompareOperator.EQ, "RU");
+        catalog.get_party_status (ctbt, ctbt, null);
+        assert_not_reached ();
+    } catch (Iis.Error e) {
+        assert_true (e is Iis.Error.TYPE_MISMATCH);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
 /* EDTF dates and the possible mode (since 1.1). */
 static void test_inexact_dates () {
     try {
@@ -212,6 +253,36 @@ static void test_inexact_dates () {
         assert_cmpuint (answer.get_n_items (), CompareOperator.EQ, 1);
         assert_true (answer.get_truth (0) == Iis.Truth.UNKNOWN);
         assert_true (catalog.get_member_truth (aa, org, date ("2006")) == Iis.Truth.YES);
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
+/* States over time and continuity (since 1.1). */
+static void test_continuity () {
+    try {
+        var catalog = new Iis.Catalog ();
+        var un = new Iis.Organization ("un", "United Nations");
+        var su = new Iis.State ("SU", "Soviet Union");
+        var ru = new Iis.State ("RU", "Russia");
+        su.ceased = date ("1991-12-26");
+        catalog.add_entity (un);
+        catalog.add_entity (su);
+        catalog.add_entity (ru);
+        catalog.add_relation (new Iis.Relation (Iis.RelationKind.MEMBER_OF, su, un));
+        catalog.add_relation ((Iis.Relation) GLib.Object.@new (typeof (Iis.Relation),
+            "kind", Iis.RelationKind.CONTINUES, "subject", ru, "object", su,
+            "start", date ("1991-12-24")));
+        assert_false (su.exists_at (date ("1992")));
+        assert_cmpstr (ids (catalog.get_members (un, null, date ("2000"))), CompareOperator.EQ, "");
+        assert_cmpstr (ids (catalog.get_members_continuous (un, null, date ("1980"), Iis.QuestionMode.CERTAIN)),
+                       CompareOperator.EQ, "SU");
+        assert_cmpstr (ids (catalog.get_members_continuous (un, null, date ("2000"), Iis.QuestionMode.CERTAIN)),
+                       CompareOperator.EQ, "RU");
+        assert_cmpuint (catalog.get_memberships (ru, null).get_n_items (), CompareOperator.EQ, 0);
+        assert_cmpuint (catalog.get_memberships_continuous (ru, null, Iis.QuestionMode.CERTAIN).get_n_items (),
+                        CompareOperator.EQ, 1);
+        assert_true (catalog.resolve_continuity (ru, date ("1980")) == su);
     } catch (GLib.Error e) {
         error ("%s", e.message);
     }
@@ -268,5 +339,7 @@ int main (string[] args) {
     Test.add_func ("/iis/vala/questions", test_questions);
     Test.add_func ("/iis/vala/load-save", test_load_and_save);
     Test.add_func ("/iis/vala/inexact-dates", test_inexact_dates);
+    Test.add_func ("/iis/vala/continuity", test_continuity);
+    Test.add_func ("/iis/vala/party-status", test_party_status);
     return Test.run ();
 }
