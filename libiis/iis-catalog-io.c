@@ -5,10 +5,12 @@
  */
 
 /*
- * The public face of the file format (docs/file-format.md). Reading
- * happens in iis-reader.c, writing in iis-writer.c; this file holds the
- * entry points, the all-or-nothing loading (stage, resolve, commit) and
- * the asynchronous variants.
+ * The public face of the file format (docs/file-format.md): the entry
+ * points of loading and saving, and their asynchronous variants. The
+ * work is done elsewhere: iis-file-io.c reads the bytes and replaces
+ * files, iis-reader.c parses a document into a stage, which
+ * iis-catalog-stage.c resolves and commits all or nothing, and
+ * iis-writer.c writes the text.
  *
  * Threads: a catalog is only touched in the thread that owns it. The
  * asynchronous load reads and parses the file into a stage in a worker

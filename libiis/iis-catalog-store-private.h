@@ -35,6 +35,7 @@
 #include "iis-enum-types.h"
 #include "iis-error.h"
 #include "iis-forum.h"
+#include "iis-format-private.h"
 #include "iis-hash-private.h"
 #include "iis-problem.h"
 #include "iis-source-private.h"

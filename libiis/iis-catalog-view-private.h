@@ -52,7 +52,8 @@ GPtrArray  *_iis_catalog_dup_entities_sorted (IisCatalog *self);
 JsonObject *_iis_catalog_get_document_unknown (IisCatalog *self);
 
 /* The lowest minor version of file format 1 that holds the catalog: 1 if
- * a relation is of a kind that 1.0 does not know, 0 otherwise. */
+ * it uses what 1.0 does not know (a relation kind from
+ * IIS_RELATION_KIND_FIRST_1_1 on, an EDTF date), 0 otherwise. */
 guint       _iis_catalog_get_format_minor    (IisCatalog *self);
 
 G_END_DECLS

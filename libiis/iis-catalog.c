@@ -97,8 +97,6 @@
  * Since: 1.0
  */
 
-#define ID_MAX_BYTES 256
-
 G_DEFINE_FINAL_TYPE (IisCatalog, iis_catalog, G_TYPE_OBJECT)
 
 GParamSpec *_iis_catalog_properties[N_PROPS];
@@ -407,30 +405,12 @@ check_id (const char  *id,
           const char  *where,
           GError     **error)
 {
-  gsize len;
+  g_autoptr(GError) local_error = NULL;
 
-  if (id == NULL || *id == '\0')
+  if (!_iis_format_check_id (id, &local_error))
     {
-      set_located_error (error, IIS_ERROR_INVALID_VALUE, where, "the entity has no id");
+      set_located_error (error, local_error->code, where, "%s", local_error->message);
       return FALSE;
-    }
-  len = strlen (id);
-  if (len > ID_MAX_BYTES || !g_utf8_validate (id, len, NULL))
-    {
-      set_located_error (error, IIS_ERROR_INVALID_VALUE, where,
-                         "invalid entity id: longer than %d bytes or not UTF-8", ID_MAX_BYTES);
-      return FALSE;
-    }
-  for (const char *p = id; *p; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_iscntrl (g_utf8_get_char (p)))
-        {
-          g_autofree char *escaped = g_strescape (id, NULL);
-
-          set_located_error (error, IIS_ERROR_INVALID_VALUE, where,
-                             "invalid entity id “%s”: it contains a control character", escaped);
-          return FALSE;
-        }
     }
   return TRUE;
 }

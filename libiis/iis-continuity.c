@@ -7,9 +7,9 @@
 #include "config.h"
 
 #include "iis-answer-private.h"
-#include "iis-catalog-private.h"
 #include "iis-continuity.h"
 #include "iis-date-private.h"
+#include "iis-entity-private.h"
 #include "iis-state.h"
 
 /* A state that continues another is the same legal person under another

@@ -4,6 +4,12 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+/*
+ * Included by iis-party-status.c, which implements it, and by the files
+ * of IisCatalog that make statuses and check treaty actions
+ * (iis-catalog-status.c, iis-catalog-validate.c).
+ */
+
 #pragma once
 
 #include "iis-party-status.h"

@@ -55,10 +55,6 @@ typedef struct
   GPtrArray   *qualifiers;        /* borrowed strings: key, value, …, NULL */
   GPtrArray   *sources;           /* owned IisSource */
 
-  GEnumClass  *organization_kinds;
-  GEnumClass  *agreement_kinds;
-  GEnumClass  *agreement_statuses;
-  GEnumClass  *forum_kinds;
   GEnumClass  *confidences;
 } Reader;
 
@@ -79,7 +75,6 @@ gboolean G_GNUC_PRINTF (4, 5) reader_fail         (Reader        *self,
                                                    ...);
 gboolean                      reader_take_error   (Reader        *self,
                                                    GError        *error);
-char *                        printable           (const char    *text);
 gboolean                      fail_type           (Reader        *self,
                                                    const char    *member,
                                                    JsonNode      *node,

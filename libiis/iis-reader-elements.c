@@ -10,18 +10,13 @@
 
 #include "iis-reader-elements-private.h"
 
-#include "iis-agreement.h"
 #include "iis-date-private.h"
 #include "iis-entity-private.h"
 #include "iis-enum-types.h"
 #include "iis-error.h"
-#include "iis-forum.h"
 #include "iis-hash-private.h"
-#include "iis-organization.h"
 #include "iis-name-private.h"
 #include "iis-source-private.h"
-#include "iis-state.h"
-#include "iis-threat-category.h"
 #include "iis-writer-private.h"
 
 /* ---- Sources ------------------------------------------------------ */
@@ -257,40 +252,115 @@ read_other_names (Reader    *self,
   return TRUE;
 }
 
+/* A list of non-empty strings (a forum's topics). */
 static gboolean
-read_topics (Reader   *self,
-             IisForum *forum,
-             JsonNode *node)
+read_string_list (Reader      *self,
+                  const char  *member,
+                  JsonNode    *node,
+                  GValue      *value)
 {
   JsonArray *array;
   guint n;
-  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(GPtrArray) items = NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_type (self, "topics", node, "an array of strings");
+    return fail_type (self, member, node, "an array of strings");
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
-  topics = g_ptr_array_sized_new (n + 1);
-  path_push_member (self, "topics");
+  items = g_ptr_array_sized_new (n + 1);
+  path_push_member (self, member);
   for (guint i = 0; i < n; i++)
     {
-      const char *topic;
+      const char *item;
       gboolean ok;
 
       path_push_index (self, i);
-      ok = get_nonempty_string (self, json_array_get_element (array, i), NULL, &topic);
+      ok = get_nonempty_string (self, json_array_get_element (array, i), NULL, &item);
       path_pop (self);
       if (!ok)
         {
           path_pop (self);
           return FALSE;
         }
-      g_ptr_array_add (topics, (gpointer) topic);
+      g_ptr_array_add (items, (gpointer) item);
     }
   path_pop (self);
-  g_ptr_array_add (topics, NULL);
-  iis_forum_set_topics (forum, (const char * const *) topics->pdata);
+  g_ptr_array_add (items, NULL);
+  g_value_set_boxed (value, items->pdata);
+  return TRUE;
+}
+
+/* One of the members of _iis_format_get_entity_members(): the value of
+ * the property of the same name, by its type. */
+static gboolean
+read_property_member (Reader          *self,
+                      IisEntity       *entity,
+                      const IisMember *member,
+                      JsonNode        *node)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), member->name);
+  const char *name = member->name;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+  g_value_init (&value, pspec->value_type);
+
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      const char *text;
+
+      if (!get_string (self, node, name, &text))
+        return FALSE;
+      if (member->check == IIS_MEMBER_CHECK_CODE && !check_iso_code (self, name, text, member->arg))
+        return FALSE;
+      g_value_set_string (&value, text);
+    }
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      int nick_value;
+
+      if (!get_enum (self, node, name, G_PARAM_SPEC_ENUM (pspec)->enum_class, &nick_value))
+        return FALSE;
+      g_value_set_enum (&value, nick_value);
+    }
+  else if (G_IS_PARAM_SPEC_UINT (pspec))
+    {
+      GParamSpecUInt *range = G_PARAM_SPEC_UINT (pspec);
+      guint minimum = member->check == IIS_MEMBER_CHECK_MINIMUM ? member->arg : range->minimum;
+      gint64 number;
+
+      if (!get_int (self, node, name, minimum, range->maximum, &number))
+        return FALSE;
+      g_value_set_uint (&value, (guint) number);
+    }
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    {
+      gboolean flag = FALSE;
+
+      if (!get_boolean (self, node, name, &flag))
+        return FALSE;
+      g_value_set_boolean (&value, flag);
+    }
+  else if (pspec->value_type == IIS_TYPE_DATE)
+    {
+      IisDate date;
+
+      if (!get_date (self, node, name, &date))
+        return FALSE;
+      g_value_set_boxed (&value, &date);
+    }
+  else if (pspec->value_type == G_TYPE_STRV)
+    {
+      if (!read_string_list (self, name, node, &value))
+        return FALSE;
+    }
+  else
+    {
+      g_assert_not_reached ();
+    }
+
+  g_object_set_property (G_OBJECT (entity), name, &value);
   return TRUE;
 }
 
@@ -302,10 +372,8 @@ read_entity_member (Reader     *self,
                     JsonNode   *node,
                     gboolean   *known)
 {
+  const IisMember *members;
   const char *text;
-  IisDate date;
-  gint64 number;
-  int value;
 
   *known = TRUE;
 
@@ -335,187 +403,11 @@ read_entity_member (Reader     *self,
   if (g_str_equal (name, "sources"))
     return read_sources (self, node, name, entity_add_source, entity);
 
-  if (IIS_IS_STATE (entity))
-    {
-      IisState *state = IIS_STATE (entity);
-
-      if (g_str_equal (name, "alpha-2") || g_str_equal (name, "alpha-3"))
-        {
-          gboolean two = name[6] == '2';
-
-          if (!get_string (self, node, name, &text)
-              || !check_iso_code (self, name, text, two ? 2 : 3))
-            return FALSE;
-          if (two)
-            iis_state_set_alpha2 (state, text);
-          else
-            iis_state_set_alpha3 (state, text);
-          return TRUE;
-        }
-      if (g_str_equal (name, "numeric"))
-        {
-          if (!get_int (self, node, name, 1, 999, &number))
-            return FALSE;
-          iis_state_set_numeric (state, (guint) number);
-          return TRUE;
-        }
-      /* Format 1.1: a state's period. */
-      if (g_str_equal (name, "founded") || g_str_equal (name, "ceased"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          if (name[0] == 'f')
-            iis_state_set_founded (state, &date);
-          else
-            iis_state_set_ceased (state, &date);
-          return TRUE;
-        }
-    }
-  else if (IIS_IS_ORGANIZATION (entity))
-    {
-      IisOrganization *organization = IIS_ORGANIZATION (entity);
-
-      if (g_str_equal (name, "acronym"))
-        {
-          if (!get_string (self, node, name, &text))
-            return FALSE;
-          iis_organization_set_acronym (organization, text);
-          return TRUE;
-        }
-      if (g_str_equal (name, "kind"))
-        {
-          if (!get_enum (self, node, name, self->organization_kinds, &value))
-            return FALSE;
-          iis_organization_set_kind (organization, value);
-          return TRUE;
-        }
-      if (g_str_equal (name, "founded"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          iis_organization_set_founded (organization, &date);
-          return TRUE;
-        }
-      if (g_str_equal (name, "dissolved"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          iis_organization_set_dissolved (organization, &date);
-          return TRUE;
-        }
-    }
-  else if (IIS_IS_AGREEMENT (entity))
-    {
-      IisAgreement *agreement = IIS_AGREEMENT (entity);
-
-      if (g_str_equal (name, "kind"))
-        {
-          if (!get_enum (self, node, name, self->agreement_kinds, &value))
-            return FALSE;
-          iis_agreement_set_kind (agreement, value);
-          return TRUE;
-        }
-      if (g_str_equal (name, "status"))
-        {
-          if (!get_enum (self, node, name, self->agreement_statuses, &value))
-            return FALSE;
-          iis_agreement_set_status (agreement, value);
-          return TRUE;
-        }
-      if (g_str_equal (name, "adopted"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          iis_agreement_set_adopted (agreement, &date);
-          return TRUE;
-        }
-      if (g_str_equal (name, "adopted-place"))
-        {
-          if (!get_string (self, node, name, &text))
-            return FALSE;
-          iis_agreement_set_adopted_place (agreement, text);
-          return TRUE;
-        }
-      if (g_str_equal (name, "entry-into-force"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          iis_agreement_set_entry_into_force (agreement, &date);
-          return TRUE;
-        }
-      /* Format 1.1. */
-      if (g_str_equal (name, "opened-for-signature"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          iis_agreement_set_opened_for_signature (agreement, &date);
-          return TRUE;
-        }
-      if (g_str_equal (name, "terminated"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          iis_agreement_set_terminated (agreement, &date);
-          return TRUE;
-        }
-    }
-  else if (IIS_IS_FORUM (entity))
-    {
-      IisForum *forum = IIS_FORUM (entity);
-
-      if (g_str_equal (name, "kind"))
-        {
-          if (!get_enum (self, node, name, self->forum_kinds, &value))
-            return FALSE;
-          iis_forum_set_kind (forum, value);
-          return TRUE;
-        }
-      if (g_str_equal (name, "start") || g_str_equal (name, "end"))
-        {
-          if (!get_date (self, node, name, &date))
-            return FALSE;
-          if (name[0] == 's')
-            iis_forum_set_start (forum, &date);
-          else
-            iis_forum_set_end (forum, &date);
-          return TRUE;
-        }
-      if (g_str_equal (name, "city"))
-        {
-          if (!get_string (self, node, name, &text))
-            return FALSE;
-          iis_forum_set_city (forum, text);
-          return TRUE;
-        }
-      if (g_str_equal (name, "participant-count"))
-        {
-          if (!get_int (self, node, name, 0, G_MAXUINT, &number))
-            return FALSE;
-          iis_forum_set_participant_count (forum, (guint) number);
-          return TRUE;
-        }
-      if (g_str_equal (name, "participant-count-is-minimum"))
-        {
-          gboolean minimum = FALSE;
-
-          if (!get_boolean (self, node, name, &minimum))
-            return FALSE;
-          iis_forum_set_participant_count_is_minimum (forum, minimum);
-          return TRUE;
-        }
-      if (g_str_equal (name, "topics"))
-        return read_topics (self, forum, node);
-    }
-  else if (IIS_IS_THREAT_CATEGORY (entity))
-    {
-      if (g_str_equal (name, "definition"))
-        {
-          if (!get_string (self, node, name, &text))
-            return FALSE;
-          iis_threat_category_set_definition (IIS_THREAT_CATEGORY (entity), text);
-          return TRUE;
-        }
-    }
+  /* The type's own members */
+  members = _iis_format_get_entity_members (G_OBJECT_TYPE (entity));
+  for (const IisMember *m = members; m != NULL && m->name != NULL; m++)
+    if (g_str_equal (name, m->name))
+      return read_property_member (self, entity, m, node);
 
   *known = FALSE;
   return TRUE;
@@ -549,7 +441,7 @@ read_entity (Reader   *self,
   type = iis_entity_type_from_nick (nick);
   if (type == G_TYPE_INVALID)
     {
-      g_autofree char *text = printable (nick);
+      g_autofree char *text = _iis_format_printable (nick);
 
       return reader_fail (self, "type", IIS_ERROR_INVALID_VALUE,
                           "unknown entity type “%s” (expected one of: state, organization, "
@@ -636,7 +528,7 @@ read_relation (Reader   *self,
   kind = iis_relation_kind_from_nick (nick);
   if (kind == IIS_RELATION_KIND_ANY)
     {
-      g_autofree char *text = printable (nick);
+      g_autofree char *text = _iis_format_printable (nick);
 
       return reader_fail (self, "kind", IIS_ERROR_INVALID_VALUE,
                           "unknown relation kind “%s” (expected one of: member-of, part-of, "

@@ -61,10 +61,6 @@
 #include "iis-writer-private.h"
 
 
-#define IIS_FORMAT_MARKER   "libiis-catalog"
-#define IIS_FORMAT_MAJOR    1
-#define MAX_ID_LENGTH       256
-
 /* ---- The format marker and version ---------------------------------- */
 
 static gboolean G_GNUC_PRINTF (4, 5)
@@ -88,30 +84,6 @@ header_fail (const Scan  *scan,
 }
 
 static gboolean
-parse_version (const char *text,
-               guint64    *major,
-               guint64    *minor)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
-
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  for (guint i = 0; i < 2; i++)
-    {
-      /* Decimal numbers without leading zeros, as data/iis-catalog.schema.json says */
-      if (parts[i][0] == '\0' || strlen (parts[i]) > 9
-          || (parts[i][0] == '0' && parts[i][1] != '\0'))
-        return FALSE;
-      for (const char *p = parts[i]; *p != '\0'; p++)
-        if (!g_ascii_isdigit (*p))
-          return FALSE;
-    }
-  *major = g_ascii_strtoull (parts[0], NULL, 10);
-  *minor = g_ascii_strtoull (parts[1], NULL, 10);
-  return TRUE;
-}
-
-static gboolean
 check_header (const Scan  *scan,
               GError     **error)
 {
@@ -119,7 +91,7 @@ check_header (const Scan  *scan,
   TopMember *version = _iis_json_scan_find_top (scan, "version");
   g_autofree char *format_text = NULL;
   g_autofree char *version_text = NULL;
-  guint64 major, minor;
+  g_autoptr(GError) local_error = NULL;
 
   if (format == NULL)
     return header_fail (scan, IIS_ERROR_PARSE, error,
@@ -128,11 +100,10 @@ check_header (const Scan  *scan,
     return header_fail (scan, IIS_ERROR_PARSE, error,
                         "format: expected a string, found %s",
                         _iis_json_value_kind_describe (format->kind));
-  format_text = _iis_json_decode_string (scan->data + format->string_start, format->string_length);
-  if (!g_str_equal (format_text, IIS_FORMAT_MARKER))
-    return header_fail (scan, IIS_ERROR_PARSE, error,
-                        "format: not a libiis catalog: “%s” (expected “%s”)",
-                        format_text, IIS_FORMAT_MARKER);
+  format_text = _iis_json_decode_string (scan->data + format->string_start,
+                                         format->string_length);
+  if (!_iis_format_check_marker (format_text, &local_error))
+    return header_fail (scan, local_error->code, error, "%s", local_error->message);
 
   if (version == NULL)
     return header_fail (scan, IIS_ERROR_PARSE, error,
@@ -141,16 +112,10 @@ check_header (const Scan  *scan,
     return header_fail (scan, IIS_ERROR_PARSE, error,
                         "version: expected a string, found %s",
                         _iis_json_value_kind_describe (version->kind));
-  version_text = _iis_json_decode_string (scan->data + version->string_start, version->string_length);
-  if (!parse_version (version_text, &major, &minor))
-    return header_fail (scan, IIS_ERROR_INVALID_VALUE, error,
-                        "version: invalid version “%s” (expected “MAJOR.MINOR”, such as “1.0”)",
-                        version_text);
-  if (major != IIS_FORMAT_MAJOR)
-    return header_fail (scan, IIS_ERROR_UNSUPPORTED_VERSION, error,
-                        "version: unsupported file format version “%s”: "
-                        "this version of libiis reads version %d.x",
-                        version_text, IIS_FORMAT_MAJOR);
+  version_text = _iis_json_decode_string (scan->data + version->string_start,
+                                          version->string_length);
+  if (!_iis_format_check_version (version_text, &local_error))
+    return header_fail (scan, local_error->code, error, "%s", local_error->message);
   return TRUE;
 }
 
@@ -263,35 +228,6 @@ reader_take_error (Reader *self,
   return FALSE;
 }
 
-/* @text for a message: control characters escaped, cut after 40
- * characters. */
-char *
-printable (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n == 40)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (g_unichar_iscntrl (c))
-        g_string_append_printf (out, "\\u%04X", c);
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static char *
 describe_node (JsonNode *node)
 {
@@ -312,7 +248,7 @@ describe_node (JsonNode *node)
 
         if (type == G_TYPE_STRING)
           {
-            g_autofree char *text = printable (json_node_get_string (node));
+            g_autofree char *text = _iis_format_printable (json_node_get_string (node));
 
             return g_strdup_printf ("the string “%s”", text);
           }
@@ -388,29 +324,13 @@ get_id (Reader      *self,
         const char  *member,
         const char **out)
 {
+  g_autoptr(GError) local_error = NULL;
   const char *id;
 
   if (!get_string (self, node, member, &id))
     return FALSE;
-  if (*id == '\0')
-    return reader_fail (self, member, IIS_ERROR_INVALID_VALUE, "invalid id: it is empty");
-  if (strlen (id) > MAX_ID_LENGTH)
-    {
-      g_autofree char *text = printable (id);
-
-      return reader_fail (self, member, IIS_ERROR_INVALID_VALUE,
-                          "invalid id “%s”: longer than %d bytes", text, MAX_ID_LENGTH);
-    }
-  for (const char *p = id; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_unichar_iscntrl (g_utf8_get_char (p)))
-        {
-          g_autofree char *text = printable (id);
-
-          return reader_fail (self, member, IIS_ERROR_INVALID_VALUE,
-                              "invalid id “%s”: it contains a control character", text);
-        }
-    }
+  if (!_iis_format_check_id (id, &local_error))
+    return reader_fail (self, member, local_error->code, "%s", local_error->message);
   *out = id;
   return TRUE;
 }
@@ -455,7 +375,7 @@ get_enum (Reader     *self,
   if (value == NULL)
     {
       g_autoptr(GString) allowed = g_string_new (NULL);
-      g_autofree char *text = printable (nick);
+      g_autofree char *text = _iis_format_printable (nick);
 
       for (guint i = 0; i < klass->n_values; i++)
         {
@@ -514,7 +434,7 @@ check_iso_code (Reader     *self,
 {
   if (!_iis_format_code_is_valid (code, length))
     {
-      g_autofree char *text = printable (code);
+      g_autofree char *text = _iis_format_printable (code);
 
       return reader_fail (self, member, IIS_ERROR_INVALID_VALUE,
                           "invalid code “%s” (expected %" G_GSIZE_FORMAT " capital letters A–Z)",
@@ -776,10 +696,6 @@ _iis_reader_parse (IisStage               *stage,
   reader.open_arrays = g_array_new (FALSE, FALSE, sizeof (guint));
   reader.qualifiers = g_ptr_array_new ();
   reader.sources = g_ptr_array_new_with_free_func (g_object_unref);
-  reader.organization_kinds = g_type_class_ref (IIS_TYPE_ORGANIZATION_KIND);
-  reader.agreement_kinds = g_type_class_ref (IIS_TYPE_AGREEMENT_KIND);
-  reader.agreement_statuses = g_type_class_ref (IIS_TYPE_AGREEMENT_STATUS);
-  reader.forum_kinds = g_type_class_ref (IIS_TYPE_FORUM_KIND);
   reader.confidences = g_type_class_ref (IIS_TYPE_CONFIDENCE);
 
   parser = g_object_new (IIS_TYPE_STREAM_PARSER, NULL);
@@ -816,10 +732,6 @@ out:
   g_clear_pointer (&reader.open_arrays, g_array_unref);
   g_clear_pointer (&reader.qualifiers, g_ptr_array_unref);
   g_clear_pointer (&reader.sources, g_ptr_array_unref);
-  g_clear_pointer (&reader.organization_kinds, g_type_class_unref);
-  g_clear_pointer (&reader.agreement_kinds, g_type_class_unref);
-  g_clear_pointer (&reader.agreement_statuses, g_type_class_unref);
-  g_clear_pointer (&reader.forum_kinds, g_type_class_unref);
   g_clear_pointer (&reader.confidences, g_type_class_unref);
   _iis_json_scan_clear (&scan);
   return ok;

@@ -32,6 +32,9 @@ _iis_relation_kind_is_action (IisRelationKind kind)
  * catalog unbinds it. The catalog keeps no strong reference to relation
  * objects: it makes them on demand from its compact records. */
 
+/* The slot of a relation that no catalog holds. */
+#define IIS_RELATION_NO_SLOT G_MAXUINT32
+
 void        _iis_relation_bind          (IisRelation *self,
                                          IisCatalog  *catalog,
                                          guint32      slot);

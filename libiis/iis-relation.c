@@ -339,7 +339,7 @@ iis_relation_init (IisRelation *self)
 {
   self->kind = IIS_RELATION_KIND_ANY;
   self->confidence = IIS_CONFIDENCE_UNSPECIFIED;
-  self->slot = IIS_ENTITY_NO_SLOT;
+  self->slot = IIS_RELATION_NO_SLOT;
 }
 
 /* Write a change through to the catalog the relation is bound to. */
@@ -1089,7 +1089,7 @@ _iis_relation_unbind (IisRelation *self)
   g_return_if_fail (IIS_IS_RELATION (self));
 
   self->catalog = NULL;
-  self->slot = IIS_ENTITY_NO_SLOT;
+  self->slot = IIS_RELATION_NO_SLOT;
 }
 
 void
@@ -1117,7 +1117,7 @@ _iis_relation_get_catalog (IisRelation *self)
 guint32
 _iis_relation_get_slot (IisRelation *self)
 {
-  g_return_val_if_fail (IIS_IS_RELATION (self), IIS_ENTITY_NO_SLOT);
+  g_return_val_if_fail (IIS_IS_RELATION (self), IIS_RELATION_NO_SLOT);
 
   return self->slot;
 }

@@ -26,26 +26,21 @@
 
 #include "iis-file-io-private.h"
 
-#include "iis-agreement.h"
 #include "iis-catalog-view-private.h"
 #include "iis-date-private.h"
 #include "iis-entity-private.h"
 #include "iis-enum-types.h"
+#include "iis-agreement.h"
 #include "iis-error.h"
 #include "iis-forum.h"
 #include "iis-format-private.h"
-#include "iis-organization.h"
 #include "iis-name-private.h"
 #include "iis-relation-private.h"
 #include "iis-source-private.h"
+#include "iis-organization.h"
 #include "iis-state.h"
 #include "iis-threat-category.h"
 
-#define IIS_FORMAT_MARKER  "libiis-catalog"
-/* The writer writes the lowest version that holds the catalog, so a
- * catalog that uses nothing newer still loads in a 1.0 library. */
-#define IIS_FORMAT_VERSION_1_0 "1.0"
-#define IIS_FORMAT_VERSION_1_1 "1.1"
 #define FLUSH_THRESHOLD    (64 * 1024)
 
 /* Members this version writes, per object: unknown members with these
@@ -57,21 +52,6 @@ static const char * const entity_members[] = {
   "type", "id", "name", "description", "labels", "other-names", "identifiers", "sources",
   NULL
 };
-static const char * const state_members[] = {
-  "alpha-2", "alpha-3", "numeric", "founded", "ceased", NULL
-};
-static const char * const organization_members[] = {
-  "acronym", "kind", "founded", "dissolved", NULL
-};
-static const char * const agreement_members[] = {
-  "kind", "status", "adopted", "adopted-place", "entry-into-force", "opened-for-signature",
-  "terminated", NULL
-};
-static const char * const forum_members[] = {
-  "kind", "start", "end", "city", "participant-count", "participant-count-is-minimum",
-  "topics", NULL
-};
-static const char * const threat_category_members[] = { "definition", NULL };
 static const char * const relation_members[] = {
   "kind", "subject", "object", "role", "start", "end", "confidence", "qualifiers",
   "sources", NULL
@@ -83,6 +63,20 @@ static const char * const name_members[] = {
 static const char * const source_members[] = {
   "title", "url", "document", "publisher", "date", "quote", NULL
 };
+
+/* The names of an entity type's own members (iis-format.c's table) as a
+ * NULL-terminated array, made once and kept. */
+static const char * const *
+type_member_names (GType type)
+{
+  const IisMember *members = _iis_format_get_entity_members (type);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; members != NULL && members[i].name != NULL; i++)
+    g_ptr_array_add (names, (gpointer) members[i].name);
+  g_ptr_array_add (names, NULL);
+  return (const char * const *) g_ptr_array_free (names, FALSE);
+}
 
 /* The members the format defines on @holder ("document", "entity",
  * "state" … "threat-category", "relation", "other-name", "source"): for
@@ -96,19 +90,33 @@ _iis_writer_get_members (const char *holder)
   } holders[] = {
     { "document", document_members },
     { "entity", entity_members },
-    { "state", state_members },
-    { "organization", organization_members },
-    { "agreement", agreement_members },
-    { "forum", forum_members },
-    { "threat-category", threat_category_members },
     { "relation", relation_members },
     { "other-name", name_members },
     { "source", source_members },
   };
+  static const char *type_nicks[] = {
+    "state", "organization", "agreement", "forum", "threat-category",
+  };
+  static const char * const *type_members[G_N_ELEMENTS (type_nicks)];
 
   for (gsize i = 0; i < G_N_ELEMENTS (holders); i++)
     if (g_strcmp0 (holders[i].holder, holder) == 0)
       return holders[i].members;
+
+  if (g_once_init_enter (&type_members[0]))
+    {
+      GType types[G_N_ELEMENTS (type_nicks)] = {
+        IIS_TYPE_STATE, IIS_TYPE_ORGANIZATION, IIS_TYPE_AGREEMENT, IIS_TYPE_FORUM,
+        IIS_TYPE_THREAT_CATEGORY,
+      };
+
+      for (gsize i = 1; i < G_N_ELEMENTS (types); i++)
+        type_members[i] = type_member_names (types[i]);
+      g_once_init_leave (&type_members[0], type_member_names (types[0]));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (type_nicks); i++)
+    if (g_strcmp0 (type_nicks[i], holder) == 0)
+      return type_members[i];
   return NULL;
 }
 
@@ -605,7 +613,7 @@ static void
 writer_unknown_members (Writer             *self,
                         JsonObject         *unknown,
                         const char * const *known,
-                        const char * const *known2)
+                        const IisMember    *type_members)
 {
   g_autoptr(GPtrArray) names = NULL;
 
@@ -617,7 +625,7 @@ writer_unknown_members (Writer             *self,
     {
       const char *name = g_ptr_array_index (names, i);
 
-      if (g_strv_contains (known, name) || (known2 != NULL && g_strv_contains (known2, name)))
+      if (g_strv_contains (known, name) || _iis_format_members_contain (type_members, name))
         continue;
       writer_key (self, name);
       writer_node (self, json_object_get_member (unknown, name));
@@ -765,11 +773,83 @@ writer_other_names (Writer    *self,
   writer_end (self, ']');
 }
 
+/* One of the members of _iis_format_get_entity_members(): the value of
+ * the property of the same name, unless it is the property's default. */
+static void
+writer_property_member (Writer          *self,
+                        IisEntity       *entity,
+                        const IisMember *member)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), member->name);
+  const char *name = member->name;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (entity), name, &value);
+
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      const char *text = g_value_get_string (&value);
+
+      if (member->check == IIS_MEMBER_CHECK_CODE && text != NULL)
+        writer_check_code (self, name, text, member->arg);
+      writer_member_string (self, name, text);
+    }
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      if (g_value_get_enum (&value) != G_PARAM_SPEC_ENUM (pspec)->default_value)
+        writer_member_enum (self, name, pspec->value_type, g_value_get_enum (&value));
+    }
+  else if (G_IS_PARAM_SPEC_UINT (pspec))
+    {
+      if (g_value_get_uint (&value) != 0)
+        {
+          writer_key (self, name);
+          g_string_append_printf (self->buf, "%u", g_value_get_uint (&value));
+        }
+    }
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    {
+      if (g_value_get_boolean (&value))
+        {
+          writer_key (self, name);
+          g_string_append_len (self->buf, "true", 4);
+        }
+    }
+  else if (pspec->value_type == IIS_TYPE_DATE)
+    {
+      writer_member_date (self, name, g_value_get_boxed (&value));
+    }
+  else if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *items = g_value_get_boxed (&value);
+
+      if (items != NULL && items[0] != NULL)
+        {
+          writer_key (self, name);
+          writer_begin (self, '[');
+          for (guint i = 0; items[i] != NULL; i++)
+            {
+              if (member->check == IIS_MEMBER_CHECK_NONEMPTY)
+                writer_check_nonempty (self, member->item, items[i]);
+              writer_item (self);
+              writer_escape (self, items[i]);
+            }
+          writer_end (self, ']');
+        }
+    }
+  else
+    {
+      g_assert_not_reached ();
+    }
+}
+
 static void
 writer_entity (Writer    *self,
                IisEntity *entity)
 {
-  const char * const *type_members = NULL;
+  const IisMember *type_members;
 
   self->entity = entity;
 
@@ -784,97 +864,9 @@ writer_entity (Writer    *self,
   writer_identifiers (self, entity);
   writer_sources (self, _iis_entity_peek_sources (entity));
 
-  if (IIS_IS_STATE (entity))
-    {
-      IisState *state = IIS_STATE (entity);
-
-      type_members = state_members;
-      if (iis_state_get_alpha2 (state) != NULL)
-        writer_check_code (self, "alpha-2", iis_state_get_alpha2 (state), 2);
-      if (iis_state_get_alpha3 (state) != NULL)
-        writer_check_code (self, "alpha-3", iis_state_get_alpha3 (state), 3);
-      writer_member_string (self, "alpha-2", iis_state_get_alpha2 (state));
-      writer_member_string (self, "alpha-3", iis_state_get_alpha3 (state));
-      if (iis_state_get_numeric (state) != 0)
-        {
-          writer_key (self, "numeric");
-          g_string_append_printf (self->buf, "%u", iis_state_get_numeric (state));
-        }
-      /* Format 1.1: written only when set. */
-      writer_member_date (self, "founded", iis_state_get_founded (state));
-      writer_member_date (self, "ceased", iis_state_get_ceased (state));
-    }
-  else if (IIS_IS_ORGANIZATION (entity))
-    {
-      IisOrganization *organization = IIS_ORGANIZATION (entity);
-
-      type_members = organization_members;
-      writer_member_string (self, "acronym", iis_organization_get_acronym (organization));
-      if (iis_organization_get_kind (organization) != IIS_ORGANIZATION_KIND_OTHER)
-        writer_member_enum (self, "kind", IIS_TYPE_ORGANIZATION_KIND,
-                            iis_organization_get_kind (organization));
-      writer_member_date (self, "founded", iis_organization_get_founded (organization));
-      writer_member_date (self, "dissolved", iis_organization_get_dissolved (organization));
-    }
-  else if (IIS_IS_AGREEMENT (entity))
-    {
-      IisAgreement *agreement = IIS_AGREEMENT (entity);
-
-      type_members = agreement_members;
-      if (iis_agreement_get_kind (agreement) != IIS_AGREEMENT_KIND_OTHER)
-        writer_member_enum (self, "kind", IIS_TYPE_AGREEMENT_KIND,
-                            iis_agreement_get_kind (agreement));
-      if (iis_agreement_get_status (agreement) != IIS_AGREEMENT_STATUS_UNKNOWN)
-        writer_member_enum (self, "status", IIS_TYPE_AGREEMENT_STATUS,
-                            iis_agreement_get_status (agreement));
-      writer_member_date (self, "adopted", iis_agreement_get_adopted (agreement));
-      writer_member_string (self, "adopted-place", iis_agreement_get_adopted_place (agreement));
-      writer_member_date (self, "entry-into-force",
-                          iis_agreement_get_entry_into_force (agreement));
-      writer_member_date (self, "opened-for-signature",
-                          iis_agreement_get_opened_for_signature (agreement));
-      writer_member_date (self, "terminated", iis_agreement_get_terminated (agreement));
-    }
-  else if (IIS_IS_FORUM (entity))
-    {
-      IisForum *forum = IIS_FORUM (entity);
-      const char * const *topics = iis_forum_get_topics (forum);
-
-      type_members = forum_members;
-      if (iis_forum_get_kind (forum) != IIS_FORUM_KIND_OTHER)
-        writer_member_enum (self, "kind", IIS_TYPE_FORUM_KIND, iis_forum_get_kind (forum));
-      writer_member_date (self, "start", iis_forum_get_start (forum));
-      writer_member_date (self, "end", iis_forum_get_end (forum));
-      writer_member_string (self, "city", iis_forum_get_city (forum));
-      if (iis_forum_get_participant_count (forum) != 0)
-        {
-          writer_key (self, "participant-count");
-          g_string_append_printf (self->buf, "%u", iis_forum_get_participant_count (forum));
-        }
-      if (iis_forum_get_participant_count_is_minimum (forum))
-        {
-          writer_key (self, "participant-count-is-minimum");
-          g_string_append_len (self->buf, "true", 4);
-        }
-      if (topics != NULL && topics[0] != NULL)
-        {
-          writer_key (self, "topics");
-          writer_begin (self, '[');
-          for (guint i = 0; topics[i] != NULL; i++)
-            {
-              writer_check_nonempty (self, "a topic", topics[i]);
-              writer_item (self);
-              writer_escape (self, topics[i]);
-            }
-          writer_end (self, ']');
-        }
-    }
-  else if (IIS_IS_THREAT_CATEGORY (entity))
-    {
-      type_members = threat_category_members;
-      writer_member_string (self, "definition",
-                            iis_threat_category_get_definition (IIS_THREAT_CATEGORY (entity)));
-    }
+  type_members = _iis_format_get_entity_members (G_OBJECT_TYPE (entity));
+  for (const IisMember *m = type_members; m != NULL && m->name != NULL; m++)
+    writer_property_member (self, entity, m);
 
   writer_unknown_members (self, _iis_entity_get_unknown (entity), entity_members, type_members);
   writer_end (self, '}');
@@ -945,8 +937,7 @@ writer_catalog (Writer      *self,
   writer_begin (self, '{');
   writer_member_string (self, "format", IIS_FORMAT_MARKER);
   writer_member_string (self, "version",
-                        _iis_catalog_get_format_minor (catalog) > 0
-                        ? IIS_FORMAT_VERSION_1_1 : IIS_FORMAT_VERSION_1_0);
+                        _iis_format_version_string (_iis_catalog_get_format_minor (catalog)));
 
   writer_key (self, "entities");
   writer_begin (self, '[');

@@ -97,6 +97,16 @@ test_invalid_ids (void)
 
     g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (s), &error));
     g_assert_error (error, IIS_ERROR, IIS_ERROR_INVALID_VALUE);
+    g_assert_true (g_str_has_suffix (error->message, "…”: longer than 256 bytes"));
+  }
+  /* The messages are the reader's (tests/data/bad/EXPECTED), without
+   * the place a file gives. */
+  {
+    g_autoptr(IisState) s = g_object_new (IIS_TYPE_STATE, "id", "K\nZ", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (iis_catalog_add_entity (catalog, IIS_ENTITY (s), &error));
+    g_assert_cmpstr (error->message, ==, "Invalid id “K\\nZ”: it contains a control character");
   }
   g_assert_cmpuint (iis_catalog_get_n_entities (catalog), ==, 0);
 }

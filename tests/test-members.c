@@ -1,0 +1,288 @@
+/* test-members.c: every property of every entity type survives the file
+ *
+ * Copyright 2026 The libiis authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Driven by the property specs, not by a list written here: for each
+ * type derived from IisEntity, every writable property gets a value
+ * other than its default, and the entity goes through the file both
+ * ways. A property the writer misses, or the reader does not map back
+ * (it would come back as an unknown member, or not at all), fails the
+ * test with the property's name; so does a member of the format's
+ * table (libiis/iis-format.c) with no property of its name.
+ */
+
+#include <json-glib/json-glib.h>
+
+#include "iis-entity-private.h"
+#include "iis-format-private.h"
+#include "iis-test-util.h"
+
+/* The entity types: every concrete type derived from IisEntity. */
+static GArray *
+entity_types (void)
+{
+  GArray *types = g_array_new (FALSE, FALSE, sizeof (GType));
+  guint n = 0;
+  g_autofree GType *children = NULL;
+
+  /* Make sure every type is registered before asking for the children. */
+  g_type_ensure (IIS_TYPE_STATE);
+  g_type_ensure (IIS_TYPE_ORGANIZATION);
+  g_type_ensure (IIS_TYPE_AGREEMENT);
+  g_type_ensure (IIS_TYPE_FORUM);
+  g_type_ensure (IIS_TYPE_THREAT_CATEGORY);
+
+  children = g_type_children (IIS_TYPE_ENTITY, &n);
+  for (guint i = 0; i < n; i++)
+    if (!G_TYPE_IS_ABSTRACT (children[i]))
+      g_array_append_val (types, children[i]);
+  g_assert_cmpuint (types->len, >=, 5);
+  return types;
+}
+
+static const IisMember *
+find_member (GType       type,
+             const char *name)
+{
+  for (const IisMember *m = _iis_format_get_entity_members (type);
+       m != NULL && m->name != NULL; m++)
+    if (g_str_equal (m->name, name))
+      return m;
+  return NULL;
+}
+
+/* A value other than @pspec's default that the file format accepts. */
+static void
+set_other_value (GType       type,
+                 GParamSpec *pspec,
+                 GValue     *value)
+{
+  const IisMember *member = find_member (type, pspec->name);
+
+  g_value_init (value, pspec->value_type);
+  if (G_IS_PARAM_SPEC_STRING (pspec))
+    {
+      if (member != NULL && member->check == IIS_MEMBER_CHECK_CODE)
+        g_value_take_string (value, g_strndup ("QZXY", member->arg));
+      else
+        g_value_take_string (value, g_strdup_printf ("the %s", pspec->name));
+    }
+  else if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+      int other = klass->values[klass->n_values - 1].value;
+
+      if (other == G_PARAM_SPEC_ENUM (pspec)->default_value)
+        other = klass->values[0].value;
+      g_assert_cmpint (other, !=, G_PARAM_SPEC_ENUM (pspec)->default_value);
+      g_value_set_enum (value, other);
+    }
+  else if (G_IS_PARAM_SPEC_UINT (pspec))
+    {
+      GParamSpecUInt *range = G_PARAM_SPEC_UINT (pspec);
+
+      g_value_set_uint (value, MIN (range->maximum, MAX (range->minimum, 1) + 6));
+      g_assert_cmpuint (g_value_get_uint (value), !=, range->default_value);
+    }
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    {
+      g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
+    }
+  else if (pspec->value_type == IIS_TYPE_DATE)
+    {
+      g_autoptr(IisDate) date = iis_date_new (2001, 2, 3);
+
+      g_value_set_boxed (value, date);
+    }
+  else if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const items[] = { "one", "two", NULL };
+
+      g_value_set_boxed (value, items);
+    }
+  else
+    {
+      /* A new kind of property: teach the file format (and this test)
+       * how to hold it. */
+      g_test_message ("%s:%s has a type the file format does not hold: %s",
+                      g_type_name (type), pspec->name, g_type_name (pspec->value_type));
+      g_test_fail ();
+    }
+}
+
+/* Writable properties, other than the construct-only id. */
+static gboolean
+is_content (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_WRITABLE) != 0
+         && (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0;
+}
+
+static IisEntity *
+make_full_entity (GType type)
+{
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+  GObjectClass *klass = G_OBJECT_CLASS (type_class);
+  IisEntity *entity = g_object_new (type, "id", "full", NULL);
+  guint n = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (klass, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!is_content (pspecs[i]))
+        continue;
+      set_other_value (type, pspecs[i], &value);
+      if (G_IS_VALUE (&value))
+        g_object_set_property (G_OBJECT (entity), pspecs[i]->name, &value);
+    }
+  return entity;
+}
+
+/* The JSON object of the only entity of a document. */
+static JsonObject *
+entity_object (JsonParser *parser,
+               const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *entities;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  entities = json_object_get_array_member (root, "entities");
+  g_assert_cmpuint (json_array_get_length (entities), ==, 1);
+  return json_array_get_object_element (entities, 0);
+}
+
+/* g_param_values_cmp() compares boxed values by address. */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (pspec->value_type == IIS_TYPE_DATE)
+    return iis_date_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+  if (pspec->value_type == G_TYPE_STRV)
+    return g_strv_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+  g_assert_false (G_IS_PARAM_SPEC_BOXED (pspec));
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* Object → file → object, then file → object → file, for one type. */
+static void
+test_round_trip (gconstpointer data)
+{
+  GType type = *(const GType *) data;
+  g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+  GObjectClass *klass = G_OBJECT_CLASS (type_class);
+  g_autoptr(IisCatalog) first = iis_catalog_new ();
+  g_autoptr(IisCatalog) second = iis_catalog_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  JsonObject *written;
+  JsonObject *unknown;
+  IisEntity *original;
+  IisEntity *loaded;
+  guint n = 0;
+
+  original = make_full_entity (type);
+  iis_test_add (first, original);
+  text = iis_test_dump (first);
+  written = entity_object (parser, text);
+
+  g_assert_true (iis_catalog_load_from_data (second, text, -1, &error));
+  g_assert_no_error (error);
+  loaded = iis_catalog_lookup (second, "full");
+  g_assert_nonnull (loaded);
+  g_assert_true (G_OBJECT_TYPE (loaded) == type);
+
+  pspecs = g_object_class_list_properties (klass, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) before = G_VALUE_INIT;
+      g_auto(GValue) after = G_VALUE_INIT;
+
+      if (!is_content (pspec))
+        continue;
+      g_test_message ("%s:%s", g_type_name (type), pspec->name);
+
+      /* The writer writes it, under the property's name */
+      g_assert_true (json_object_has_member (written, pspec->name));
+
+      /* The reader maps it back onto the property, not as an unknown
+       * member */
+      unknown = _iis_entity_get_unknown (loaded);
+      g_assert_false (unknown != NULL && json_object_has_member (unknown, pspec->name));
+      g_value_init (&before, pspec->value_type);
+      g_value_init (&after, pspec->value_type);
+      g_object_get_property (G_OBJECT (original), pspec->name, &before);
+      g_object_get_property (G_OBJECT (loaded), pspec->name, &after);
+      g_assert_true (values_equal (pspec, &before, &after));
+    }
+  g_assert_null (_iis_entity_get_unknown (loaded));
+
+  /* And the file comes back as it was. */
+  again = iis_test_dump (second);
+  g_assert_cmpstr (again, ==, text);
+}
+
+/* Every member of the format's table is a property of its type. */
+static void
+test_table_names_properties (void)
+{
+  g_autoptr(GArray) types = entity_types ();
+
+  for (guint i = 0; i < types->len; i++)
+    {
+      GType type = g_array_index (types, GType, i);
+      g_autoptr(GTypeClass) type_class = g_type_class_ref (type);
+      GObjectClass *klass = G_OBJECT_CLASS (type_class);
+      GObjectClass *entity_class = g_type_class_peek (IIS_TYPE_ENTITY);
+      const IisMember *members = _iis_format_get_entity_members (type);
+      guint n = 0;
+      g_autofree GParamSpec **pspecs = g_object_class_list_properties (klass, &n);
+
+      for (const IisMember *m = members; m != NULL && m->name != NULL; m++)
+        {
+          g_test_message ("%s: member %s", g_type_name (type), m->name);
+          g_assert_nonnull (g_object_class_find_property (klass, m->name));
+        }
+      /* …and every property the type adds is in the table. */
+      for (guint k = 0; k < n; k++)
+        {
+          if (g_object_class_find_property (entity_class, pspecs[k]->name) != NULL)
+            continue;
+          g_test_message ("%s: property %s", g_type_name (type), pspecs[k]->name);
+          g_assert_true (_iis_format_members_contain (members, pspecs[k]->name));
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) types = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  types = entity_types ();
+  for (guint i = 0; i < types->len; i++)
+    {
+      GType *type = &g_array_index (types, GType, i);
+      g_autofree char *path = g_strdup_printf ("/members/round-trip/%s", g_type_name (*type));
+
+      g_test_add_data_func (path, type, test_round_trip);
+    }
+  g_test_add_func ("/members/table", test_table_names_properties);
+
+  return g_test_run ();
+}
