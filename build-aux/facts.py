@@ -24,17 +24,16 @@
 #                    start the date of the vote)
 #   relation       → the relation of that kind (supporter-of → supports,
 #                    author-of → sponsor-of)
+#   treaty-status  → also consented-to (the deposit, role the kind of
+#                    consent), denounced (notification; qualifier
+#                    effective) and provisionally-applies, format 1.1
 #   reservation, declaration, objection
-#                  → nothing yet: checked, counted, mapped once the
-#                    treaty-action kinds exist
+#                  → reservation-to, declaration-to, objection-to (start
+#                    made, end withdrawn; qualifiers summary, article,
+#                    against)
 #
-# What the model cannot hold yet is not guessed at: a consent deposited
-# whose entry into force for the party is not known gives no party-to
-# (it is kept as the "deposit" and "consent-kind" qualifiers of the
-# signature, if there is one), and the generator reports how many records
-# it held back. Dates qualified in EDTF (2005~, 201X) are held in a
-# qualifier ("start-edtf") and written as the plain partial date they
-# contain, if any.
+# Dates qualified in EDTF (2005~, 201X, ../2015-12-03) are written as
+# they are (format 1.1).
 #
 # Used by gen-catalog.py at build time; run by hand it checks tables and
 # prints their counts:
@@ -53,8 +52,8 @@ CONFIDENCE = {
 }
 CONFIDENCE_ORDER = ['low', 'medium', 'high']
 
-CONSENT_KINDS = {'ratification', 'acceptance', 'approval', 'accession',
-                 'succession', 'definitive-signature'}
+CONSENT_KINDS = {'ratification', 'acceptance', 'approval', 'formal-confirmation',
+                 'accession', 'succession', 'definitive-signature'}
 VOTES = {'yes', 'no', 'abstain', 'non-voting'}
 FLAGS = {'R', 'D', 'A', 'T', 'C', 'O'}
 END_REASONS = {'withdrawal', 'expulsion', 'suspension', 'dissolution',
@@ -63,7 +62,9 @@ RELATION_KINDS = {
     'member-of', 'part-of', 'signatory-of', 'party-to', 'organizer-of',
     'participant-in', 'host-of', 'adopted-within', 'addresses',
     'implements', 'amends', 'supersedes', 'references', 'votes-on',
-    'supports', 'sponsor-of', 'continues', 'succeeds',
+    'supports', 'sponsor-of', 'continues', 'succeeds', 'consented-to',
+    'provisionally-applies', 'reservation-to', 'declaration-to',
+    'objection-to', 'denounced',
 }
 # Names of the fact tables for kinds whose file-format name differs.
 RELATION_ALIASES = {'supporter-of': 'supports', 'author-of': 'sponsor-of'}
@@ -270,17 +271,29 @@ def _treaty_status(table, where, record):
     out = []
     held = 0
     if record.get('signature'):
-        quals = dict(common)
-        if consent and not in_force and not bound_undated:
-            # Consented, not (yet) in force for the party: the model has no
-            # place for that but the signature's qualifiers (issue #13).
-            quals['deposit'] = consent
-            quals['consent-kind'] = kind
         out.append(_relation(table, where, record, 'signatory-of', party,
                              agreement, None, record['signature'], None,
-                             quals))
-    elif consent and not in_force and not bound_undated:
-        held += 1
+                             dict(common)))
+    if consent:
+        # The deposit of the instrument (or a definitive signature), a
+        # treaty action of its own (format 1.1): a party that consented
+        # and is not yet bound, or whose entry into force no source gives,
+        # has its status from it.
+        out.append(_relation(table, where, record, 'consented-to', party,
+                             agreement, kind, consent, None, dict(common)))
+    if record.get('denunciation') or record.get('denunciation-effective'):
+        quals = {}
+        if record.get('denunciation-effective'):
+            quals['effective'] = record['denunciation-effective']
+        out.append(_relation(table, where, record, 'denounced', party,
+                             agreement, 'denunciation',
+                             record.get('denunciation') or _undated(
+                                 table, record, record.get('denunciation-effective')),
+                             None, quals))
+    if record.get('provisional-application'):
+        out.append(_relation(table, where, record, 'provisionally-applies',
+                             party, agreement, None,
+                             record['provisional-application'], in_force, {}))
     if bound_undated:
         # The source says the party consented (and is bound) but gives no
         # date: bound at least from the date it gives or from the source's
@@ -318,14 +331,16 @@ def _vote(table, where, record):
 
 
 TREATY_ACTIONS = ('reservation', 'declaration', 'objection')
+STATEMENT_KINDS = ('reservation-to', 'declaration-to', 'objection-to')
 TREATY_ACTION_DATES = ('made', 'withdrawn')
 
 
 def _treaty_action(table, where, record):
-    """A reservation, declaration or objection a party made to a treaty.
-    Checked now, mapped once the treaty-action kinds exist: until then it
-    gives no relation (and is not "held back", which counts treaty rows
-    the model could already hold in part)."""
+    """A reservation, declaration or objection a party made to a treaty:
+    a `reservation-to`, `declaration-to` or `objection-to` relation from
+    the date it was made (on or before the source's status date when the
+    source gives none) to the date it was withdrawn, with the article, our
+    summary (not the text) and, for an objection, the party objected to."""
     _need(where, record, 'party', 'agreement', 'summary')
     for member in TREATY_ACTION_DATES:
         _date('%s.%s' % (where, member), record.get(member))
@@ -338,10 +353,16 @@ def _treaty_action(table, where, record):
     if article is not None and not (isinstance(article, str) and article):
         raise FactError('%s.article: a non-empty string or null, not %r'
                         % (where, article))
+    quals = {'summary': record['summary']}
+    if article:
+        quals['article'] = article
     if record['type'] == 'objection':
         _need(where, record, 'against')
-    table.confidence(where, record)
-    return [], 0
+        quals['against'] = record['against']
+    kind = record['type'] + '-to'
+    return [_relation(table, where, record, kind, record['party'],
+                      record['agreement'], None,
+                      made or _undated(table, record), withdrawn, quals)], 0
 
 
 def _plain_relation(table, where, record):
@@ -385,7 +406,6 @@ RECORDS = {
     'treaty-status': _treaty_status,
     'vote': _vote,
     'relation': _plain_relation,
-    # Checked, not mapped: mapped once the treaty-action kinds exist.
     'reservation': _treaty_action,
     'declaration': _treaty_action,
     'objection': _treaty_action,
@@ -493,6 +513,11 @@ def merge_overlapping(relations):
     for relation in relations:
         key = (relation['subject'], relation['kind'], relation['object'],
                relation.get('role'))
+        if relation['kind'] in STATEMENT_KINDS:
+            # A party makes many reservations to one treaty: each is a
+            # statement of its own.
+            quals = relation.get('qualifiers', {})
+            key += (quals.get('article'), quals.get('summary'), quals.get('against'))
         groups.setdefault(key, []).append(relation)
     dropped = set()
     for group in groups.values():

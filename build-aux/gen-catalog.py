@@ -100,7 +100,6 @@ def main():
             relations.append((where, relation))
 
     held_back = 0
-    waiting = 0
     patches = []
     for path in args.facts:
         try:
@@ -118,15 +117,9 @@ def main():
         for relation in facts.merge_overlapping(table_relations):
             relations.append((relation.pop('_where'), relation))
         held_back += counts['held-back']
-        waiting += sum(counts.get(t, 0) for t in facts.TREATY_ACTIONS)
     if held_back:
-        print('gen-catalog.py: %d treaty-status records with a consent but no '
-              'entry into force and no signature wait for treaty actions'
-              % held_back, file=sys.stderr)
-    if waiting:
-        print('gen-catalog.py: %d reservations, declarations and objections '
-              'wait for the treaty-action relation kinds' % waiting,
-              file=sys.stderr)
+        print('gen-catalog.py: %d records of relation kinds the model does not '
+              'hold yet were left out' % held_back, file=sys.stderr)
 
     for eid, state in table.items():
         entities.setdefault(eid, state)

@@ -10,6 +10,7 @@
 
 #include "iis-catalog-store-private.h"
 #include "iis-party-status-private.h"
+#include "iis-relation-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Validation                                                         */
@@ -213,7 +214,7 @@ validate_overlaps (IisCatalog *self,
       while (run_end < adj->len && adj->entries[run_end].key == adj->entries[run].key)
         run_end++;
       n = run_end - run;
-      if (n < 2)
+      if (n < 2 || _iis_relation_kind_is_statement (self->records[adj->entries[run].slot].kind))
         {
           run = run_end;
           continue;
@@ -406,7 +407,9 @@ validate_identifiers (IisCatalog *self,
  * identical relations (same ends, kind and role) stated for overlapping
  * periods (one problem for each group of them, whose message says how
  * many there are, so that the list stays as long as the catalog, not its
- * square), and external identifiers held by more than one entity.
+ * square; reservations, declarations and objections are exempt, since a
+ * party makes many to one treaty), and external identifiers held by more
+ * than one entity.
  *
  * Since 1.1 it also checks the treaty actions: roles the action kinds do
  * not know, qualifiers that are not what they should be, and actions out

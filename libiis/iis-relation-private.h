@@ -25,6 +25,16 @@ _iis_relation_kind_is_action (IisRelationKind kind)
   return kind >= IIS_RELATION_KIND_CONSENTED_TO && kind <= IIS_RELATION_KIND_DENOUNCED;
 }
 
+/* Whether @kind is a statement on a treaty (a reservation, declaration or
+ * objection), of which one party may make many at once: never
+ * "overlapping relations". */
+static inline gboolean
+_iis_relation_kind_is_statement (IisRelationKind kind)
+{
+  return kind == IIS_RELATION_KIND_RESERVATION_TO || kind == IIS_RELATION_KIND_DECLARATION_TO
+         || kind == IIS_RELATION_KIND_OBJECTION_TO;
+}
+
 /* An IisRelation always holds its own copy of its data. Once added to a
  * catalog it is *bound* to a slot of the catalog's relation store: its
  * setters then write through to the store (see

@@ -196,21 +196,59 @@ def test_votes(catalog):
 TREATY_ACTIONS = ('reservation', 'declaration', 'objection')
 
 
-def test_treaty_actions_name_catalog_entities(catalog):
-    """Reservations, declarations and objections give no relation yet (they
-    wait for the treaty-action kinds), so the build does not look up their
-    ids: this does, and checks their dates run forward."""
+def test_treaty_statements(catalog):
+    """Every reservation, declaration and objection of the tables is one
+    relation of its kind, with its article, summary, dates, and the
+    party's status lists it while it holds."""
     checked = 0
     for kind in TREATY_ACTIONS:
+        relation_kind = Iis.RelationKind.from_nick(kind + '-to')
         for where, r in records(kind):
-            assert isinstance(catalog.lookup(r['party']), Iis.State), where
-            assert isinstance(catalog.lookup(r['agreement']), Iis.Agreement), where
+            party = catalog.lookup(r['party'])
+            agreement = catalog.lookup(r['agreement'])
+            assert isinstance(party, Iis.State), where
+            assert isinstance(agreement, Iis.Agreement), where
             if kind == 'objection':
                 assert isinstance(catalog.lookup(r['against']), Iis.State), where
-            if r.get('made') and r.get('withdrawn') and DAY.match(r['made']):
-                assert day(r['made']).compare(day(r['withdrawn'])) <= 0, where
+            found = [s for s in catalog.list_relations(party, relation_kind, agreement)
+                     if s.get_qualifier('summary') == r['summary']
+                     and s.get_qualifier('article') == r.get('article')]
+            assert len(found) == 1, where
+            statement = found[0]
+            if r.get('made'):
+                assert statement.props.start.to_string() == r['made'], where
+            else:
+                assert not statement.props.start.is_exact(), where
+            withdrawn = r.get('withdrawn')
+            assert (statement.props.end.to_string() if statement.props.end else None) == withdrawn, where
+            if r.get('made') and DAY.match(r['made']) and kind != 'objection':
+                at = day(withdrawn) if withdrawn and DAY.match(withdrawn) else None
+                if at is None:
+                    status = catalog.get_party_status(agreement, party, day(r['made']))
+                    if Iis.PartyStatusKind.is_bound(status.props.kind) or \
+                            status.props.kind == Iis.PartyStatusKind.CONSENTED:
+                        assert statement in list(status.props.reservations), where
+                else:
+                    status = catalog.get_party_status(agreement, party, at)
+                    assert statement not in list(status.props.reservations), where
             checked += 1
-    assert checked >= 50
+    assert checked >= 100
+
+
+def test_consents(catalog):
+    """A treaty row's deposit is a consented-to relation of its kind."""
+    checked = 0
+    for where, r in records('treaty-status'):
+        if not r.get('consent'):
+            continue
+        consents = catalog.list_relations(catalog.lookup(r['party']),
+                                          Iis.RelationKind.CONSENTED_TO,
+                                          catalog.lookup(r['agreement']))
+        assert any(c.props.role == r['consent-kind'] for c in consents), where
+        if DAY.match(r['consent']):
+            assert any(c.props.start.to_string() == r['consent'] for c in consents), where
+        checked += 1
+    assert checked >= 100
 
 
 def _facts_module():
@@ -242,7 +280,12 @@ def test_treaty_action_checks(tmp_path, change, message):
     path = tmp_path / 'table.json'
     path.write_text(json.dumps(table))
     entities, relations, counts = facts.convert(str(path))
-    assert (relations, counts['reservation']) == ([], 1)
+    [relation] = relations
+    assert (relation['kind'], relation['subject'], relation['object']) == \
+        ('reservation-to', 'FR', 'coe-ets-185')
+    assert relation['start'] == '2006-01-10' and 'end' not in relation
+    assert relation['qualifiers'] == {'summary': 'a summary', 'article': '22'}
+    assert counts['reservation'] == 1
     record.update(change)
     path.write_text(json.dumps(table))
     with pytest.raises(facts.FactError) as error:
