@@ -151,9 +151,11 @@ def main():
                 continue
             fail('%s.%s: unknown entity "%s"' % (where, end, eid))
 
+    # 1.1: the fact tables give states their period (founded, ceased),
+    # sources their locator and relations the kinds 1.1 added.
     document = {
         'format': 'libiis-catalog',
-        'version': '1.0',
+        'version': '1.1',
         'entities': [entities[k] for k in sorted(entities)],
         'relations': [r for _, r in relations],
     }

@@ -119,6 +119,7 @@ source_copy (IisSource *source)
   iis_source_set_publisher (copy, iis_source_get_publisher (source));
   iis_source_set_date (copy, iis_source_get_date (source));
   iis_source_set_quote (copy, iis_source_get_quote (source));
+  iis_source_set_locator (copy, iis_source_get_locator (source));
   if (_iis_source_get_unknown (source) != NULL)
     _iis_source_set_unknown (copy, _iis_source_get_unknown (source));
   return copy;
@@ -140,6 +141,7 @@ source_key (IisSource *source)
     date = iis_date_to_string (iis_source_get_date (source));
   append_field (key, date);
   append_field (key, iis_source_get_quote (source));
+  append_field (key, iis_source_get_locator (source));
   unknown = _iis_source_get_unknown (source);
   if (unknown != NULL)
     {

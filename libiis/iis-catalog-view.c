@@ -96,6 +96,15 @@ date_is_inexact (const IisDate *date)
   return date != NULL && !iis_date_is_exact (date);
 }
 
+/* Whether a source needs format 1.1: an inexact date, or a locator (a
+ * 1.0 reader would keep it as an unknown member). */
+static gboolean
+source_needs_1_1 (IisSource *source)
+{
+  return date_is_inexact (iis_source_get_date (source))
+         || iis_source_get_locator (source) != NULL;
+}
+
 static gboolean
 sources_need_1_1 (GListModel *sources)
 {
@@ -105,7 +114,7 @@ sources_need_1_1 (GListModel *sources)
     {
       g_autoptr(IisSource) source = g_list_model_get_item (sources, i);
 
-      if (date_is_inexact (iis_source_get_date (source)))
+      if (source_needs_1_1 (source))
         return TRUE;
     }
   return FALSE;
@@ -113,7 +122,7 @@ sources_need_1_1 (GListModel *sources)
 
 /* Whether an entity needs format 1.1: an inexact date (EDTF) in a date
  * property of its type, an other name or a source, or a member that 1.0
- * does not know. */
+ * does not know (on the entity or on a source). */
 static gboolean
 entity_needs_1_1 (IisEntity *entity)
 {
@@ -161,18 +170,24 @@ _iis_catalog_get_format_minor (IisCatalog *self)
     return 1;
 
   /* Inexact dates (EDTF): in the relations' records (a freed record is
-   * all zero, so exact), their pooled sources, and the entities. One pass
-   * at each save, small beside the writing itself. */
+   * all zero, so exact), their sources (or a source's locator), and the
+   * entities. The sources are those the live records cite, not the whole
+   * pool: a removed relation's sources stay pooled until the next
+   * collection, and must not keep the file at 1.1. One pass at each
+   * save, small beside the writing itself. */
   for (guint32 r = 0; r < self->n_records; r++)
-    if (!IIS_DATE_PACKED_IS_EXACT (self->records[r].start | self->records[r].end))
-      return 1;
-  for (guint i = 1; i < self->sources->len; i++)   /* id 0 is no source */
     {
-      IisSource *source = g_ptr_array_index (self->sources, i);
+      const Record *rec = &self->records[r];
+      Extra extra;
 
-      /* Collected sources leave a NULL behind. */
-      if (source != NULL && date_is_inexact (iis_source_get_date (source)))
+      if (!IIS_DATE_PACKED_IS_EXACT (rec->start | rec->end))
         return 1;
+      if (rec->kind == IIS_RELATION_KIND_ANY || rec->extra == 0)
+        continue;
+      read_extra (self, rec->extra, &extra);
+      for (guint32 s = 0; s < extra.n_sources; s++)
+        if (source_needs_1_1 (g_ptr_array_index (self->sources, extra.sources[s])))
+          return 1;
     }
   for (guint32 slot = 0; slot < self->n_nodes; slot++)
     {

@@ -54,7 +54,7 @@ read_source (Reader   *self,
         }
       else if (g_str_equal (name, "title") || g_str_equal (name, "url")
                || g_str_equal (name, "document") || g_str_equal (name, "publisher")
-               || g_str_equal (name, "quote"))
+               || g_str_equal (name, "quote") || g_str_equal (name, "locator"))
         {
           if (!get_string (self, member, name, &text))
             return NULL;
@@ -66,6 +66,8 @@ read_source (Reader   *self,
             iis_source_set_document (source, text);
           else if (name[0] == 'p')
             iis_source_set_publisher (source, text);
+          else if (name[0] == 'l')
+            iis_source_set_locator (source, text);
           else
             iis_source_set_quote (source, text);
         }

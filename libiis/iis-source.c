@@ -16,8 +16,9 @@
  *
  * A source has a title, a URL or the name of a document (a seed file
  * such as `003_75ac1bd0bb13704a.txt`, a UN document symbol such as
- * `A/66/359`), a publisher, a date and, optionally, the passage quoted.
- * Every field is optional. Sources are attached with
+ * `A/66/359`), a publisher, a date and, optionally, the passage quoted
+ * and where in the document the fact stands (its locator, such as
+ * `row Albania` or `paragraph 3`). Every field is optional. Sources are attached with
  * [method@Iis.Entity.add_source] and [method@Iis.Relation.add_source].
  *
  * ```c
@@ -44,6 +45,7 @@ struct _IisSource
   char *publisher;
   IisDate *date;
   char *quote;
+  char *locator;
   JsonObject *unknown;
 };
 
@@ -57,6 +59,7 @@ enum {
   PROP_PUBLISHER,
   PROP_DATE,
   PROP_QUOTE,
+  PROP_LOCATOR,
   N_PROPS
 };
 
@@ -73,6 +76,7 @@ iis_source_finalize (GObject *object)
   g_clear_pointer (&self->publisher, g_free);
   g_clear_pointer (&self->date, iis_date_free);
   g_clear_pointer (&self->quote, g_free);
+  g_clear_pointer (&self->locator, g_free);
   g_clear_pointer (&self->unknown, json_object_unref);
 
   G_OBJECT_CLASS (iis_source_parent_class)->finalize (object);
@@ -106,6 +110,9 @@ iis_source_get_property (GObject    *object,
     case PROP_QUOTE:
       g_value_set_string (value, self->quote);
       break;
+    case PROP_LOCATOR:
+      g_value_set_string (value, self->locator);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +145,9 @@ iis_source_set_property (GObject      *object,
       break;
     case PROP_QUOTE:
       iis_source_set_quote (self, g_value_get_string (value));
+      break;
+    case PROP_LOCATOR:
+      iis_source_set_locator (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -223,6 +233,20 @@ iis_source_class_init (IisSourceClass *klass)
    */
   properties[PROP_QUOTE] =
     g_param_spec_string ("quote", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisSource:locator:
+   *
+   * Where in the source the fact stands: a row of a table, a paragraph,
+   * a page (`member-state table, row Albania`, `paragraph 3`). Free
+   * text, for a reader who opens the source to check the fact.
+   *
+   * Since: 1.1
+   */
+  properties[PROP_LOCATOR] =
+    g_param_spec_string ("locator", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -491,6 +515,45 @@ iis_source_set_quote (IisSource  *self,
   set_string (self, &self->quote, quote, PROP_QUOTE);
 }
 
+/**
+ * iis_source_get_locator:
+ * @self: a source
+ *
+ * Gets where in the source the fact stands.
+ *
+ * Returns: (nullable): the locator, such as `row Albania`
+ *
+ * Since: 1.1
+ */
+const char *
+iis_source_get_locator (IisSource *self)
+{
+  g_return_val_if_fail (IIS_IS_SOURCE (self), NULL);
+
+  return self->locator;
+}
+
+/**
+ * iis_source_set_locator:
+ * @self: a source
+ * @locator: (nullable): where in the source the fact stands: a row of a
+ *   table, a paragraph, a page
+ *
+ * Sets where in the source the fact stands. Two sources that differ only
+ * by their locator are different sources: the same page cited for two
+ * facts at two places.
+ *
+ * Since: 1.1
+ */
+void
+iis_source_set_locator (IisSource  *self,
+                        const char *locator)
+{
+  g_return_if_fail (IIS_IS_SOURCE (self));
+
+  set_string (self, &self->locator, locator, PROP_LOCATOR);
+}
+
 static gboolean
 unknown_equal (JsonObject *a,
                JsonObject *b)
@@ -510,8 +573,9 @@ unknown_equal (JsonObject *a,
  * @b: another source
  *
  * Checks whether two sources cite the same thing: every field equal
- * (title, URL, document, publisher, date at the same precision, quote),
- * and any members kept from a newer file format equal too.
+ * (title, URL, document, publisher, date at the same precision, quote
+ * and, since 1.1, locator), and any members kept from a newer file
+ * format equal too.
  *
  * Returns: %TRUE if @a and @b are equal
  *
@@ -533,6 +597,7 @@ iis_source_equal (IisSource *a,
          && g_strcmp0 (a->publisher, b->publisher) == 0
          && iis_date_equal (a->date, b->date)
          && g_strcmp0 (a->quote, b->quote) == 0
+         && g_strcmp0 (a->locator, b->locator) == 0
          && unknown_equal (a->unknown, b->unknown);
 }
 

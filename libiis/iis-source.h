@@ -54,6 +54,11 @@ const char    *iis_source_get_quote     (IisSource     *self);
 IIS_AVAILABLE_IN_ALL
 void           iis_source_set_quote     (IisSource     *self,
                                          const char    *quote);
+IIS_AVAILABLE_IN_1_1
+const char    *iis_source_get_locator   (IisSource     *self);
+IIS_AVAILABLE_IN_1_1
+void           iis_source_set_locator   (IisSource     *self,
+                                         const char    *locator);
 IIS_AVAILABLE_IN_ALL
 gboolean       iis_source_equal         (IisSource     *a,
                                          IisSource     *b);

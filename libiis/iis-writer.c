@@ -61,7 +61,7 @@ static const char * const name_members[] = {
 };
 
 static const char * const source_members[] = {
-  "title", "url", "document", "publisher", "date", "quote", NULL
+  "title", "url", "document", "publisher", "date", "quote", "locator", NULL
 };
 
 /* The names of an entity type's own members (iis-format.c's table) as a
@@ -644,6 +644,7 @@ writer_source (Writer    *self,
   writer_member_string (self, "publisher", iis_source_get_publisher (source));
   writer_member_date (self, "date", iis_source_get_date (source));
   writer_member_string (self, "quote", iis_source_get_quote (source));
+  writer_member_string (self, "locator", iis_source_get_locator (source));
   writer_unknown_members (self, _iis_source_get_unknown (source), source_members, NULL);
   writer_end (self, '}');
 }

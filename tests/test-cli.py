@@ -327,6 +327,20 @@ def test_show_csv_and_labels(fiction):
             'detail': 'role=observer; start=2001; end=2005'} in relation_rows
 
 
+def test_show_source_locator(tmp_path):
+    path = tmp_path / 'located.json'
+    path.write_text(json.dumps({
+        'format': 'libiis-catalog', 'version': '1.1',
+        'entities': [{'type': 'state', 'id': 'XA', 'name': 'Atlantis',
+                      'sources': [{'title': 'Census', 'locator': 'table 2, row Atlantis'}]}],
+        'relations': []}), encoding='utf-8')
+    data = json.loads(out('--no-default', '--catalog', str(path), 'show', 'XA', '--format', 'json'))
+    assert [(s['title'], s['locator']) for s in data['sources']] == \
+        [('Census', 'table 2, row Atlantis')]
+    text = out('--no-default', '--catalog', str(path), 'show', 'XA')
+    assert re.search(r'^  \[1\] Census, table 2, row Atlantis$', text, re.M)
+
+
 def edtf_key(text):
     """A date of the tool's output as a sort key by its digits: EDTF's
     "../" (on or before), qualifiers and X digits do not move a date."""

@@ -41,6 +41,7 @@ test_source_new (void)
   g_assert_null (iis_source_get_publisher (source));
   g_assert_null (iis_source_get_date (source));
   g_assert_null (iis_source_get_quote (source));
+  g_assert_null (iis_source_get_locator (source));
   g_assert_null (_iis_source_get_unknown (source));
 
   g_assert_null (iis_source_get_title (untitled));
@@ -57,12 +58,14 @@ test_source_properties (void)
                                               "publisher", "UN",
                                               "date", date,
                                               "quote", "information terrorism",
+                                              "locator", "paragraph 3",
                                               NULL);
   g_autofree char *title = NULL;
   g_autofree char *url = NULL;
   g_autofree char *document = NULL;
   g_autofree char *publisher = NULL;
   g_autofree char *quote = NULL;
+  g_autofree char *locator = NULL;
   g_autoptr(IisDate) got_date = NULL;
 
   g_assert_cmpstr (iis_source_get_title (source), ==, "Agreement");
@@ -72,6 +75,7 @@ test_source_properties (void)
   g_assert_true (iis_date_equal (iis_source_get_date (source), date));
   g_assert_true (iis_source_get_date (source) != date);
   g_assert_cmpstr (iis_source_get_quote (source), ==, "information terrorism");
+  g_assert_cmpstr (iis_source_get_locator (source), ==, "paragraph 3");
 
   g_object_get (source,
                 "title", &title,
@@ -80,6 +84,7 @@ test_source_properties (void)
                 "publisher", &publisher,
                 "date", &got_date,
                 "quote", &quote,
+                "locator", &locator,
                 NULL);
   g_assert_cmpstr (title, ==, "Agreement");
   g_assert_cmpstr (url, ==, "https://example.org/a");
@@ -87,6 +92,7 @@ test_source_properties (void)
   g_assert_cmpstr (publisher, ==, "UN");
   g_assert_true (iis_date_equal (got_date, date));
   g_assert_cmpstr (quote, ==, "information terrorism");
+  g_assert_cmpstr (locator, ==, "paragraph 3");
 
   /* Clearing. */
   iis_source_set_title (source, NULL);
@@ -95,18 +101,20 @@ test_source_properties (void)
   iis_source_set_publisher (source, NULL);
   iis_source_set_date (source, NULL);
   iis_source_set_quote (source, NULL);
+  iis_source_set_locator (source, NULL);
   g_assert_null (iis_source_get_title (source));
   g_assert_null (iis_source_get_url (source));
   g_assert_null (iis_source_get_document (source));
   g_assert_null (iis_source_get_publisher (source));
   g_assert_null (iis_source_get_date (source));
   g_assert_null (iis_source_get_quote (source));
+  g_assert_null (iis_source_get_locator (source));
 }
 
 static void
 test_source_notify (void)
 {
-  static const char * const string_props[] = { "title", "url", "document", "publisher", "quote" };
+  static const char * const string_props[] = { "title", "url", "document", "publisher", "quote", "locator" };
   g_autoptr(IisSource) source = iis_source_new (NULL);
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(IisDate) d1 = iis_test_date ("2017");
@@ -164,13 +172,14 @@ make_full_source (void)
                        "publisher", "P",
                        "date", date,
                        "quote", "Q",
+                       "locator", "L",
                        NULL);
 }
 
 static void
 test_source_equal (void)
 {
-  static const char * const string_props[] = { "title", "url", "document", "publisher", "quote" };
+  static const char * const string_props[] = { "title", "url", "document", "publisher", "quote", "locator" };
   g_autoptr(IisSource) a = make_full_source ();
   g_autoptr(IisSource) b = make_full_source ();
 

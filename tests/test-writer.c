@@ -20,6 +20,7 @@
 #include "iis-catalog-view-private.h"
 #include "iis-entity-private.h"
 #include "iis-reader-private.h"
+#include "iis-source-private.h"
 #include "iis-writer-private.h"
 #include "iis-test-util.h"
 
@@ -570,6 +571,97 @@ test_format_version_edtf (void)
       data_again = dump (again);
       g_assert_cmpstr (data_again, ==, data);
     }
+}
+
+/* A source's locator is a 1.1 member: a catalog whose sources carry none
+ * is written as 1.0, one with a locator on an entity's or a relation's
+ * source as 1.1, and the locator reads back as the property, not as an
+ * unknown member. Two sources that differ only by their locator stay two
+ * sources in the pool. */
+static void
+test_format_version_locator (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisCatalog) again = iis_catalog_new ();
+  g_autoptr(IisState) al = g_object_new (IIS_TYPE_STATE, "id", "AL", NULL);
+  g_autoptr(IisAgreement) ets = g_object_new (IIS_TYPE_AGREEMENT, "id", "coe-ets-185", NULL);
+  g_autoptr(IisSource) chart = iis_source_new ("Chart of signatures");
+  g_autoptr(IisSource) row_al = iis_source_new ("Chart of signatures");
+  g_autoptr(IisSource) row_am = iis_source_new ("Chart of signatures");
+  g_autoptr(IisSource) on_entity = iis_source_new ("ISO 3166-1");
+  g_autoptr(IisSource) read_back = NULL;
+  g_autoptr(IisRelation) party = NULL;
+  g_autoptr(IisRelation) signature = NULL;
+  IisEntity *al_again;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *again_data = NULL;
+  g_autofree char *after = NULL;
+  GListModel *sources;
+  IisRelation *party_again;
+
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (al), NULL));
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (ets), NULL));
+  party = g_object_new (IIS_TYPE_RELATION, "kind", IIS_RELATION_KIND_PARTY_TO,
+                        "subject", al, "object", ets, NULL);
+  iis_relation_add_source (party, chart);
+  g_assert_true (iis_catalog_add_relation (catalog, party, NULL));
+  plain = dump (catalog);
+  g_assert_nonnull (strstr (plain, "\"version\": \"1.0\""));
+  g_assert_null (strstr (plain, "locator"));
+
+  /* On a relation's source; the same page at two rows is two sources. */
+  iis_source_set_locator (row_al, "member-state table, row Albania");
+  iis_source_set_locator (row_am, "member-state table, row Armenia");
+  signature = g_object_new (IIS_TYPE_RELATION, "kind", IIS_RELATION_KIND_SIGNATORY_OF,
+                            "subject", al, "object", ets, NULL);
+  iis_relation_add_source (signature, row_al);
+  iis_relation_add_source (signature, row_am);
+  iis_relation_add_source (signature, chart);
+  g_assert_true (iis_catalog_add_relation (catalog, signature, &error));
+  g_assert_no_error (error);
+  sources = iis_relation_get_sources (signature);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 3);
+  newer = dump (catalog);
+  g_assert_nonnull (strstr (newer, "\"version\": \"1.1\""));
+  g_assert_nonnull (strstr (newer, "\"locator\": \"member-state table, row Albania\""));
+  g_assert_nonnull (strstr (newer, "\"locator\": \"member-state table, row Armenia\""));
+
+  /* It reads back as the property, and to the same bytes. */
+  iis_catalog_load_from_data (again, newer, -1, &error);
+  g_assert_no_error (error);
+  again_data = dump (again);
+  g_assert_cmpstr (again_data, ==, newer);
+  al_again = iis_catalog_lookup (again, "AL");
+  g_assert_nonnull (al_again);
+  {
+    g_autoptr(GListModel) relations = iis_catalog_list_relations (again, al_again,
+                                                                  IIS_RELATION_KIND_SIGNATORY_OF, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 1);
+    party_again = g_list_model_get_item (relations, 0);
+    sources = iis_relation_get_sources (party_again);
+    g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 3);
+    read_back = g_list_model_get_item (sources, 1);
+    g_assert_cmpstr (iis_source_get_locator (read_back), ==, "member-state table, row Armenia");
+    g_assert_null (_iis_source_get_unknown (read_back));
+    g_assert_true (iis_source_equal (read_back, row_am));
+    g_object_unref (party_again);
+  }
+
+  /* Without the relation the catalog is 1.0 again … */
+  g_assert_true (iis_catalog_remove_relation (catalog, signature));
+  after = dump (catalog);
+  g_assert_nonnull (strstr (after, "\"version\": \"1.0\""));
+
+  /* … until an entity's source has a locator. */
+  iis_source_set_locator (on_entity, "row UZ");
+  iis_entity_add_source (IIS_ENTITY (al), on_entity);
+  g_free (after);
+  after = dump (catalog);
+  g_assert_nonnull (strstr (after, "\"version\": \"1.1\""));
+  g_assert_nonnull (strstr (after, "\"locator\": \"row UZ\""));
 }
 
 /* load → save → load gives an equal catalog; saving twice, the same bytes. */
@@ -1475,6 +1567,7 @@ main (int   argc,
   g_test_add_func ("/iis/writer/round-trip", test_round_trip);
   g_test_add_func ("/iis/writer/format-version", test_format_version);
   g_test_add_func ("/iis/writer/format-version-edtf", test_format_version_edtf);
+  g_test_add_func ("/iis/writer/format-version-locator", test_format_version_locator);
   g_test_add_func ("/iis/writer/compact", test_compact);
   g_test_add_func ("/iis/writer/escaping", test_escaping);
   g_test_add_func ("/iis/writer/unknown-members", test_unknown_members);

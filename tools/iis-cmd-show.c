@@ -170,7 +170,8 @@ source_text (IisSource *source)
   g_autofree char *date = cli_date_string (iis_source_get_date (source));
   const char *values[] = {
     iis_source_get_title (source), iis_source_get_publisher (source), date,
-    iis_source_get_document (source), iis_source_get_url (source),
+    iis_source_get_document (source), iis_source_get_locator (source),
+    iis_source_get_url (source),
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
@@ -505,6 +506,7 @@ show_json (CliContext *ctx,
       set_string_or_null (item, "publisher", iis_source_get_publisher (source));
       json_object_set_member (item, "date", date_node (iis_source_get_date (source)));
       set_string_or_null (item, "quote", iis_source_get_quote (source));
+      set_string_or_null (item, "locator", iis_source_get_locator (source));
       json_array_add_object_element (sources, item);
     }
   json_object_set_array_member (object, "sources", sources);

@@ -102,6 +102,7 @@ static const struct {
   { "publisher", NS_DCTERMS "publisher" },
   { "date", NS_DCTERMS "date" },
   { "quote", CLI_EXPORT_VOCAB_BASE "quote" },
+  { "locator", CLI_EXPORT_VOCAB_BASE "locator" },
   { "member_of", NS_WDT "P463" },
   { "signatory", NS_WDT "P1891" },
   { "part_of", NS_WDT "P361" },
@@ -281,6 +282,8 @@ add_sources (Graph      *graph,
       add (citation, NS_DCTERMS "publisher", OBJECT_STRING, iis_source_get_publisher (source), NULL);
       add_date (citation, NS_DCTERMS "date", NULL, NULL, iis_source_get_date (source));
       add (citation, CLI_EXPORT_VOCAB_BASE "quote", OBJECT_STRING, iis_source_get_quote (source), NULL);
+      add (citation, CLI_EXPORT_VOCAB_BASE "locator", OBJECT_STRING,
+           iis_source_get_locator (source), NULL);
     }
 }
 

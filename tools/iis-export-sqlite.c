@@ -83,7 +83,8 @@ static const char schema[] =
   "  document TEXT,\n"
   "  publisher TEXT,\n"
   "  date TEXT,\n"
-  "  quote TEXT);\n"
+  "  quote TEXT,\n"
+  "  locator TEXT);\n"
   "CREATE TABLE entity_sources (\n"
   "  entity_id TEXT NOT NULL REFERENCES entities (id),\n"
   "  source_id INTEGER NOT NULL REFERENCES sources (id));\n"
@@ -210,7 +211,7 @@ static const char * const statement_sql[N_STATEMENTS] = {
   "INSERT INTO identifiers VALUES (?, ?, ?)",
   "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   "INSERT INTO relation_qualifiers VALUES (?, ?, ?)",
-  "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)",
+  "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   "INSERT INTO entity_sources VALUES (?, ?)",
   "INSERT INTO relation_sources VALUES (?, ?)",
 };
@@ -232,7 +233,7 @@ write_sources (Writer        *writer,
       const char *fields[] = {
         iis_source_get_title (source), iis_source_get_url (source),
         iis_source_get_document (source), iis_source_get_publisher (source),
-        date, iis_source_get_quote (source),
+        date, iis_source_get_quote (source), iis_source_get_locator (source),
       };
       g_autoptr(GString) key = g_string_new (NULL);
       const char *row;
@@ -246,7 +247,8 @@ write_sources (Writer        *writer,
       if (row == NULL)
         {
           char *id = g_strdup_printf ("%u", g_hash_table_size (seen) + 1);
-          const char *values[] = { id, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5] };
+          const char *values[] = { id, fields[0], fields[1], fields[2], fields[3], fields[4],
+                                   fields[5], fields[6] };
 
           g_hash_table_insert (seen, g_string_free (g_steal_pointer (&key), FALSE), id);
           if (!run_with (writer, statements[ST_SOURCE], G_N_ELEMENTS (values), values))

@@ -116,6 +116,7 @@ test('labels, identifiers, other names, sources', () => {
     const source = new Iis.Source({
         title: 'Statement', url: 'https://example.org/s', publisher: 'SCO',
         document: '003.txt', date: Iis.Date.parse('2006-06-15'), quote: 'threats',
+        locator: 'paragraph 3',
     });
     uz.add_source(source);
     equal([...uz.get_sources()].map(s => [s.title, s.publisher, s.date.to_string()]),
@@ -123,6 +124,9 @@ test('labels, identifiers, other names, sources', () => {
     const copy = Iis.Source.new('Statement');
     for (const p of ['url', 'publisher', 'document', 'quote', 'date'])
         copy[p] = source[p];
+    assert(!source.equal(copy));
+    copy.set_locator('paragraph 3');
+    equal(copy.get_locator(), 'paragraph 3');
     assert(source.equal(copy));
 });
 

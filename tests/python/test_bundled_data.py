@@ -91,6 +91,27 @@ def test_catalog_is_valid(catalog):
     assert [p.props.message for p in problems] == []
 
 
+def test_sources_have_locators(catalog):
+    """Each membership record's locator is the locator of a source of its
+    membership (format 1.1), not a member the format does not know."""
+    warnings = [p.props.message for p in catalog.validate_full(Iis.ValidateFlags.WARNINGS)
+                if p.props.kind == Iis.ProblemKind.UNKNOWN_MEMBER]
+    assert not [w for w in warnings if '“locator”' in w]
+    checked = 0
+    for where, r in records('membership'):
+        if not r.get('locator'):
+            continue
+        # An undated record adds its source to one of the dated relations
+        # of the same membership (see _relation_for): look at them all.
+        relations = catalog.list_relations(catalog.lookup(r['member']), Iis.RelationKind.MEMBER_OF,
+                                           catalog.lookup(r['organization']))
+        locators = [s.props.locator for relation in relations if relation.props.role == r['role']
+                    for s in relation.get_sources()]
+        assert r['locator'] in locators, where
+        checked += 1
+    assert checked >= 50
+
+
 def test_urls_come_from_the_tables(catalog):
     """No URL in the catalog that no fact table or fragment cites."""
     cited = set()

@@ -165,19 +165,23 @@ def test_sources():
     s = Iis.Source(title='Statement of Heads of SCO Member States',
                    url='https://example.org/statement', publisher='SCO',
                    document='003_75ac1bd0bb13704a.txt', date='2006-06-15',
-                   quote='current challenges and threats')
+                   quote='current challenges and threats', locator='paragraph 3')
     assert s.get_title().startswith('Statement')
     assert s.get_url() == 'https://example.org/statement'
     assert s.get_publisher() == 'SCO'
     assert s.get_document() == '003_75ac1bd0bb13704a.txt'
     assert s.get_date() == Iis.Date(2006, 6, 15)
     assert s.get_quote() == 'current challenges and threats'
+    assert s.get_locator() == 'paragraph 3'
     same = Iis.Source.new('Statement of Heads of SCO Member States')
-    for name in ('url', 'publisher', 'document', 'quote'):
+    for name in ('url', 'publisher', 'document', 'quote', 'locator'):
         same.set_property(name, s.get_property(name))
     assert not Iis.Source.equal(s, same)
     same.set_date('2006-06-15')
     assert Iis.Source.equal(s, same)
+    # The same page at another place is another source.
+    same.props.locator = 'paragraph 4'
+    assert not Iis.Source.equal(s, same)
 
     uz = Iis.State(id='UZ', name='Uzbekistan')
     uz.add_source(s)

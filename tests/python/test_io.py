@@ -283,6 +283,36 @@ def test_unknown_members_survive_a_round_trip():
     assert doc['entities'][0]['x-future'] == {'a': [1, 2]}
 
 
+def test_source_locator_round_trip():
+    # A source's locator (format 1.1) is read as the property, not kept
+    # as an unknown member: no warning, and it is written back in a 1.1
+    # document. Two citations of one page at two places stay two.
+    sources = [{'title': 'Chart', 'url': 'https://example.org/chart', 'locator': 'row Albania'},
+               {'title': 'Chart', 'url': 'https://example.org/chart', 'locator': 'row Armenia'}]
+    text = document(entities=[{'type': 'state', 'id': 'AL', 'name': 'Albania'},
+                              {'type': 'agreement', 'id': 'ets-185', 'name': 'Cybercrime'}],
+                    relations=[{'kind': 'party-to', 'subject': 'AL', 'object': 'ets-185',
+                                'sources': sources}])
+    catalog = Iis.Catalog()
+    catalog.load_from_data(text)
+    (relation,) = catalog.list_relations(None, Iis.RelationKind.ANY, None)
+    assert [s.props.locator for s in relation.get_sources()] == ['row Albania', 'row Armenia']
+    assert [p.props.message for p in catalog.validate_full(Iis.ValidateFlags.WARNINGS)] == []
+    doc = json.loads(text_of(catalog))
+    assert doc['version'] == '1.1'
+    assert doc['relations'][0]['sources'] == sources
+
+    # Without a locator, the same catalog is 1.0.
+    fresh = Iis.Catalog()
+    fresh.add_entity(Iis.State(id='AL', name='Albania'))
+    fresh.add_entity(Iis.Agreement(id='ets-185', name='Cybercrime'))
+    relation = Iis.Relation(kind=Iis.RelationKind.PARTY_TO, subject=fresh.lookup('AL'),
+                            object=fresh.lookup('ets-185'))
+    relation.add_source(Iis.Source(title='Chart'))
+    fresh.add_relation(relation)
+    assert json.loads(text_of(fresh))['version'] == '1.0'
+
+
 def test_load_async_on_main_loop(tmp_path):
     path = tmp_path / 'small.json'
     path.write_text(SMALL, encoding='utf-8')
