@@ -100,13 +100,18 @@ find_string (IisCatalog *self,
   return G_MAXUINT32;
 }
 
+/* One field of a source's pool key, length first, so that no two
+ * different sources share a key whatever their text holds (a separator
+ * alone would let "a\x1fb" + "c" and "a" + "b\x1fc" meet), and a missing
+ * field differs from an empty one. */
 static void
 append_field (GString    *key,
               const char *value)
 {
   if (value != NULL)
-    g_string_append (key, value);
-  g_string_append_c (key, '\x1f');
+    g_string_append_printf (key, "%zu:%s", strlen (value), value);
+  else
+    g_string_append_c (key, '-');
 }
 
 static IisSource *

@@ -411,6 +411,55 @@ first_source_title (IisCatalog *catalog,
   return g_strdup (iis_source_get_title (source));
 }
 
+/* Sources are pooled by content: two sources whose fields differ only in
+ * where a control character falls between them (title "a\x1fb" and url
+ * "c" against title "a" and url "b\x1fc"), or in a missing against an
+ * empty field, stay two sources, each on its own relation. */
+static void
+test_source_pool_keeps_different_sources (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autoptr(IisSource) one = iis_source_new ("a\x1f" "b");
+  g_autoptr(IisSource) two = iis_source_new ("a");
+  g_autoptr(IisRelation) uz = NULL;
+  g_autoptr(IisRelation) kz = NULL;
+  g_autoptr(GListModel) uz_sources = NULL;
+  g_autoptr(GListModel) kz_sources = NULL;
+  g_autoptr(IisSource) got_one = NULL;
+  g_autoptr(IisSource) got_two = NULL;
+
+  iis_source_set_url (one, "c");
+  iis_source_set_url (two, "b\x1f" "c");
+  uz = iis_test_relate (catalog, "UZ", IIS_RELATION_KIND_PARTICIPANT_IN, "forum-undated",
+                        NULL, NULL, NULL);
+  kz = iis_test_relate (catalog, "KZ", IIS_RELATION_KIND_PARTICIPANT_IN, "forum-undated",
+                        NULL, NULL, NULL);
+  iis_relation_add_source (uz, one);
+  iis_relation_add_source (kz, two);
+  _iis_catalog_check_invariants (catalog);
+  g_clear_object (&uz);
+  g_clear_object (&kz);
+
+  {
+    g_autoptr(GListModel) list = iis_catalog_list_relations (catalog, iis_catalog_lookup (catalog, "UZ"),
+                                                             IIS_RELATION_KIND_PARTICIPANT_IN, NULL);
+    g_autoptr(IisRelation) r = g_list_model_get_item (list, 0);
+
+    got_one = g_list_model_get_item (iis_relation_get_sources (r), 0);
+  }
+  {
+    g_autoptr(GListModel) list = iis_catalog_list_relations (catalog, iis_catalog_lookup (catalog, "KZ"),
+                                                             IIS_RELATION_KIND_PARTICIPANT_IN, NULL);
+    g_autoptr(IisRelation) r = g_list_model_get_item (list, 0);
+
+    got_two = g_list_model_get_item (iis_relation_get_sources (r), 0);
+  }
+  g_assert_cmpstr (iis_source_get_title (got_one), ==, "a\x1f" "b");
+  g_assert_cmpstr (iis_source_get_url (got_one), ==, "c");
+  g_assert_cmpstr (iis_source_get_title (got_two), ==, "a");
+  g_assert_cmpstr (iis_source_get_url (got_two), ==, "b\x1f" "c");
+}
+
 /* A source edited after it was attached to a relation in a catalog is
  * kept in step: the catalog's pooled copy, the relation objects made
  * later, and what is saved all show the edit, as an entity's sources
@@ -1013,6 +1062,7 @@ main (int   argc,
   g_test_add_func ("/iis/catalog/relation-errors", test_relation_errors);
   g_test_add_func ("/iis/catalog/signals-and-cascade", test_signals_and_cascade);
   g_test_add_func ("/iis/catalog/source-edited-after-attach", test_source_edited_after_attach);
+  g_test_add_func ("/iis/catalog/source-pool-keys", test_source_pool_keeps_different_sources);
   g_test_add_func ("/iis/catalog/load-signal-handler-changes-catalog",
                    test_load_signal_handler_changes_catalog);
   g_test_add_func ("/iis/catalog/handler-removes-entity-being-removed",
