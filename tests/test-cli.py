@@ -1352,3 +1352,16 @@ def test_diff_of_labels_identifiers_other_names_and_qualifiers(tmp_path):
         ('XA member-of fict-org', 'confidence', 'unspecified', 'low'),
         ('XA member-of fict-org', 'qualifier:note', 'old', 'new'),
     ]
+
+
+def test_diff_text_keeps_one_change_on_one_line(tmp_path):
+    """A newline or an escape sequence inside a value is shown escaped:
+    a file cannot forge lines of the report."""
+    entities = [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'}]
+    old = write_catalog(tmp_path, 'old.json', entities, [])
+    changed = [{'type': 'state', 'id': 'XA', 'name': 'Atlantis\n  XB: name: forged\x1b[2J'}]
+    new = write_catalog(tmp_path, 'new.json', changed, [])
+    _, stdout, _ = run('diff', old, new, expect=1)
+    lines = stdout.splitlines()
+    assert lines[0] == 'Entities changed:' and len(lines) == 2
+    assert '\x1b' not in stdout and lines[1].startswith('  XA: name: Atlantis → Atlantis')

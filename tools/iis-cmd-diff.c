@@ -493,7 +493,7 @@ print_text (CliTable *table)
                                 start != NULL && strcmp (groups[g].change, "changed") == 0
                                   ? start : "");
           if (strcmp (groups[g].change, "changed") == 0)
-            line = g_strdup_printf ("  %s: %s: %s → %s\n", id,
+            line = g_strdup_printf ("  %s: %s: %s → %s", id,
                                     cli_table_get (table, row, "member"),
                                     old_value != NULL ? old_value : "(none)",
                                     new_value != NULL ? new_value : "(none)");
@@ -501,14 +501,16 @@ print_text (CliTable *table)
             {
               const char *value = old_value != NULL ? old_value : new_value;
 
-              line = g_strdup_printf ("  %s%s%s\n", id,
+              line = g_strdup_printf ("  %s%s%s", id,
                                       value != NULL && value[0] != '\0' ? ": " : "",
                                       value != NULL ? value : "");
             }
           {
-            g_autofree char *shown = cli_escape (line, TRUE);
+            /* A newline inside a value is escaped too: one change, one
+             * line, whatever the files hold. */
+            g_autofree char *shown = cli_escape (line, FALSE);
 
-            cli_out (shown);
+            cli_outf ("%s\n", shown);
           }
         }
     }
