@@ -1170,3 +1170,198 @@ def test_panel_and_dyads_agree_with_the_statuses():
     run('panel', '--at', '2020', expect=2)
     _, _, err = run('panel', 'sco', expect=1)
     assert 'is an organization, not an agreement' in err
+
+
+# ---------------------------------------------------------------------------
+# diff
+
+DIFF_OLD_ENTITIES = [
+    {'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+    {'type': 'state', 'id': 'XB', 'name': 'Borduria'},
+    {'type': 'state', 'id': 'XC', 'name': 'Carpania'},
+    {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional Organization',
+     'sources': [{'title': 'Charter', 'url': 'https://example.org/old'}]},
+]
+DIFF_OLD_RELATIONS = [
+    {'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org', 'role': 'member',
+     'start': '2000'},
+    # Two relations share an identity: matched by their start dates.
+    {'kind': 'member-of', 'subject': 'XB', 'object': 'fict-org', 'role': 'member',
+     'start': '2001', 'end': '2003'},
+    {'kind': 'member-of', 'subject': 'XB', 'object': 'fict-org', 'role': 'member',
+     'start': '2005', 'end': '2008'},
+    {'kind': 'member-of', 'subject': 'XC', 'object': 'fict-org', 'role': 'member',
+     'start': '2002'},
+]
+
+
+def diff_catalogs(tmp_path):
+    new_entities = [dict(e) for e in DIFF_OLD_ENTITIES if e['id'] != 'XC']
+    new_entities[1]['name'] = 'Bordurie'
+    new_entities[2]['sources'] = [{'title': 'Charter', 'url': 'https://example.org/new'}]
+    new_entities.append({'type': 'state', 'id': 'XD', 'name': 'Dorsia'})
+    new_relations = [
+        DIFF_OLD_RELATIONS[0],
+        # The later one first: the match is by start, not by place.
+        dict(DIFF_OLD_RELATIONS[2], end='2010'),
+        DIFF_OLD_RELATIONS[1],
+        {'kind': 'member-of', 'subject': 'XD', 'object': 'fict-org', 'role': 'observer',
+         'start': '2004'},
+    ]
+    old = write_catalog(tmp_path, 'old.json', DIFF_OLD_ENTITIES, DIFF_OLD_RELATIONS)
+    new = write_catalog(tmp_path, 'new.json', new_entities, new_relations)
+    return old, new
+
+
+DIFF_EXPECTED = [
+    {'change': 'changed', 'what': 'entity', 'id': 'XB', 'role': None, 'start': None,
+     'member': 'name', 'old': 'Borduria', 'new': 'Bordurie'},
+    {'change': 'removed', 'what': 'entity', 'id': 'XC', 'role': None, 'start': None,
+     'member': 'type', 'old': 'state', 'new': None},
+    {'change': 'added', 'what': 'entity', 'id': 'XD', 'role': None, 'start': None,
+     'member': 'type', 'old': None, 'new': 'state'},
+    {'change': 'changed', 'what': 'entity', 'id': 'fict-org', 'role': None, 'start': None,
+     'member': 'sources', 'old': '[title=Charter, url=https://example.org/old]',
+     'new': '[title=Charter, url=https://example.org/new]'},
+    {'change': 'changed', 'what': 'relation', 'id': 'XB member-of fict-org', 'role': 'member',
+     'start': '2005', 'member': 'end', 'old': '2008', 'new': '2010'},
+    {'change': 'removed', 'what': 'relation', 'id': 'XC member-of fict-org', 'role': 'member',
+     'start': '2002', 'member': 'period', 'old': '2002 –', 'new': None},
+    {'change': 'added', 'what': 'relation', 'id': 'XD member-of fict-org', 'role': 'observer',
+     'start': '2004', 'member': 'period', 'old': None, 'new': '2004 –'},
+]
+
+
+def test_diff_json_lists_exactly_the_changes(tmp_path):
+    old, new = diff_catalogs(tmp_path)
+    _, stdout, _ = run('--format', 'json', 'diff', old, new, expect=1)
+    assert json.loads(stdout) == DIFF_EXPECTED
+
+
+def test_diff_csv(tmp_path):
+    old, new = diff_catalogs(tmp_path)
+    _, stdout, _ = run('diff', old, new, '--format', 'csv', expect=1)
+    table = list(csv.DictReader(io.StringIO(stdout)))
+    assert table == [{k: v if v is not None else '' for k, v in row.items()}
+                     for row in DIFF_EXPECTED]
+
+
+def test_diff_text(tmp_path):
+    old, new = diff_catalogs(tmp_path)
+    _, stdout, _ = run('diff', old, new, expect=1)
+    assert stdout == (
+        'Entities added:\n'
+        '  XD: state\n'
+        '\n'
+        'Entities removed:\n'
+        '  XC: state\n'
+        '\n'
+        'Entities changed:\n'
+        '  XB: name: Borduria → Bordurie\n'
+        '  fict-org: sources: [title=Charter, url=https://example.org/old]'
+        ' → [title=Charter, url=https://example.org/new]\n'
+        '\n'
+        'Relations added:\n'
+        '  XD member-of fict-org observer: 2004 –\n'
+        '\n'
+        'Relations removed:\n'
+        '  XC member-of fict-org member: 2002 –\n'
+        '\n'
+        'Relations changed:\n'
+        '  XB member-of fict-org member from 2005: end: 2008 → 2010\n')
+
+
+def test_diff_the_other_way_round(tmp_path):
+    old, new = diff_catalogs(tmp_path)
+    _, stdout, _ = run('--format', 'json', 'diff', new, old, expect=1)
+    changes = {(r['change'], r['id'], r['member']): (r['old'], r['new'])
+               for r in json.loads(stdout)}
+    assert changes[('added', 'XC', 'type')] == (None, 'state')
+    assert changes[('removed', 'XD', 'type')] == ('state', None)
+    assert changes[('changed', 'XB', 'name')] == ('Bordurie', 'Borduria')
+    assert changes[('changed', 'XB member-of fict-org', 'end')] == ('2010', '2008')
+
+
+def test_diff_of_equal_catalogs_is_empty(tmp_path):
+    old, _ = diff_catalogs(tmp_path)
+    same = write_catalog(tmp_path, 'same.json', list(reversed(DIFF_OLD_ENTITIES)),
+                         list(reversed(DIFF_OLD_RELATIONS)))
+    assert run('diff', old, same) == (0, '', '')
+    assert json.loads(run('--format', 'json', 'diff', old, same)[1]) == []
+
+
+def test_diff_of_a_missing_or_bad_file(tmp_path):
+    old, _ = diff_catalogs(tmp_path)
+    missing = str(tmp_path / 'missing.json')
+    status, stdout, stderr = run('diff', old, missing, expect=2)
+    assert stdout == '' and 'missing.json' in stderr
+    bad = tmp_path / 'bad.json'
+    bad.write_text('{"format": "libiis-catalog", "version": "1.0",\n "entities": [}\n')
+    status, stdout, stderr = run('diff', str(bad), old, expect=2)
+    assert stdout == '' and re.search(r'bad\.json:2:', stderr), stderr
+    run('diff', old, expect=2)
+    run('diff', old, old, old, expect=2)
+
+
+def test_diff_of_the_bundled_catalog_with_itself_is_empty():
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(TOOL))),
+                        'data', 'catalog.json')
+    if not os.path.exists(path):
+        pytest.skip('the bundled catalog is not built')
+    assert run('diff', path, path) == (0, '', '')
+
+
+@pytest.mark.skipif(shutil.which('bash') is None, reason='bash is not installed')
+def test_bash_completion_of_diff(tmp_path):
+    assert complete('iis', 'dif') == ['diff']
+    (tmp_path / 'a.json').write_text('{}')
+    prefix = str(tmp_path / 'a')
+    assert complete('iis', 'diff', prefix) == [prefix + '.json']
+    assert complete('iis', 'diff', 'x.json', prefix) == [prefix + '.json']
+    assert complete('iis', 'diff', 'x.json', 'y.json', prefix) == []
+
+
+def test_diff_of_labels_identifiers_other_names_and_qualifiers(tmp_path):
+    old = write_catalog(tmp_path, 'old.json', [
+        {'type': 'state', 'id': 'XA', 'name': 'Atlantis', 'labels': {'ru': 'Атлантида'},
+         'identifiers': {'wikidata': 'Q1'}},
+        {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional Organization',
+         'founded': '2000'},
+    ], [
+        {'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org', 'role': 'member',
+         'start': '2000', 'qualifiers': {'note': 'old'}},
+    ])
+    new = write_catalog(tmp_path, 'new.json', [
+        {'type': 'state', 'id': 'XA', 'name': 'Atlantis', 'labels': {'fr': 'Atlantide'},
+         'identifiers': {'wikidata': 'Q2'},
+         'other-names': [{'name': 'Old Atlantis', 'lang': 'en', 'end': '1990'}]},
+        {'type': 'organization', 'id': 'fict-org', 'name': 'Fictional Organization',
+         'founded': '2001'},
+    ], [
+        {'kind': 'member-of', 'subject': 'XA', 'object': 'fict-org', 'role': 'member',
+         'start': '2000', 'confidence': 'low', 'qualifiers': {'note': 'new'}},
+    ])
+    _, stdout, _ = run('--format', 'json', 'diff', old, new, expect=1)
+    changes = [(r['id'], r['member'], r['old'], r['new']) for r in json.loads(stdout)]
+    assert changes == [
+        ('XA', 'identifier:wikidata', 'Q1', 'Q2'),
+        ('XA', 'label:fr', None, 'Atlantide'),
+        ('XA', 'label:ru', 'Атлантида', None),
+        ('XA', 'other-names', None, '{Old Atlantis (en, – 1990)}'),
+        ('fict-org', 'founded', '2000', '2001'),
+        ('XA member-of fict-org', 'confidence', 'unspecified', 'low'),
+        ('XA member-of fict-org', 'qualifier:note', 'old', 'new'),
+    ]
+
+
+def test_diff_text_keeps_one_change_on_one_line(tmp_path):
+    """A newline or an escape sequence inside a value is shown escaped:
+    a file cannot forge lines of the report."""
+    entities = [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'}]
+    old = write_catalog(tmp_path, 'old.json', entities, [])
+    changed = [{'type': 'state', 'id': 'XA', 'name': 'Atlantis\n  XB: name: forged\x1b[2J'}]
+    new = write_catalog(tmp_path, 'new.json', changed, [])
+    _, stdout, _ = run('diff', old, new, expect=1)
+    lines = stdout.splitlines()
+    assert lines[0] == 'Entities changed:' and len(lines) == 2
+    assert '\x1b' not in stdout and lines[1].startswith('  XA: name: Atlantis → Atlantis')

@@ -186,6 +186,8 @@ int cli_cmd_report      (CliContext *ctx, const CliCommand *command, int argc, c
 /* iis-cmd-files.c */
 int cli_cmd_validate    (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_convert     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+/* iis-cmd-diff.c */
+int cli_cmd_diff        (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 int cli_cmd_export      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-import.c */
 int cli_cmd_import      (CliContext *ctx, const CliCommand *command, int argc, char **argv);

@@ -155,6 +155,18 @@ static const CliCommand commands[] = {
     "relations, fixed member order. “-” stands for the standard input or\n"
     "output.",
     cli_cmd_convert },
+  { "diff", "OLD NEW",
+    "List what changed between two catalog files",
+    "Each file is loaded on its own, without the bundled catalog. Entities\n"
+    "are matched by id, relations by subject, kind, object and role (and\n"
+    "then by start date); the output lists the entities and relations\n"
+    "added, removed and changed, with each changed member's old and new\n"
+    "value. Exit status: 0 the same, 1 different, 2 trouble (a bad command\n"
+    "line or a file that cannot be loaded).\n"
+    "\n"
+    "Example:\n"
+    "  iis diff old.json new.json --format csv",
+    cli_cmd_diff },
   { "export", "[FILE]",
     "Export the catalog as DOT, CSV, JSON, SQLite or linked data",
     "DOT, CSV and JSON go to the standard output; sqlite writes a database\n"
