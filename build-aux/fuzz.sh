@@ -103,9 +103,26 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_supp
 
 logfile=$builddir/fuzz-$target.log
 echo "fuzz: $target for ${seconds}s, corpus $corpus"
-"$builddir/tests/fuzz/fuzz-$target" "${options[@]}" -max_total_time="$seconds" \
-  -artifact_prefix="$artifacts/" "$@" "$corpus" "${inputs[@]}" 2>&1 | tee "$logfile" | grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)' 
+# The target runs in a scratch folder: the tool's commands it fuzzes
+# (export FILE, import -o FILE, convert) write files under names the
+# fuzzer makes up, which must not land in the source tree.
+root=$PWD
+absolute () { case $1 in /*) printf '%s' "$1" ;; *) printf '%s' "$root/$1" ;; esac; }
+abs_inputs=()
+for input in "${inputs[@]}"; do abs_inputs+=("$(absolute "$input")"); done
+abs_options=()
+for option in "${options[@]}"; do
+  case $option in
+    -dict=*) abs_options+=("-dict=$(absolute "${option#-dict=}")") ;;
+    *) abs_options+=("$option") ;;
+  esac
+done
+scratch=$(mktemp -d)
+(cd "$scratch" && "$(absolute "$builddir")/tests/fuzz/fuzz-$target" "${abs_options[@]}" \
+   -max_total_time="$seconds" -artifact_prefix="$(absolute "$artifacts")/" "$@" \
+   "$(absolute "$corpus")" "${abs_inputs[@]}") 2>&1 | tee "$logfile" | grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)'
 status=${PIPESTATUS[0]}
+rm -rf "$scratch"
 
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logfile" | tail -1)
 final=$(grep -E '^#[0-9]+.*cov: ' "$logfile" | tail -1)

@@ -175,6 +175,11 @@ def run_shell(text, where, args):
             env = {'HOME': cwd, 'PATH': '/usr/bin:/bin', 'LC_ALL': 'C.UTF-8',
                    'IIS_DATA_PATH': '', 'XDG_DATA_HOME': os.path.join(cwd, 'no-data-home'),
                    'XDG_DATA_DIRS': os.path.join(cwd, 'no-data-dirs')}
+            # A sanitized build's runtime belongs to the build, not to the
+            # user: the suite's preload and options go along.
+            for name in ('LD_PRELOAD', 'ASAN_OPTIONS', 'UBSAN_OPTIONS', 'LSAN_OPTIONS'):
+                if name in os.environ:
+                    env[name] = os.environ[name]
             # Without -w, meson devenv starts in the build folder.
             command = [args.meson, 'devenv', '-C', '_build',
                        '-w', '.' if devenv.group(1) else '_build',
