@@ -68,7 +68,9 @@ check_adjacency (IisCatalog      *self,
 static void
 check_live_relation (IisCatalog  *self,
                      guint32      slot,
-                     IisRelation *relation)
+                     IisRelation *relation,
+                     GString     *object_key,
+                     GString     *pooled_key)
 {
   const Record *rec = &self->records[slot];
   GPtrArray *sources = _iis_relation_get_source_array (relation);
@@ -101,10 +103,10 @@ check_live_relation (IisCatalog  *self,
          "record %u and its relation object have different sources", slot);
   for (guint32 i = 0; i < extra.n_sources; i++)
     {
-      g_autoptr(GString) object_key = source_key (g_ptr_array_index (sources, i));
-      g_autoptr(GString) pooled_key = source_key (g_ptr_array_index (self->sources,
-                                                                     extra.sources[i]));
-
+      g_string_truncate (object_key, 0);
+      source_key_append (object_key, g_ptr_array_index (sources, i));
+      g_string_truncate (pooled_key, 0);
+      source_key_append (pooled_key, g_ptr_array_index (self->sources, extra.sources[i]));
       CHECK (g_string_equal (object_key, pooled_key),
              "record %u: source %u of its relation object is not the pooled one", slot, i);
     }
@@ -121,6 +123,11 @@ _iis_catalog_check_invariants (IisCatalog *self)
   gsize n_out = 0, n_in = 0;
   g_autofree guint8 *free_node = NULL;
   g_autofree guint8 *free_record = NULL;
+  /* Checked at every edit under IIS_DEBUG=invariants: one buffer for
+   * every source key, not an allocation each (a sanitizer build pays
+   * for every allocation). */
+  g_autoptr(GString) skey = g_string_sized_new (256);
+  g_autoptr(GString) skey2 = g_string_sized_new (256);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -303,12 +310,11 @@ _iis_catalog_check_invariants (IisCatalog *self)
            "source 0 is not NULL");
     for (guint i = 1; i < self->sources->len; i++)
       {
-        g_autoptr(GString) skey = NULL;
-
         if (g_ptr_array_index (self->sources, i) == NULL)
           continue;
         n_sources++;
-        skey = source_key (g_ptr_array_index (self->sources, i));
+        g_string_truncate (skey, 0);
+        source_key_append (skey, g_ptr_array_index (self->sources, i));
         CHECK (g_hash_table_lookup (self->source_ids, skey->str) == GUINT_TO_POINTER (i),
                "pooled source %u was changed after it was pooled", i);
       }
@@ -343,7 +349,7 @@ _iis_catalog_check_invariants (IisCatalog *self)
       {
         IisRelation *relation = g_ptr_array_index (live, i);
 
-        check_live_relation (self, _iis_relation_get_slot (relation), relation);
+        check_live_relation (self, _iis_relation_get_slot (relation), relation, skey, skey2);
       }
   }
 

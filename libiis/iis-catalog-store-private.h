@@ -207,6 +207,8 @@ guint32       intern_string             (IisCatalog    *self,
 guint32       find_string               (IisCatalog    *self,
                                          const char    *str);
 GString *     source_key                (IisSource     *source);
+void          source_key_append         (GString       *key,
+                                         IisSource     *source);
 guint32       pool_source               (IisCatalog    *self,
                                          IisSource     *source);
 guint32       store_extra               (IisCatalog    *self,

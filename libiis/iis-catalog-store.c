@@ -109,7 +109,15 @@ append_field (GString    *key,
               const char *value)
 {
   if (value != NULL)
-    g_string_append_printf (key, "%zu:%s", strlen (value), value);
+    {
+      /* Not g_string_append_printf(): that allocates, and the invariant
+       * checks build a key for every pooled source at every edit. */
+      char length[24];
+
+      g_snprintf (length, sizeof length, "%zu:", strlen (value));
+      g_string_append (key, length);
+      g_string_append (key, value);
+    }
   else
     g_string_append_c (key, '-');
 }
@@ -130,11 +138,12 @@ source_copy (IisSource *source)
   return copy;
 }
 
-/* The pooling key of a source: its content, field by field. */
-GString *
-source_key (IisSource *source)
+/* The pooling key of a source: its content, field by field, appended
+ * to @key (the invariant checks reuse one buffer for every source). */
+void
+source_key_append (GString   *key,
+                   IisSource *source)
 {
-  GString *key = g_string_new (NULL);
   g_autofree char *date = NULL;
   JsonObject *unknown;
 
@@ -157,6 +166,14 @@ source_key (IisSource *source)
       text = json_to_string (node, FALSE);
       append_field (key, text);
     }
+}
+
+GString *
+source_key (IisSource *source)
+{
+  GString *key = g_string_new (NULL);
+
+  source_key_append (key, source);
   return key;
 }
 
