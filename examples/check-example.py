@@ -7,15 +7,15 @@
 # Usage: check-example.py QUESTION [--input FILE --output FILE]
 #                         [--data DIR] -- COMMAND [ARG…]
 #
-# QUESTION is sco-members, information-terrorism or add-fact. The
+# QUESTION is sco-members, information-weapons or add-fact. The
 # expectations come from the facts, not from the library:
 #
 # - sco-members: on 2018-01-01 the SCO had eight members: China, India,
 #   Kazakhstan, Kyrgyzstan, Pakistan, Russia, Tajikistan and Uzbekistan
 #   (India and Pakistan joined on 2017-06-09).
-# - information-terrorism: computed from the catalog fragments in
+# - information-weapons: computed from the catalog fragments in
 #   data/catalog/ (the source of the bundled catalog) with plain JSON: the
-#   agreements with an `addresses` relation to information-terrorism or a
+#   agreements with an `addresses` relation to information-weapons or a
 #   category `part-of` it at any depth.
 # - add-fact: the saved file, read with plain JSON, holds everything of
 #   the input plus India and its membership of the SCO from 2017-06-09.
@@ -92,9 +92,9 @@ def load_fragments(data_dir):
     return entities, relations
 
 
-def check_information_terrorism(output, data_dir):
+def check_information_weapons(output, data_dir):
     entities, relations = load_fragments(data_dir)
-    category = 'information-terrorism'
+    category = 'information-weapons'
     categories = {category}
     while True:
         more = {r['subject'] for r in relations
@@ -175,7 +175,7 @@ def check_add_fact(output, input_path, output_path):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument('question', choices=['sco-members', 'information-terrorism',
+    parser.add_argument('question', choices=['sco-members', 'information-weapons',
                                              'add-fact'])
     parser.add_argument('--data', help='the data/ folder of the source tree')
     parser.add_argument('--input')
@@ -190,8 +190,8 @@ def main():
         parser.error('no command after --')
     if args.question == 'add-fact' and not (args.input and args.output):
         parser.error('add-fact needs --input and --output')
-    if args.question == 'information-terrorism' and not args.data:
-        parser.error('information-terrorism needs --data')
+    if args.question == 'information-weapons' and not args.data:
+        parser.error('information-weapons needs --data')
 
     if args.question == 'add-fact':
         if os.path.exists(args.output):
@@ -203,7 +203,7 @@ def main():
         if args.question == 'sco-members':
             check_sco_members(output)
         else:
-            check_information_terrorism(output, args.data)
+            check_information_weapons(output, args.data)
 
 
 if __name__ == '__main__':

@@ -269,10 +269,10 @@ def test_agreements_of_a_party(fiction):
     assert ids(*base, 'agreements', 'XA') == ['fict-treaty']
 
 
-def test_addressing_information_terrorism():
-    data = rows('addressing', 'information-terrorism')
+def test_addressing_information_weapons():
+    data = rows('addressing', 'information-weapons')
     assert 'sco-2009-agreement' in [r['id'] for r in data]
-    assert all(r['addresses'] == 'information-terrorism' for r in data)
+    assert all(r['addresses'] == 'information-weapons' for r in data)
 
 
 def test_addressing_narrower(fiction):

@@ -68,15 +68,16 @@ def test_minimums(catalog):
     relations = catalog.list_relations(None, Iis.RelationKind.ANY, None)
     assert len(agreements) >= 60, 'at least 60 agreements or instruments'
     assert len(relations) >= 3000, 'at least 3,000 relations'
-    with_url = 0
+    without_url = []
     for relation in relations:
         sources = relation.get_sources()
         assert len(sources) > 0, 'every relation has a source'
-        if any((s.props.url or '').startswith('http') or
-               UN_SYMBOL.match(s.props.document or '') for s in sources):
-            with_url += 1
-    assert with_url >= 0.95 * len(relations), (
-        '%d of %d relations have a URL or a UN symbol' % (with_url, len(relations)))
+        if not any((s.props.url or '').startswith('http') or
+                   UN_SYMBOL.match(s.props.document or '') for s in sources):
+            without_url.append('%s %s %s' % (relation.get_subject().get_id(),
+                                              relation.props.kind.value_nick,
+                                              relation.get_object().get_id()))
+    assert without_url == [], 'every relation cites a URL or a UN symbol'
 
 
 def test_every_state(catalog):

@@ -180,8 +180,8 @@ def test_bundled_sco_members_2018(bundled):
     assert all(isinstance(e, Iis.State) for e in found)
 
 
-def test_bundled_information_terrorism(bundled):
-    category = bundled['information-terrorism']
+def test_bundled_information_weapons(bundled):
+    category = bundled['information-weapons']
     assert isinstance(category, Iis.ThreatCategory)
     agreements = ids(bundled.get_agreements_addressing(category, True))
     assert 'sco-2009-agreement' in agreements

@@ -189,7 +189,7 @@ static void test_questions () {
     assert_cmpuint (items.length, CompareOperator.EQ, 8);
     for (uint i = 0; i < items.length; i++)
         assert_true (items[i] == members.get_item (i));
-    var category = (Iis.ThreatCategory) bundled.lookup ("information-terrorism");
+    var category = (Iis.ThreatCategory) bundled.lookup ("information-weapons");
     assert_true ("sco-2009-agreement" in ids (bundled.get_agreements_addressing (category, true)).split (" "));
 }
 

@@ -1,4 +1,4 @@
-/* information-terrorism.vala: which agreements address information terrorism?
+/* information-weapons.vala: which agreements address information weapons?
  *
  * Copyright 2026 The libiis authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -7,7 +7,7 @@
 int main () {
     Intl.setlocale ();
     var catalog = new Iis.Catalog.@default ();
-    var category = (Iis.ThreatCategory) catalog.lookup ("information-terrorism");
+    var category = (Iis.ThreatCategory) catalog.lookup ("information-weapons");
 
     print ("Agreements addressing “%s”:\n", category.name);
     /* true: also the agreements that address a narrower category. */

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# information-terrorism.py: which agreements address information terrorism?
+# information-weapons.py: which agreements address information weapons?
 #
 # Copyright 2026 The libiis authors
 # SPDX-License-Identifier: LGPL-2.1-or-later
@@ -9,7 +9,7 @@ gi.require_version('Iis', '1.0')
 from gi.repository import Iis  # noqa: E402
 
 catalog = Iis.Catalog.new_default()
-category = catalog['information-terrorism']
+category = catalog['information-weapons']
 
 print(f'Agreements addressing “{category.props.name}”:')
 # include_narrower=True: also the agreements that address a narrower category.

@@ -1,9 +1,9 @@
-/* information-terrorism.c: which agreements address information terrorism?
+/* information-weapons.c: which agreements address information weapons?
  *
  * Copyright 2026 The libiis authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Usage: information-terrorism
+ * Usage: information-weapons
  */
 
 #include <locale.h>
@@ -20,7 +20,7 @@ main (void)
   setlocale (LC_ALL, "");
 
   catalog = iis_catalog_new_default ();
-  category = iis_catalog_lookup (catalog, "information-terrorism");
+  category = iis_catalog_lookup (catalog, "information-weapons");
 
   /* TRUE: also the agreements that address a narrower category. */
   agreements = iis_catalog_get_agreements_addressing (catalog,

@@ -1,4 +1,4 @@
-// information-terrorism.js: which agreements address information terrorism?
+// information-weapons.js: which agreements address information weapons?
 //
 // Copyright 2026 The libiis authors
 // SPDX-License-Identifier: LGPL-2.1-or-later
@@ -6,7 +6,7 @@
 import Iis from 'gi://Iis?version=1.0';
 
 const catalog = Iis.Catalog.new_default();
-const category = catalog.lookup('information-terrorism');
+const category = catalog.lookup('information-weapons');
 
 print(`Agreements addressing “${category.name}”:`);
 // true: also the agreements that address a narrower category.
