@@ -134,7 +134,10 @@ setup (CliContext       *ctx,
 }
 
 /* The properties to show, in class order, without id, name and
- * description (shown apart), and without values left unset. */
+ * description (shown apart), and without values left unset. An entity
+ * type's members in the file are its properties (test-members holds the
+ * format's table and the property specs equal), so a property added to
+ * a type shows in text, CSV and JSON with nothing to do here. */
 static GPtrArray *
 shown_properties (IisEntity *entity)
 {
