@@ -65,7 +65,9 @@ char        *_iis_format_printable       (const char  *text);
  * Each entity type's own members are its own properties, under the same
  * names, described once here: the reader, the writer and
  * tests/test-members.c (which fails when a property is missed in either
- * direction of a round trip) go by this table. The members every entity
+ * direction of a round trip, or by `iis show --format json`) go by this
+ * table. The `iis` tool links only the public library: it goes by the
+ * property specs, which test-members holds equal to this table. The members every entity
  * has (type, id, name, description, labels, other-names, identifiers,
  * sources) are read and written by hand.
  *

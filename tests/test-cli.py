@@ -341,6 +341,35 @@ def test_show_source_locator(tmp_path):
     assert re.search(r'^  \[1\] Census, table 2, row Atlantis$', text, re.M)
 
 
+def test_show_json_has_every_written_member(fiction, tmp_path):
+    """Every member `iis convert` writes for an entity is in `iis show
+    --format json` for it, down into other names and sources."""
+    document = json.loads(open(fiction, encoding='utf-8').read())
+    document['version'] = '1.1'
+    entity = next(e for e in document['entities'] if e['id'] == 'fict-org')
+    entity['other-names'] = [{'name': 'FO', 'lang': 'en', 'start': '2000', 'end': '2001'}]
+    entity['sources'] = [{'title': 'Charter', 'url': 'https://example.org/', 'date': '2000',
+                          'locator': 'article 1'}]
+    source = tmp_path / 'source.json'
+    source.write_text(json.dumps(document), encoding='utf-8')
+    written = tmp_path / 'written.json'
+    out('convert', str(source), str(written))
+
+    def check(written_object, shown_object, where):
+        for member, value in written_object.items():
+            assert member in shown_object, f'{where}: {member}'
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                check(value[0], shown_object[member][0], f'{where}: {member}[0]')
+
+    entities = json.loads(written.read_text(encoding='utf-8'))['entities']
+    assert {e['type'] for e in entities} == {'state', 'organization', 'agreement', 'forum',
+                                             'threat-category'}
+    for item in entities:
+        shown = json.loads(out('--no-default', '--catalog', str(written), '--format', 'json',
+                               'show', item['id']))
+        check(item, shown, item['id'])
+
+
 def edtf_key(text):
     """A date of the tool's output as a sort key by its digits: EDTF's
     "../" (on or before), qualifiers and X digits do not move a date."""

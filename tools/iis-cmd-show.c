@@ -134,7 +134,10 @@ setup (CliContext       *ctx,
 }
 
 /* The properties to show, in class order, without id, name and
- * description (shown apart), and without values left unset. */
+ * description (shown apart), and without values left unset. An entity
+ * type's members in the file are its properties (test-members holds the
+ * format's table and the property specs equal), so a property added to
+ * a type shows in text, CSV and JSON with nothing to do here. */
 static GPtrArray *
 shown_properties (IisEntity *entity)
 {
@@ -438,6 +441,39 @@ set_string_or_null (JsonObject *object,
     json_object_set_null_member (object, member);
 }
 
+/* The file format names an other name's text "name". */
+static const char * const name_renames[] = { "text", "name", NULL };
+
+/* Every readable property of @object (an other name, a source) as a
+ * member of @item, in class order, null when unset. The file format's
+ * members of other names and sources are their properties, so one added
+ * to IisName or IisSource shows here with nothing to do; @renames pairs
+ * a property with its member's name where the two differ. */
+static void
+set_property_members (JsonObject         *item,
+                      GObject            *object,
+                      const char * const *renames)
+{
+  guint n = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *member = pspecs[i]->name;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READABLE) == 0)
+        continue;
+      for (guint k = 0; renames != NULL && renames[k] != NULL; k += 2)
+        if (g_str_equal (renames[k], member))
+          member = renames[k + 1];
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      json_object_set_member (item, member, cli_value_to_json (&value));
+    }
+}
+
 static JsonNode *
 show_json (CliContext *ctx,
            IisCatalog *catalog,
@@ -482,10 +518,7 @@ show_json (CliContext *ctx,
       g_autoptr(IisName) name = g_list_model_get_item (names, i);
       JsonObject *item = json_object_new ();
 
-      set_string_or_null (item, "name", iis_name_get_text (name));
-      set_string_or_null (item, "lang", iis_name_get_lang (name));
-      json_object_set_member (item, "start", date_node (iis_name_get_start (name)));
-      json_object_set_member (item, "end", date_node (iis_name_get_end (name)));
+      set_property_members (item, G_OBJECT (name), name_renames);
       json_array_add_object_element (other_names, item);
     }
   json_object_set_array_member (object, "other-names", other_names);
@@ -500,13 +533,7 @@ show_json (CliContext *ctx,
       g_autoptr(IisSource) source = g_list_model_get_item (source_list, i);
       JsonObject *item = json_object_new ();
 
-      set_string_or_null (item, "title", iis_source_get_title (source));
-      set_string_or_null (item, "url", iis_source_get_url (source));
-      set_string_or_null (item, "document", iis_source_get_document (source));
-      set_string_or_null (item, "publisher", iis_source_get_publisher (source));
-      json_object_set_member (item, "date", date_node (iis_source_get_date (source)));
-      set_string_or_null (item, "quote", iis_source_get_quote (source));
-      set_string_or_null (item, "locator", iis_source_get_locator (source));
+      set_property_members (item, G_OBJECT (source), NULL);
       json_array_add_object_element (sources, item);
     }
   json_object_set_array_member (object, "sources", sources);
