@@ -785,6 +785,21 @@ compare_panel_rows (gconstpointer a,
   return order;
 }
 
+/* @agreement alone, or every agreement of the catalog (by id) when it is
+ * NULL. */
+static GListModel *
+one_or_every_agreement (IisCatalog   *self,
+                        IisAgreement *agreement)
+{
+  GListStore *one;
+
+  if (agreement == NULL)
+    return iis_catalog_list_entities (self, IIS_TYPE_AGREEMENT);
+  one = g_list_store_new (IIS_TYPE_AGREEMENT);
+  g_list_store_append (one, agreement);
+  return G_LIST_MODEL (one);
+}
+
 /**
  * iis_catalog_get_panel:
  * @self: a catalog
@@ -825,15 +840,7 @@ iis_catalog_get_panel (IisCatalog   *self,
   g_return_val_if_fail (agreement == NULL || IIS_IS_AGREEMENT (agreement), NULL);
   g_return_val_if_fail (first_year >= 1 && first_year <= last_year && last_year <= 9999, NULL);
 
-  if (agreement == NULL)
-    agreements = iis_catalog_list_entities (self, IIS_TYPE_AGREEMENT);
-  else
-    {
-      GListStore *one = g_list_store_new (IIS_TYPE_AGREEMENT);
-
-      g_list_store_append (one, agreement);
-      agreements = G_LIST_MODEL (one);
-    }
+  agreements = one_or_every_agreement (self, agreement);
   n_agreements = g_list_model_get_n_items (agreements);
 
   for (guint i = 0; i < n_agreements; i++)
@@ -863,6 +870,74 @@ iis_catalog_get_panel (IisCatalog   *self,
   n = rows->len;
   items = (gpointer *) g_ptr_array_free (g_steal_pointer (&rows), n == 0);
   return _iis_answer_new_take (IIS_TYPE_PARTY_STATUS, items, n);
+}
+
+/**
+ * iis_catalog_get_dyads:
+ * @self: a catalog
+ * @agreement: (nullable): one agreement, or %NULL for every agreement
+ * @at: (nullable): a date, or %NULL for today
+ *
+ * The dyad table of treaty research: for each agreement (or only
+ * @agreement), each pair of states or organizations both bound by it at
+ * @at. A party is bound when its status at @at (see
+ * [method@Iis.Catalog.get_party_statuses]) is
+ * %IIS_PARTY_STATUS_KIND_BOUND or
+ * %IIS_PARTY_STATUS_KIND_DENUNCIATION_PENDING. Each pair is listed once,
+ * the party with the smaller id first; an agreement with n parties bound
+ * gives n × (n − 1) / 2 rows.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Dyad], by agreement id,
+ *   then the first party's id, then the second's
+ *
+ * Since: 1.1
+ */
+GListModel *
+iis_catalog_get_dyads (IisCatalog    *self,
+                       IisAgreement  *agreement,
+                       const IisDate *at)
+{
+  g_autoptr(IisDate) now = NULL;
+  g_autoptr(GListModel) agreements = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bound = g_ptr_array_new ();
+  g_autoptr(GPtrArray) decided_by = g_ptr_array_new ();
+  guint n_agreements, n;
+  gpointer *items;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (agreement == NULL || IIS_IS_AGREEMENT (agreement), NULL);
+
+  if (at == NULL)
+    at = now = today ();
+  agreements = one_or_every_agreement (self, agreement);
+  n_agreements = g_list_model_get_n_items (agreements);
+
+  /* The agreements come by id and each one's groups by party id, so the
+   * rows are made in their order and need no sort. */
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      g_autoptr(IisAgreement) a = g_list_model_get_item (agreements, i);
+      g_autoptr(GPtrArray) groups = group_actions (self, a);
+
+      g_ptr_array_set_size (bound, 0);
+      for (guint j = 0; j < groups->len; j++)
+        {
+          Actions *acts = g_ptr_array_index (groups, j);
+
+          g_ptr_array_set_size (decided_by, 0);
+          if (iis_party_status_kind_is_bound (decide (acts, a, at, decided_by)))
+            g_ptr_array_add (bound, acts->party);
+        }
+      for (guint j = 0; j < bound->len; j++)
+        for (guint k = j + 1; k < bound->len; k++)
+          g_ptr_array_add (rows, _iis_dyad_new (g_ptr_array_index (bound, j),
+                                                g_ptr_array_index (bound, k), a, at));
+    }
+
+  n = rows->len;
+  items = (gpointer *) g_ptr_array_free (g_steal_pointer (&rows), n == 0);
+  return _iis_answer_new_take (IIS_TYPE_DYAD, items, n);
 }
 
 /* Whether @list, article numbers separated by commas ("24, 27"), holds
