@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "iis-answer-private.h"
+#include "iis-date-private.h"
 #include "iis-enum-types.h"
 #include "iis-error.h"
 #include "iis-organization.h"
@@ -248,6 +249,18 @@ certainly_before (const IisDate *a,
 {
   return a != NULL && b != NULL && iis_date_is_exact (a) && iis_date_is_exact (b)
          && iis_date_compare_coarse (a, b) < 0;
+}
+
+/* @a before @b whatever dates an inexact one stands for: even the
+ * latest @a may be comes before the earliest @b may be, at the coarser
+ * precision (`2004` is not before `2004-07-01`, `199X` is before
+ * `2004~`). Unknown dates never make a problem. */
+static gboolean
+certainly_earlier (const IisDate *a,
+                   const IisDate *b)
+{
+  return a != NULL && b != NULL
+         && _iis_date_packed_on_or_before (_iis_date_pack (b), _iis_date_pack (a)) == IIS_TRUTH_NO;
 }
 
 /* ---- A party's status ----------------------------------------------- */
@@ -1149,6 +1162,7 @@ check_order (IisAgreement *agreement,
 {
   const IisDate *signed_on = earliest_start (a->signatures);
   const IisDate *opened = iis_agreement_get_opened_for_signature (agreement);
+  const IisDate *in_force_on = iis_agreement_get_entry_into_force (agreement);
   gboolean succession = FALSE;
 
   /* Only the date of opening for signature bounds signatures: the 1.0
@@ -1202,6 +1216,31 @@ check_order (IisAgreement *agreement,
 
           problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, p,
                    "Relation %s enters into force before the consent was deposited (%s)", what, d);
+        }
+    }
+
+  /* No party is bound before the agreement itself is in force: the
+   * start of `party-to` is the entry into force for the party (so
+   * docs/model.md has it since 1.0), and an agreement in force for a party is in force. Reported by
+   * iis_catalog_validate() as an error, with the other dates of treaty
+   * actions in an impossible order: it is a contradiction between two
+   * dates, not the probable mistake in a name or a role that only the
+   * warnings report. Provisional application before the entry into force
+   * is its own kind (`provisionally-applies`), so it is not caught here;
+   * a successor is bound from the day it took over, which for a treaty
+   * not yet in force is its entry into force too. */
+  for (guint i = 0; i < a->parties->len; i++)
+    {
+      IisRelation *p = g_ptr_array_index (a->parties, i);
+      const IisDate *start = iis_relation_get_start (p);
+
+      if (certainly_earlier (start, in_force_on))
+        {
+          g_autofree char *what = describe (p);
+          g_autofree char *e = iis_date_to_string (in_force_on);
+
+          problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, p,
+                   "Relation %s enters into force before the agreement itself (%s)", what, e);
         }
     }
 

@@ -449,8 +449,7 @@ test_status_validate (void)
   g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_SIGNATORY_OF, "agr", NULL, "2003-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_CONSENTED_TO, "agr", "ratification", "2002-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XB", IIS_RELATION_KIND_SIGNATORY_OF, "agr", NULL, "2001-01-01", NULL));
-  /* XC in force before its deposit; XD before the agreement (not a
-   * problem the validator looks for). */
+  /* XC in force before its deposit; XD before the agreement itself. */
   g_ptr_array_add (keep, iis_test_relate (catalog, "XC", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2006-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XC", IIS_RELATION_KIND_PARTY_TO, "agr", "accession", "2005-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XD", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2002-01-01", NULL));
@@ -476,15 +475,76 @@ test_status_validate (void)
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the signature (2003-01-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "“XB” → “agr” of 2001-01-01 comes before the agreement was opened"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the consent was deposited (2006-01-01)"), ==, 1);
-  /* Before the agreement's own entry into force is not checked (the
-   * benchmark generators date them independently). */
-  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "(2004-07-01)"), ==, 0);
+  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER,
+                                    "“XD” → “agr” (accession) of 2003-01-01 enters into force before the agreement itself (2004-07-01)"), ==, 1);
+  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the agreement itself"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "after the denunciation took effect (2010-07-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "takes effect (2011-01-01) before it was notified"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_UNKNOWN_ROLE, "(walkout)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“effective” is not a date"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“against” names “nobody”"), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 9);
+}
+
+/* A party's entry into force before the agreement's own: a problem only
+ * where the order is certain, whatever an inexact date stands for, and
+ * only with both dates known. */
+static void
+test_status_validate_entry_into_force (void)
+{
+  static const struct {
+    const char *start;     /* the party's entry into force */
+    gboolean problem;
+  } cases[] = {
+    { "2004-06-30", TRUE },
+    { "2004-06", TRUE },
+    { "2003", TRUE },
+    { "199X", TRUE },       /* 1999 at the latest */
+    { "../2003", TRUE },    /* on or before 2003 */
+    { "2004-07-01", FALSE },
+    { "2004", FALSE },      /* the same year: the order is not known */
+    { "2004-07", FALSE },
+    { "200X", FALSE },      /* 2000 … 2009 */
+    { "2004-06-XX", TRUE }, /* June 2004, any day */
+    { "2004-07-XX", FALSE },
+    { "2003?", FALSE },     /* uncertain: 2002 … 2004 */
+    { "2003~", FALSE },     /* approximate: 2002 … 2004 */
+    { "2002~", TRUE },      /* 2001 … 2003 */
+    { "2005-01-01", FALSE },
+  };
+  g_autoptr(IisDate) eif = iis_test_date ("2004-07-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autoptr(IisAgreement) agreement = iis_agreement_new ("agr", "Agreement");
+      g_autoptr(IisRelation) party_to = NULL;
+      g_autoptr(GListModel) problems = NULL;
+      g_autoptr(GListModel) unknown = NULL;
+
+      g_test_message ("party in force %s", cases[i].start);
+      iis_test_add (catalog, g_object_ref (agreement));
+      iis_test_add (catalog, iis_state_new ("XA", "XA"));
+      party_to = iis_test_relate (catalog, "XA", IIS_RELATION_KIND_PARTY_TO, "agr", "accession", cases[i].start, NULL);
+
+      /* The agreement's entry into force unknown: nothing to compare. */
+      unknown = iis_catalog_validate (catalog);
+      g_assert_cmpuint (g_list_model_get_n_items (unknown), ==, 0);
+
+      iis_agreement_set_entry_into_force (agreement, eif);
+      problems = iis_catalog_validate (catalog);
+      g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER,
+                                        "before the agreement itself (2004-07-01)"), ==, cases[i].problem ? 1 : 0);
+      g_assert_cmpuint (g_list_model_get_n_items (problems), ==, cases[i].problem ? 1 : 0);
+      if (cases[i].problem)
+        {
+          g_autoptr(IisProblem) p = g_list_model_get_item (problems, 0);
+
+          g_assert_cmpstr (iis_problem_get_subject_id (p), ==, "XA");
+          g_assert_true (iis_problem_get_item (p) == G_OBJECT (party_to));
+          g_assert_cmpint (iis_problem_get_severity (p), ==, IIS_PROBLEM_SEVERITY_ERROR);
+        }
+    }
 }
 
 /* Treaty actions and an agreement's own dates are format 1.1, and come
@@ -792,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/iis/status/provisional", test_status_provisional);
   g_test_add_func ("/iis/status/reentry", test_status_reentry);
   g_test_add_func ("/iis/status/validate", test_status_validate);
+  g_test_add_func ("/iis/status/validate-entry-into-force", test_status_validate_entry_into_force);
   g_test_add_func ("/iis/status/round-trip", test_status_round_trip);
   g_test_add_func ("/iis/status/panel", test_status_panel);
   g_test_add_func ("/iis/status/dyads", test_status_dyads);

@@ -29,7 +29,8 @@
  * starting where the last ended, 8 % ending in withdrawal),
  * signatory-of (15 %) and party-to (15 %: ratification, acceptance or
  * approval by signatories and accession by others, start = entry into
- * force for that party, a "deposit" qualifier, 3 % withdrawn),
+ * force for that party, never before the agreement's own, a "deposit"
+ * qualifier, 3 % withdrawn),
  * participant-in (18 %), organizer-of, host-of, adopted-within,
  * addresses (agreements and forums addressing categories at every
  * level), implements, amends, supersedes and references.
@@ -76,6 +77,7 @@ typedef struct
   EntityType  type;
   guint       first_year;   /* founded, adopted, held; 0 if unknown */
   guint       last_year;    /* dissolved; 0 if not */
+  guint32     in_force;     /* an agreement's entry into force, packed; 0 if unknown */
   GString    *json;         /* the members after "type" and "id" */
 } Entity;
 
@@ -126,6 +128,26 @@ static guint
 year_of (guint32 packed)
 {
   return packed >> 9;
+}
+
+/* Compares at the coarser precision of the two, as the library does
+ * (iis_date_compare_coarse()): 2004 is neither before nor after
+ * 2004-07-01. */
+static int
+compare_coarse (guint32 a,
+                guint32 b)
+{
+  if ((a & 0x1f) == 0 || (b & 0x1f) == 0)
+    {
+      a &= ~0x1fu;
+      b &= ~0x1fu;
+    }
+  if ((a & 0x1e0) == 0 || (b & 0x1e0) == 0)
+    {
+      a &= ~0x1ffu;
+      b &= ~0x1ffu;
+    }
+  return (a > b) - (a < b);
 }
 
 static void
@@ -434,6 +456,7 @@ gen_treaty_actions (Gen   *gen,
     {
       guint32 agreement = pick (gen, gen->agreements);
       guint adopted = entity (gen, agreement)->first_year;
+      guint32 in_force = entity (gen, agreement)->in_force;
       double p = g_rand_double (gen->rand);
       guint k = p < 0.6 ? 2 : p < 0.85 ? (guint) rand_range (gen, 3, 15) : (guint) rand_range (gen, 15, 150);
       guint added = 0;
@@ -463,12 +486,17 @@ gen_treaty_actions (Gen   *gen,
           if (party_year > MIN (hi, 2025))
             continue;
           party_start = date_in (gen, party_year);
+          /* No party is bound before the agreement is in force
+           * (iis_catalog_validate() checks it): one that consented
+           * earlier is bound from the entry into force. */
+          if (in_force != 0 && compare_coarse (party_start, in_force) < 0)
+            party_start = in_force;
           if (!relate (gen, PARTY_TO, actor, agreement, accession ? "accession" : consent[rand_range (gen, 0, 4)],
                        party_start, 0))
             continue;
           last_relation (gen)->deposit = day_in (gen, party_year - 1);
-          if (chance (gen, 0.03) && party_year < 2024)
-            last_relation (gen)->end = date_in (gen, rand_range (gen, party_year + 1, 2025));
+          if (chance (gen, 0.03) && year_of (party_start) < 2024)
+            last_relation (gen)->end = date_in (gen, rand_range (gen, year_of (party_start) + 1, 2025));
           parties++;
           added++;
         }
@@ -646,7 +674,8 @@ gen_entities (Gen   *gen,
       if (chance (gen, 0.5))
         {
           g_string_append (e->json, ",\n      \"entry-into-force\": ");
-          append_date (e->json, date_in (gen, e->first_year + rand_range (gen, 1, 3)));
+          e->in_force = date_in (gen, e->first_year + rand_range (gen, 1, 3));
+          append_date (e->json, e->in_force);
         }
       append_index (gen->agreements, a);
     }
