@@ -5,7 +5,7 @@
  */
 
 /*
- * Usage: gen-catalog --relations N [--seed S] --output FILE
+ * Usage: gen-catalog --relations N [--seed S] [--actions] --output FILE
  *
  * Writes a document of the libiis file format (docs/file-format.md) with
  * exactly N relations, shaped like the world the library models rather
@@ -42,6 +42,11 @@
  * relations cite one of N / 100 shared source documents. Entities carry
  * names, some labels, identifiers and descriptions.
  *
+ * With --actions, the treaty actions of format 1.1 follow the N
+ * relations (gen_action_details()): a consent for each party-to, some
+ * reservations and declarations, a denunciation for each party-to that
+ * ended; the file is then format 1.1.
+ *
  * Entities are written sorted by id and relations in the order libiis
  * saves them (subject id, kind, object id, start, end, role), pretty
  * printed with two spaces, as a file saved by the library would be. The
@@ -60,6 +65,8 @@
 enum {
   MEMBER_OF = 1, PART_OF, SIGNATORY_OF, PARTY_TO, ORGANIZER_OF, PARTICIPANT_IN,
   HOST_OF, ADOPTED_WITHIN, ADDRESSES, IMPLEMENTS, AMENDS, SUPERSEDES, REFERENCES,
+  /* The treaty actions of format 1.1 (--actions), at their values. */
+  CONSENTED_TO = 19, RESERVATION_TO = 21, DECLARATION_TO, DENOUNCED = 24,
   N_KINDS
 };
 
@@ -67,6 +74,8 @@ static const char * const kind_nicks[N_KINDS] = {
   NULL, "member-of", "part-of", "signatory-of", "party-to", "organizer-of",
   "participant-in", "host-of", "adopted-within", "addresses", "implements", "amends",
   "supersedes", "references",
+  [CONSENTED_TO] = "consented-to", [RESERVATION_TO] = "reservation-to",
+  [DECLARATION_TO] = "declaration-to", [DENOUNCED] = "denounced",
 };
 
 typedef enum { STATE, ORGANIZATION, AGREEMENT, FORUM, THREAT } EntityType;
@@ -89,6 +98,8 @@ typedef struct
   guint32     start;        /* packed, 0 for none */
   guint32     end;
   guint32     deposit;      /* packed, 0 for none */
+  guint32     effective;    /* a denunciation's, packed, 0 for none */
+  guint32     article;      /* a reservation's or declaration's, 0 for none */
   guint32     source;       /* 1-based source document, 0 for none */
   guint8      kind;
   guint8      confidence;   /* 0 none, 1 low, 2 medium, 3 high */
@@ -504,6 +515,75 @@ gen_treaty_actions (Gen   *gen,
     }
 }
 
+/* The treaty actions behind each party-to (--actions), as a treaty
+ * office records them: the consent deposited (its kind the party-to's
+ * role), for 10 % a reservation and for 5 % a declaration made with it,
+ * and for a party-to that ended a denunciation notified the year before
+ * and taking effect at its end. They come after the N relations and draw
+ * from a generator of their own, so the N relations are the same bytes
+ * with or without them. */
+static void
+gen_action_details (Gen *gen,
+                    int  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) seed ^ 0x5eed7ac7u);
+  g_autoptr(GHashTable) signed_on = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* Sized for every relation, so it never moves under the table. */
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), gen->relations->len);
+  guint n = gen->relations->len;
+
+  /* The signature of each (party, agreement): a consent by ratification,
+   * acceptance or approval is deposited on or after it. */
+  for (guint i = 0; i < n; i++)
+    {
+      const Relation *r = &g_array_index (gen->relations, Relation, i);
+      gint64 key = ((gint64) r->subject << 32) | r->object;
+
+      if (r->kind != SIGNATORY_OF)
+        continue;
+      g_array_append_val (keys, key);
+      g_hash_table_insert (signed_on, &g_array_index (keys, gint64, keys->len - 1), GUINT_TO_POINTER (r->start));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Relation party = g_array_index (gen->relations, Relation, i);
+      gint64 key = ((gint64) party.subject << 32) | party.object;
+      guint32 signature = GPOINTER_TO_UINT (g_hash_table_lookup (signed_on, &key));
+      Relation action = { 0, };
+      double p;
+
+      if (party.kind != PARTY_TO)
+        continue;
+      action.subject = party.subject;
+      action.object = party.object;
+
+      action.kind = CONSENTED_TO;
+      action.role = party.role;
+      action.start = MAX (party.deposit, signature);
+      g_array_append_val (gen->relations, action);
+
+      p = g_rand_double (rand);
+      if (p < 0.15)
+        {
+          action.kind = p < 0.10 ? RESERVATION_TO : DECLARATION_TO;
+          action.role = NULL;
+          action.article = g_rand_int_range (rand, 1, 49);
+          g_array_append_val (gen->relations, action);
+          action.article = 0;
+        }
+
+      if (party.end != 0)
+        {
+          action.kind = DENOUNCED;
+          action.role = "denunciation";
+          action.start = pack (year_of (party.end) - 1, 0, 0);
+          action.effective = party.end;
+          g_array_append_val (gen->relations, action);
+        }
+    }
+}
+
 static void
 gen_forum_relations (Gen   *gen,
                      guint  participant_budget,
@@ -805,6 +885,14 @@ append_relation (GString        *out,
       append_date (out, rel->deposit);
       g_string_append (out, "\n      }");
     }
+  if (rel->effective != 0)
+    {
+      g_string_append (out, ",\n      \"qualifiers\": {\n        \"effective\": ");
+      append_date (out, rel->effective);
+      g_string_append (out, "\n      }");
+    }
+  if (rel->article != 0)
+    g_string_append_printf (out, ",\n      \"qualifiers\": {\n        \"article\": \"%u\"\n      }", rel->article);
   if (rel->source != 0)
     {
       guint u = rel->source;
@@ -829,6 +917,7 @@ static const char * const type_nicks[] = {
 static gboolean
 write_catalog (Gen         *gen,
                const char  *path,
+               gboolean     actions,
                GError     **error)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
@@ -859,7 +948,8 @@ write_catalog (Gen         *gen,
       return FALSE;
     }
 
-  g_string_append (out, "{\n  \"format\": \"libiis-catalog\",\n  \"version\": \"1.0\",\n  \"entities\": [\n");
+  g_string_append_printf (out, "{\n  \"format\": \"libiis-catalog\",\n  \"version\": \"%s\",\n  \"entities\": [\n",
+                          actions ? "1.1" : "1.0");
   for (guint r = 0; r < sorted->len; r++)
     {
       Entity *e = sorted->pdata[r];
@@ -900,11 +990,14 @@ main (int   argc,
 {
   gint64 n_relations = 0;
   int seed = 1;
+  gboolean actions = FALSE;
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "relations", 'n', 0, G_OPTION_ARG_INT64, &n_relations, "Number of relations", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (default 1)", "S" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "File to write", "FILE" },
+    { "actions", 0, 0, G_OPTION_ARG_NONE, &actions,
+      "Also the treaty actions of format 1.1 (consents, reservations, declarations, denunciations)", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— a seeded, realistic libiis catalog");
@@ -955,7 +1048,9 @@ main (int   argc,
       g_printerr ("gen-catalog: made %u relations of %" G_GINT64_FORMAT "\n", gen.relations->len, n_relations);
       return 1;
     }
-  if (!write_catalog (&gen, output, &error))
+  if (actions)
+    gen_action_details (&gen, seed);
+  if (!write_catalog (&gen, output, actions, &error))
     {
       g_printerr ("gen-catalog: %s\n", error->message);
       return 1;
