@@ -151,6 +151,22 @@ def main():
                 continue
             fail('%s.%s: unknown entity "%s"' % (where, end, eid))
 
+    # A source that says only that a party had consented by a date gives
+    # its party-to an open start, "../DATE" (facts.py). When the agreement
+    # itself entered into force after that date, the party cannot have
+    # been bound before: a party that consented before the entry into
+    # force is bound from it (Vienna Convention on the Law of Treaties,
+    # art. 24(3)), so the bound is the agreement's entry into force, and
+    # iis_catalog_validate() finds no party in force before its treaty.
+    for where, relation in relations:
+        start = relation.get('start') or ''
+        if relation['kind'] != 'party-to' or not start.startswith('../'):
+            continue
+        in_force = entities[relation['object']].get('entry-into-force')
+        bound = facts._bound(in_force)
+        if bound and facts._coarse(start[3:], bound) < 0:
+            relation['start'] = '../' + in_force
+
     # 1.1: the fact tables give states their period (founded, ceased),
     # sources their locator and relations the kinds 1.1 added.
     document = {

@@ -18,7 +18,9 @@
 #
 # Environment: BUILD_DIR, SIZES (default "10000 100000 1000000"), RUNS
 # (timed runs per figure, at least 5; default 5), SEED (default 1),
-# SKIP_BUILD=1 (the build is up to date: the meson run target sets it).
+# SKIP_BUILD=1 (the build is up to date: the meson run target sets it),
+# ACTIONS=1 (catalogs with the treaty actions of format 1.1 as well:
+# gen-catalog --actions; kept apart, as catalog-N-seedS-actions.json).
 # A difference between libiis's and SQLite's answers stops the run with
 # status 1.
 
@@ -29,6 +31,7 @@ build=${BUILD_DIR:-$src/_build-benchmarks}
 sizes=${SIZES:-"10000 100000 1000000"}
 runs=${RUNS:-5}
 seed=${SEED:-1}
+actions=${ACTIONS:-0}
 python=/usr/bin/python3
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -55,10 +58,16 @@ mkdir -p "$data"
 
 files=()
 for n in $sizes; do
-  f=$data/catalog-$n-seed$seed.json
+  if [ "$actions" = 1 ]; then
+    f=$data/catalog-$n-seed$seed-actions.json
+    extra=(--actions)
+  else
+    f=$data/catalog-$n-seed$seed.json
+    extra=()
+  fi
   if [ ! -s "$f" ]; then
     echo "run-benchmarks: generating $n relations"
-    "$gen" --relations "$n" --seed "$seed" --output "$f.tmp"
+    "$gen" --relations "$n" --seed "$seed" "${extra[@]}" --output "$f.tmp"
     mv "$f.tmp" "$f"
   fi
   files+=("$f")

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "iis-answer-private.h"
+#include "iis-date-private.h"
 #include "iis-enum-types.h"
 #include "iis-error.h"
 #include "iis-organization.h"
@@ -248,6 +249,18 @@ certainly_before (const IisDate *a,
 {
   return a != NULL && b != NULL && iis_date_is_exact (a) && iis_date_is_exact (b)
          && iis_date_compare_coarse (a, b) < 0;
+}
+
+/* @a before @b whatever dates an inexact one stands for: even the
+ * latest @a may be comes before the earliest @b may be, at the coarser
+ * precision (`2004` is not before `2004-07-01`, `199X` is before
+ * `2004~`). Unknown dates never make a problem. */
+static gboolean
+certainly_earlier (const IisDate *a,
+                   const IisDate *b)
+{
+  return a != NULL && b != NULL
+         && _iis_date_packed_on_or_before (_iis_date_pack (b), _iis_date_pack (a)) == IIS_TRUTH_NO;
 }
 
 /* ---- A party's status ----------------------------------------------- */
@@ -785,6 +798,21 @@ compare_panel_rows (gconstpointer a,
   return order;
 }
 
+/* @agreement alone, or every agreement of the catalog (by id) when it is
+ * NULL. */
+static GListModel *
+one_or_every_agreement (IisCatalog   *self,
+                        IisAgreement *agreement)
+{
+  GListStore *one;
+
+  if (agreement == NULL)
+    return iis_catalog_list_entities (self, IIS_TYPE_AGREEMENT);
+  one = g_list_store_new (IIS_TYPE_AGREEMENT);
+  g_list_store_append (one, agreement);
+  return G_LIST_MODEL (one);
+}
+
 /**
  * iis_catalog_get_panel:
  * @self: a catalog
@@ -825,15 +853,7 @@ iis_catalog_get_panel (IisCatalog   *self,
   g_return_val_if_fail (agreement == NULL || IIS_IS_AGREEMENT (agreement), NULL);
   g_return_val_if_fail (first_year >= 1 && first_year <= last_year && last_year <= 9999, NULL);
 
-  if (agreement == NULL)
-    agreements = iis_catalog_list_entities (self, IIS_TYPE_AGREEMENT);
-  else
-    {
-      GListStore *one = g_list_store_new (IIS_TYPE_AGREEMENT);
-
-      g_list_store_append (one, agreement);
-      agreements = G_LIST_MODEL (one);
-    }
+  agreements = one_or_every_agreement (self, agreement);
   n_agreements = g_list_model_get_n_items (agreements);
 
   for (guint i = 0; i < n_agreements; i++)
@@ -863,6 +883,74 @@ iis_catalog_get_panel (IisCatalog   *self,
   n = rows->len;
   items = (gpointer *) g_ptr_array_free (g_steal_pointer (&rows), n == 0);
   return _iis_answer_new_take (IIS_TYPE_PARTY_STATUS, items, n);
+}
+
+/**
+ * iis_catalog_get_dyads:
+ * @self: a catalog
+ * @agreement: (nullable): one agreement, or %NULL for every agreement
+ * @at: (nullable): a date, or %NULL for today
+ *
+ * The dyad table of treaty research: for each agreement (or only
+ * @agreement), each pair of states or organizations both bound by it at
+ * @at. A party is bound when its status at @at (see
+ * [method@Iis.Catalog.get_party_statuses]) is
+ * %IIS_PARTY_STATUS_KIND_BOUND or
+ * %IIS_PARTY_STATUS_KIND_DENUNCIATION_PENDING. Each pair is listed once,
+ * the party with the smaller id first; an agreement with n parties bound
+ * gives n × (n − 1) / 2 rows.
+ *
+ * Returns: (transfer full): a list of [class@Iis.Dyad], by agreement id,
+ *   then the first party's id, then the second's
+ *
+ * Since: 1.1
+ */
+GListModel *
+iis_catalog_get_dyads (IisCatalog    *self,
+                       IisAgreement  *agreement,
+                       const IisDate *at)
+{
+  g_autoptr(IisDate) now = NULL;
+  g_autoptr(GListModel) agreements = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bound = g_ptr_array_new ();
+  g_autoptr(GPtrArray) decided_by = g_ptr_array_new ();
+  guint n_agreements, n;
+  gpointer *items;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (agreement == NULL || IIS_IS_AGREEMENT (agreement), NULL);
+
+  if (at == NULL)
+    at = now = today ();
+  agreements = one_or_every_agreement (self, agreement);
+  n_agreements = g_list_model_get_n_items (agreements);
+
+  /* The agreements come by id and each one's groups by party id, so the
+   * rows are made in their order and need no sort. */
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      g_autoptr(IisAgreement) a = g_list_model_get_item (agreements, i);
+      g_autoptr(GPtrArray) groups = group_actions (self, a);
+
+      g_ptr_array_set_size (bound, 0);
+      for (guint j = 0; j < groups->len; j++)
+        {
+          Actions *acts = g_ptr_array_index (groups, j);
+
+          g_ptr_array_set_size (decided_by, 0);
+          if (iis_party_status_kind_is_bound (decide (acts, a, at, decided_by)))
+            g_ptr_array_add (bound, acts->party);
+        }
+      for (guint j = 0; j < bound->len; j++)
+        for (guint k = j + 1; k < bound->len; k++)
+          g_ptr_array_add (rows, _iis_dyad_new (g_ptr_array_index (bound, j),
+                                                g_ptr_array_index (bound, k), a, at));
+    }
+
+  n = rows->len;
+  items = (gpointer *) g_ptr_array_free (g_steal_pointer (&rows), n == 0);
+  return _iis_answer_new_take (IIS_TYPE_DYAD, items, n);
 }
 
 /* Whether @list, article numbers separated by commas ("24, 27"), holds
@@ -1074,6 +1162,7 @@ check_order (IisAgreement *agreement,
 {
   const IisDate *signed_on = earliest_start (a->signatures);
   const IisDate *opened = iis_agreement_get_opened_for_signature (agreement);
+  const IisDate *in_force_on = iis_agreement_get_entry_into_force (agreement);
   gboolean succession = FALSE;
 
   /* Only the date of opening for signature bounds signatures: the 1.0
@@ -1127,6 +1216,31 @@ check_order (IisAgreement *agreement,
 
           problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, p,
                    "Relation %s enters into force before the consent was deposited (%s)", what, d);
+        }
+    }
+
+  /* No party is bound before the agreement itself is in force: the
+   * start of `party-to` is the entry into force for the party (so
+   * docs/model.md has it since 1.0), and an agreement in force for a party is in force. Reported by
+   * iis_catalog_validate() as an error, with the other dates of treaty
+   * actions in an impossible order: it is a contradiction between two
+   * dates, not the probable mistake in a name or a role that only the
+   * warnings report. Provisional application before the entry into force
+   * is its own kind (`provisionally-applies`), so it is not caught here;
+   * a successor is bound from the day it took over, which for a treaty
+   * not yet in force is its entry into force too. */
+  for (guint i = 0; i < a->parties->len; i++)
+    {
+      IisRelation *p = g_ptr_array_index (a->parties, i);
+      const IisDate *start = iis_relation_get_start (p);
+
+      if (certainly_earlier (start, in_force_on))
+        {
+          g_autofree char *what = describe (p);
+          g_autofree char *e = iis_date_to_string (in_force_on);
+
+          problem (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, p,
+                   "Relation %s enters into force before the agreement itself (%s)", what, e);
         }
     }
 

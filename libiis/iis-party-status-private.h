@@ -1,4 +1,5 @@
-/* iis-party-status-private.h: making party statuses; checking treaty actions
+/* iis-party-status-private.h: making party statuses and dyads; checking
+ * treaty actions
  *
  * Copyright 2026 The libiis authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -24,6 +25,12 @@ IisPartyStatus *_iis_party_status_new (IisEntity          *party,
                                        IisPartyStatusKind  kind,
                                        GPtrArray          *reservations,
                                        GPtrArray          *decided_by);
+
+/* A dyad; references the three entities and copies @date. */
+IisDyad        *_iis_dyad_new         (IisEntity          *first,
+                                       IisEntity          *second,
+                                       IisAgreement       *agreement,
+                                       const IisDate      *date);
 
 /* iis_catalog_validate()'s part on treaty actions: appends IisProblems
  * (owned) to @problems for unknown roles of the action kinds, qualifiers

@@ -1,4 +1,5 @@
-/* iis-party-status.c: where a party stands with an agreement at a date
+/* iis-party-status.c: where a party stands with an agreement at a date;
+ * pairs of parties bound by the same agreement
  *
  * Copyright 2026 The libiis authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -361,4 +362,248 @@ iis_party_status_kind_is_bound (IisPartyStatusKind kind)
 {
   return kind == IIS_PARTY_STATUS_KIND_BOUND
          || kind == IIS_PARTY_STATUS_KIND_DENUNCIATION_PENDING;
+}
+
+/**
+ * IisDyad:
+ *
+ * A row of the dyad table of treaty research: two states or
+ * organizations both bound by an agreement at a date, as
+ * [method@Iis.Catalog.get_dyads] gives them. The first party's id comes
+ * before the second's, so each pair is listed once.
+ *
+ * ```c
+ * g_autoptr(IisDate) at = iis_date_new (2024, 1, 1);
+ * g_autoptr(GListModel) dyads = iis_catalog_get_dyads (catalog, ets185, at);
+ *
+ * for (guint i = 0; i < g_list_model_get_n_items (dyads); i++)
+ *   {
+ *     g_autoptr(IisDyad) dyad = g_list_model_get_item (dyads, i);
+ *
+ *     g_print ("%s %s\n", iis_entity_get_id (iis_dyad_get_first (dyad)),
+ *              iis_entity_get_id (iis_dyad_get_second (dyad)));
+ *   }
+ * ```
+ *
+ * Since: 1.1
+ */
+
+struct _IisDyad
+{
+  GObject parent_instance;
+
+  IisEntity *first;
+  IisEntity *second;
+  IisAgreement *agreement;
+  IisDate *date;
+};
+
+G_DEFINE_FINAL_TYPE (IisDyad, iis_dyad, G_TYPE_OBJECT)
+
+enum {
+  DYAD_PROP_0,
+  DYAD_PROP_FIRST,
+  DYAD_PROP_SECOND,
+  DYAD_PROP_AGREEMENT,
+  DYAD_PROP_DATE,
+  N_DYAD_PROPS
+};
+
+static GParamSpec *dyad_properties[N_DYAD_PROPS];
+
+static void
+iis_dyad_dispose (GObject *object)
+{
+  IisDyad *self = IIS_DYAD (object);
+
+  g_clear_object (&self->first);
+  g_clear_object (&self->second);
+  g_clear_object (&self->agreement);
+
+  G_OBJECT_CLASS (iis_dyad_parent_class)->dispose (object);
+}
+
+static void
+iis_dyad_finalize (GObject *object)
+{
+  IisDyad *self = IIS_DYAD (object);
+
+  g_clear_pointer (&self->date, iis_date_free);
+
+  G_OBJECT_CLASS (iis_dyad_parent_class)->finalize (object);
+}
+
+static void
+iis_dyad_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  IisDyad *self = IIS_DYAD (object);
+
+  switch (prop_id)
+    {
+    case DYAD_PROP_FIRST:
+      g_value_set_object (value, self->first);
+      break;
+    case DYAD_PROP_SECOND:
+      g_value_set_object (value, self->second);
+      break;
+    case DYAD_PROP_AGREEMENT:
+      g_value_set_object (value, self->agreement);
+      break;
+    case DYAD_PROP_DATE:
+      g_value_set_boxed (value, self->date);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+iis_dyad_class_init (IisDyadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = iis_dyad_dispose;
+  object_class->finalize = iis_dyad_finalize;
+  object_class->get_property = iis_dyad_get_property;
+
+  /**
+   * IisDyad:first:
+   *
+   * The party whose id comes first.
+   *
+   * Since: 1.1
+   */
+  dyad_properties[DYAD_PROP_FIRST] =
+    g_param_spec_object ("first", NULL, NULL, IIS_TYPE_ENTITY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisDyad:second:
+   *
+   * The party whose id comes second.
+   *
+   * Since: 1.1
+   */
+  dyad_properties[DYAD_PROP_SECOND] =
+    g_param_spec_object ("second", NULL, NULL, IIS_TYPE_ENTITY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisDyad:agreement:
+   *
+   * The agreement both parties are bound by.
+   *
+   * Since: 1.1
+   */
+  dyad_properties[DYAD_PROP_AGREEMENT] =
+    g_param_spec_object ("agreement", NULL, NULL, IIS_TYPE_AGREEMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * IisDyad:date:
+   *
+   * The date both are bound at.
+   *
+   * Since: 1.1
+   */
+  dyad_properties[DYAD_PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL, IIS_TYPE_DATE,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_DYAD_PROPS, dyad_properties);
+}
+
+static void
+iis_dyad_init (IisDyad *self)
+{
+}
+
+IisDyad *
+_iis_dyad_new (IisEntity     *first,
+               IisEntity     *second,
+               IisAgreement  *agreement,
+               const IisDate *date)
+{
+  IisDyad *self = g_object_new (IIS_TYPE_DYAD, NULL);
+
+  self->first = g_object_ref (first);
+  self->second = g_object_ref (second);
+  self->agreement = g_object_ref (agreement);
+  self->date = iis_date_copy (date);
+  return self;
+}
+
+/**
+ * iis_dyad_get_first:
+ * @self: a dyad
+ *
+ * Gets the party whose id comes first.
+ *
+ * Returns: (transfer none): a state or organization
+ *
+ * Since: 1.1
+ */
+IisEntity *
+iis_dyad_get_first (IisDyad *self)
+{
+  g_return_val_if_fail (IIS_IS_DYAD (self), NULL);
+
+  return self->first;
+}
+
+/**
+ * iis_dyad_get_second:
+ * @self: a dyad
+ *
+ * Gets the party whose id comes second.
+ *
+ * Returns: (transfer none): a state or organization
+ *
+ * Since: 1.1
+ */
+IisEntity *
+iis_dyad_get_second (IisDyad *self)
+{
+  g_return_val_if_fail (IIS_IS_DYAD (self), NULL);
+
+  return self->second;
+}
+
+/**
+ * iis_dyad_get_agreement:
+ * @self: a dyad
+ *
+ * Gets the agreement both parties are bound by.
+ *
+ * Returns: (transfer none): the agreement
+ *
+ * Since: 1.1
+ */
+IisAgreement *
+iis_dyad_get_agreement (IisDyad *self)
+{
+  g_return_val_if_fail (IIS_IS_DYAD (self), NULL);
+
+  return self->agreement;
+}
+
+/**
+ * iis_dyad_get_date:
+ * @self: a dyad
+ *
+ * Gets the date both parties are bound at.
+ *
+ * Returns: (transfer none): the date
+ *
+ * Since: 1.1
+ */
+const IisDate *
+iis_dyad_get_date (IisDyad *self)
+{
+  g_return_val_if_fail (IIS_IS_DYAD (self), NULL);
+
+  return self->date;
 }

@@ -71,6 +71,20 @@ GListModel         *iis_party_status_get_decided_by   (IisPartyStatus *self);
 IIS_AVAILABLE_IN_1_1
 gboolean            iis_party_status_kind_is_bound    (IisPartyStatusKind kind);
 
+#define IIS_TYPE_DYAD (iis_dyad_get_type ())
+
+IIS_AVAILABLE_IN_1_1
+G_DECLARE_FINAL_TYPE (IisDyad, iis_dyad, IIS, DYAD, GObject)
+
+IIS_AVAILABLE_IN_1_1
+IisEntity          *iis_dyad_get_first                (IisDyad        *self);
+IIS_AVAILABLE_IN_1_1
+IisEntity          *iis_dyad_get_second               (IisDyad        *self);
+IIS_AVAILABLE_IN_1_1
+IisAgreement       *iis_dyad_get_agreement            (IisDyad        *self);
+IIS_AVAILABLE_IN_1_1
+const IisDate      *iis_dyad_get_date                 (IisDyad        *self);
+
 /* The questions on treaty actions (iis-catalog-status.c). */
 IIS_AVAILABLE_IN_1_1
 IisPartyStatus     *iis_catalog_get_party_status      (IisCatalog     *self,
@@ -99,6 +113,10 @@ GListModel         *iis_catalog_get_panel             (IisCatalog     *self,
                                                        IisAgreement   *agreement,
                                                        guint           first_year,
                                                        guint           last_year);
+IIS_AVAILABLE_IN_1_1
+GListModel         *iis_catalog_get_dyads             (IisCatalog     *self,
+                                                       IisAgreement   *agreement,
+                                                       const IisDate  *at);
 IIS_AVAILABLE_IN_1_1
 GListModel         *iis_catalog_get_reservations      (IisCatalog      *self,
                                                        IisAgreement    *agreement,

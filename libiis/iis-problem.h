@@ -44,7 +44,8 @@ G_BEGIN_DECLS
  *   Since: 1.1
  * @IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER: a party's actions on an
  *   agreement are dated in an impossible order: a ratification deposited
- *   before the signature, an entry into force before the deposit, a
+ *   before the signature, an entry into force before the deposit or
+ *   before the agreement's own entry into force, a
  *   signature or a consent before the agreement was opened for signature,
  *   a reservation made after a denunciation took effect, a denunciation
  *   that takes effect before it was notified.

@@ -449,8 +449,7 @@ test_status_validate (void)
   g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_SIGNATORY_OF, "agr", NULL, "2003-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XA", IIS_RELATION_KIND_CONSENTED_TO, "agr", "ratification", "2002-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XB", IIS_RELATION_KIND_SIGNATORY_OF, "agr", NULL, "2001-01-01", NULL));
-  /* XC in force before its deposit; XD before the agreement (not a
-   * problem the validator looks for). */
+  /* XC in force before its deposit; XD before the agreement itself. */
   g_ptr_array_add (keep, iis_test_relate (catalog, "XC", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2006-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XC", IIS_RELATION_KIND_PARTY_TO, "agr", "accession", "2005-01-01", NULL));
   g_ptr_array_add (keep, iis_test_relate (catalog, "XD", IIS_RELATION_KIND_CONSENTED_TO, "agr", "accession", "2002-01-01", NULL));
@@ -476,15 +475,76 @@ test_status_validate (void)
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the signature (2003-01-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "“XB” → “agr” of 2001-01-01 comes before the agreement was opened"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the consent was deposited (2006-01-01)"), ==, 1);
-  /* Before the agreement's own entry into force is not checked (the
-   * benchmark generators date them independently). */
-  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "(2004-07-01)"), ==, 0);
+  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER,
+                                    "“XD” → “agr” (accession) of 2003-01-01 enters into force before the agreement itself (2004-07-01)"), ==, 1);
+  g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "before the agreement itself"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "after the denunciation took effect (2010-07-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "takes effect (2011-01-01) before it was notified"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_UNKNOWN_ROLE, "(walkout)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“effective” is not a date"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“against” names “nobody”"), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 9);
+}
+
+/* A party's entry into force before the agreement's own: a problem only
+ * where the order is certain, whatever an inexact date stands for, and
+ * only with both dates known. */
+static void
+test_status_validate_entry_into_force (void)
+{
+  static const struct {
+    const char *start;     /* the party's entry into force */
+    gboolean problem;
+  } cases[] = {
+    { "2004-06-30", TRUE },
+    { "2004-06", TRUE },
+    { "2003", TRUE },
+    { "199X", TRUE },       /* 1999 at the latest */
+    { "../2003", TRUE },    /* on or before 2003 */
+    { "2004-07-01", FALSE },
+    { "2004", FALSE },      /* the same year: the order is not known */
+    { "2004-07", FALSE },
+    { "200X", FALSE },      /* 2000 … 2009 */
+    { "2004-06-XX", TRUE }, /* June 2004, any day */
+    { "2004-07-XX", FALSE },
+    { "2003?", FALSE },     /* uncertain: 2002 … 2004 */
+    { "2003~", FALSE },     /* approximate: 2002 … 2004 */
+    { "2002~", TRUE },      /* 2001 … 2003 */
+    { "2005-01-01", FALSE },
+  };
+  g_autoptr(IisDate) eif = iis_test_date ("2004-07-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autoptr(IisAgreement) agreement = iis_agreement_new ("agr", "Agreement");
+      g_autoptr(IisRelation) party_to = NULL;
+      g_autoptr(GListModel) problems = NULL;
+      g_autoptr(GListModel) unknown = NULL;
+
+      g_test_message ("party in force %s", cases[i].start);
+      iis_test_add (catalog, g_object_ref (agreement));
+      iis_test_add (catalog, iis_state_new ("XA", "XA"));
+      party_to = iis_test_relate (catalog, "XA", IIS_RELATION_KIND_PARTY_TO, "agr", "accession", cases[i].start, NULL);
+
+      /* The agreement's entry into force unknown: nothing to compare. */
+      unknown = iis_catalog_validate (catalog);
+      g_assert_cmpuint (g_list_model_get_n_items (unknown), ==, 0);
+
+      iis_agreement_set_entry_into_force (agreement, eif);
+      problems = iis_catalog_validate (catalog);
+      g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER,
+                                        "before the agreement itself (2004-07-01)"), ==, cases[i].problem ? 1 : 0);
+      g_assert_cmpuint (g_list_model_get_n_items (problems), ==, cases[i].problem ? 1 : 0);
+      if (cases[i].problem)
+        {
+          g_autoptr(IisProblem) p = g_list_model_get_item (problems, 0);
+
+          g_assert_cmpstr (iis_problem_get_subject_id (p), ==, "XA");
+          g_assert_true (iis_problem_get_item (p) == G_OBJECT (party_to));
+          g_assert_cmpint (iis_problem_get_severity (p), ==, IIS_PROBLEM_SEVERITY_ERROR);
+        }
+    }
 }
 
 /* Treaty actions and an agreement's own dates are format 1.1, and come
@@ -578,6 +638,131 @@ test_status_panel (void)
   g_assert_cmpuint (g_list_model_get_n_items (one), ==, 4);  /* AL AM FI LV */
 }
 
+/* The ids of the parties bound by @agreement at @at, each line "A B" of
+ * a pair, from the relations themselves: in the ETS 185 charts every
+ * party has a party-to relation whose start is its entry into force and
+ * none denounced, so the parties bound are those whose party-to has
+ * begun. */
+static char *
+pairs_from_party_to (IisCatalog    *catalog,
+                     IisAgreement  *agreement,
+                     const IisDate *at)
+{
+  g_autoptr(GListModel) relations = iis_catalog_list_relations (catalog, NULL, IIS_RELATION_KIND_PARTY_TO,
+                                                                IIS_ENTITY (agreement));
+  g_autoptr(GPtrArray) bound = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+
+  /* list_relations() sorts by subject id. */
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(IisRelation) r = g_list_model_get_item (relations, i);
+
+      if (iis_date_compare_coarse (iis_relation_get_start (r), at) <= 0)
+        g_ptr_array_add (bound, (gpointer) iis_entity_get_id (iis_relation_get_subject (r)));
+    }
+  for (guint i = 0; i < bound->len; i++)
+    for (guint j = i + 1; j < bound->len; j++)
+      g_string_append_printf (s, "%s %s\n", (char *) g_ptr_array_index (bound, i),
+                              (char *) g_ptr_array_index (bound, j));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+dyad_lines (GListModel *dyads)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (dyads); i++)
+    {
+      g_autoptr(IisDyad) dyad = g_list_model_get_item (dyads, i);
+
+      g_string_append_printf (s, "%s %s\n", iis_entity_get_id (iis_dyad_get_first (dyad)),
+                              iis_entity_get_id (iis_dyad_get_second (dyad)));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The dyad table: each pair of parties bound at a date, once, by
+ * agreement and ids; the same pairs as the party-to relations of the
+ * charts and as the parties' statuses one by one. */
+static void
+test_status_dyads (void)
+{
+  g_autoptr(IisCatalog) catalog = iis_test_load_fixture ("treaty-actions.json");
+  IisAgreement *ets185 = IIS_AGREEMENT (lookup (catalog, "coe-ets-185"));
+  IisAgreement *ets173 = IIS_AGREEMENT (lookup (catalog, "coe-ets-173"));
+  static const char * const dates[] = {
+    "2002-01-01", "2004-07-01", "2007-02-01", "2007-06-15", "2012-10-01", "2017-03-01", "2024-01-01",
+  };
+  guint n_seen = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+    {
+      g_autoptr(IisDate) at = iis_test_date (dates[d]);
+      g_autoptr(GListModel) dyads = iis_catalog_get_dyads (catalog, ets185, at);
+      g_autofree char *got = dyad_lines (dyads);
+      g_autofree char *want = pairs_from_party_to (catalog, ets185, at);
+
+      g_assert_cmpstr (got, ==, want);
+      n_seen += g_list_model_get_n_items (dyads);
+    }
+  g_assert_cmpuint (n_seen, >, 10);
+
+  /* Every agreement at once: the rows of each agreement in turn, each
+   * pair of parties whose status is bound, the first id before the
+   * second. Russia's denunciation of ETS 173 took effect on 2023-07-01:
+   * it pairs with Albania the day before and not on the day. */
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autoptr(IisDate) at = iis_test_date (d == 0 ? "2023-06-30" : "2023-07-01");
+      g_autoptr(GListModel) all = iis_catalog_get_dyads (catalog, NULL, at);
+      g_autoptr(GListModel) agreements = iis_catalog_list_entities (catalog, IIS_TYPE_AGREEMENT);
+      g_autoptr(GListModel) of173 = iis_catalog_get_dyads (catalog, ets173, at);
+      g_autofree char *lines173 = dyad_lines (of173);
+      guint row = 0;
+
+      g_assert_cmpstr (lines173, ==, d == 0 ? "AL RU\n" : "");
+      for (guint k = 0; k < g_list_model_get_n_items (agreements); k++)
+        {
+          g_autoptr(IisAgreement) agreement = g_list_model_get_item (agreements, k);
+          g_autoptr(GListModel) statuses = iis_catalog_get_party_statuses (catalog, agreement, at);
+          g_autoptr(GPtrArray) bound = g_ptr_array_new ();
+
+          for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+            {
+              g_autoptr(IisPartyStatus) status = g_list_model_get_item (statuses, i);
+              IisEntity *party = iis_party_status_get_party (status);
+              g_autoptr(IisPartyStatus) alone = iis_catalog_get_party_status (catalog, agreement, party, at, NULL);
+
+              if (iis_party_status_kind_is_bound (iis_party_status_get_kind (alone)))
+                g_ptr_array_add (bound, party);
+            }
+          for (guint i = 0; i < bound->len; i++)
+            for (guint j = i + 1; j < bound->len; j++)
+              {
+                g_autoptr(IisDyad) dyad = g_list_model_get_item (all, row++);
+
+                g_assert_nonnull (dyad);
+                g_assert_true (iis_dyad_get_agreement (dyad) == agreement);
+                g_assert_true (iis_dyad_get_first (dyad) == g_ptr_array_index (bound, i));
+                g_assert_true (iis_dyad_get_second (dyad) == g_ptr_array_index (bound, j));
+                g_assert_cmpint (iis_date_compare (iis_dyad_get_date (dyad), at), ==, 0);
+                g_assert_cmpstr (iis_entity_get_id (iis_dyad_get_first (dyad)), <,
+                                 iis_entity_get_id (iis_dyad_get_second (dyad)));
+              }
+        }
+      g_assert_cmpuint (row, ==, g_list_model_get_n_items (all));
+    }
+
+  /* Without a date, today: the Budapest Convention's six parties. */
+  {
+    g_autoptr(GListModel) today = iis_catalog_get_dyads (catalog, ets185, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (today), ==, 6 * 5 / 2);
+  }
+}
+
 /* The bundled catalog records the Budapest Convention as signatory-of,
  * consented-to and party-to: its statuses agree with get_parties() and
  * get_signatories(). */
@@ -667,8 +852,10 @@ main (int   argc,
   g_test_add_func ("/iis/status/provisional", test_status_provisional);
   g_test_add_func ("/iis/status/reentry", test_status_reentry);
   g_test_add_func ("/iis/status/validate", test_status_validate);
+  g_test_add_func ("/iis/status/validate-entry-into-force", test_status_validate_entry_into_force);
   g_test_add_func ("/iis/status/round-trip", test_status_round_trip);
   g_test_add_func ("/iis/status/panel", test_status_panel);
+  g_test_add_func ("/iis/status/dyads", test_status_dyads);
   g_test_add_func ("/iis/status/bundled", test_status_bundled);
 
   return g_test_run ();

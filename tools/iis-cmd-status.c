@@ -292,38 +292,6 @@ cli_cmd_compare (CliContext       *ctx,
   return CLI_EXIT_OK;
 }
 
-/* The dyads of one agreement: each pair of its parties bound at @at. */
-static void
-add_dyads (CliContext    *ctx,
-           IisCatalog    *catalog,
-           CliTable      *table,
-           IisAgreement  *agreement,
-           const IisDate *at)
-{
-  g_autoptr(GListModel) statuses = iis_catalog_get_party_statuses (catalog, agreement, at);
-  g_autoptr(GPtrArray) bound = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
-    {
-      g_autoptr(IisPartyStatus) status = g_list_model_get_item (statuses, i);
-
-      if (iis_party_status_kind_is_bound (iis_party_status_get_kind (status)))
-        g_ptr_array_add (bound, g_object_ref (iis_party_status_get_party (status)));
-    }
-  for (guint i = 0; i < bound->len; i++)
-    for (guint j = i + 1; j < bound->len; j++)
-      {
-        IisEntity *a = g_ptr_array_index (bound, i);
-        IisEntity *b = g_ptr_array_index (bound, j);
-        guint row = cli_table_add_row (table);
-
-        cli_table_set (table, row, "a", iis_entity_get_id (a));
-        cli_table_set (table, row, "b", iis_entity_get_id (b));
-        cli_table_set (table, row, "agreement", iis_entity_get_id (IIS_ENTITY (agreement)));
-        cli_table_set (table, row, "agreement-name", cli_entity_label (ctx, IIS_ENTITY (agreement)));
-      }
-}
-
 int
 cli_cmd_panel (CliContext       *ctx,
                const CliCommand *command,
@@ -355,19 +323,19 @@ cli_cmd_panel (CliContext       *ctx,
 
   if (dyads_option)
     {
+      g_autoptr(GListModel) dyads = iis_catalog_get_dyads (catalog, IIS_AGREEMENT (agreement), at);
+
       table = cli_table_new (dyad_columns);
-      if (agreement != NULL)
-        add_dyads (ctx, catalog, table, IIS_AGREEMENT (agreement), at);
-      else
+      for (guint i = 0; i < g_list_model_get_n_items (dyads); i++)
         {
-          g_autoptr(GListModel) all = iis_catalog_list_entities (catalog, IIS_TYPE_AGREEMENT);
+          g_autoptr(IisDyad) dyad = g_list_model_get_item (dyads, i);
+          IisEntity *pact = IIS_ENTITY (iis_dyad_get_agreement (dyad));
+          guint row = cli_table_add_row (table);
 
-          for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-            {
-              g_autoptr(IisAgreement) one = g_list_model_get_item (all, i);
-
-              add_dyads (ctx, catalog, table, one, at);
-            }
+          cli_table_set (table, row, "a", iis_entity_get_id (iis_dyad_get_first (dyad)));
+          cli_table_set (table, row, "b", iis_entity_get_id (iis_dyad_get_second (dyad)));
+          cli_table_set (table, row, "agreement", iis_entity_get_id (pact));
+          cli_table_set (table, row, "agreement-name", cli_entity_label (ctx, pact));
         }
     }
   else

@@ -391,7 +391,7 @@ prepare_questions (BenchSql  *sql,
                    GError   **error)
 {
   g_autofree char *point = NULL, *agreements_of = NULL, *members_at = NULL;
-  g_autofree char *two_hop = NULL, *parts = NULL;
+  g_autofree char *two_hop = NULL, *parts = NULL, *party_statuses = NULL;
 
   /* ?1 member, ?2 organization, ?3 hi (at) */
   point = g_strdup_printf (
@@ -433,12 +433,21 @@ prepare_questions (BenchSql  *sql,
     " UNION SELECT r.subject FROM rel r JOIN parts ON r.object = parts.e WHERE r.kind = %d)"
     " SELECT e FROM parts WHERE e <> ?1 ORDER BY e",
     IIS_RELATION_KIND_PART_OF, IIS_RELATION_KIND_PART_OF);
+  /* ?1 agreement: the parties with a treaty action on it, whose statuses
+   * the library decides (the baseline reads the rows it decides from) */
+  party_statuses = g_strdup_printf (
+    "SELECT DISTINCT subject FROM rel WHERE object = ?1 AND kind IN (%d, %d, %d, %d, %d, %d, %d, %d)"
+    " ORDER BY subject",
+    IIS_RELATION_KIND_SIGNATORY_OF, IIS_RELATION_KIND_PARTY_TO, IIS_RELATION_KIND_CONSENTED_TO,
+    IIS_RELATION_KIND_PROVISIONALLY_APPLIES, IIS_RELATION_KIND_RESERVATION_TO,
+    IIS_RELATION_KIND_DECLARATION_TO, IIS_RELATION_KIND_OBJECTION_TO, IIS_RELATION_KIND_DENOUNCED);
 
   return (sql->point = sql_prepare (sql->db, point, error)) != NULL &&
          (sql->agreements_of = sql_prepare (sql->db, agreements_of, error)) != NULL &&
          (sql->members_at = sql_prepare (sql->db, members_at, error)) != NULL &&
          (sql->two_hop = sql_prepare (sql->db, two_hop, error)) != NULL &&
-         (sql->parts = sql_prepare (sql->db, parts, error)) != NULL;
+         (sql->parts = sql_prepare (sql->db, parts, error)) != NULL &&
+         (sql->party_statuses = sql_prepare (sql->db, party_statuses, error)) != NULL;
 }
 
 BenchSql *
@@ -522,6 +531,7 @@ bench_sql_free (BenchSql *sql)
   sqlite3_finalize (sql->members_at);
   sqlite3_finalize (sql->two_hop);
   sqlite3_finalize (sql->parts);
+  sqlite3_finalize (sql->party_statuses);
   sqlite3_close (sql->db);
   g_hash_table_unref (sql->keys);
   g_strfreev (sql->ids);
@@ -693,6 +703,7 @@ bench_probes_new (BenchSql *sql,
   g_autoptr(GArray) categories = keys_of_type (sql, BENCH_TYPE_THREAT_CATEGORY);
   g_autoptr(GArray) weighted_orgs = objects_of_kind (sql, IIS_RELATION_KIND_MEMBER_OF, TRUE);
   g_autoptr(GArray) wholes = objects_of_kind (sql, IIS_RELATION_KIND_PART_OF, TRUE);
+  g_autoptr(GArray) treaties = objects_of_kind (sql, IIS_RELATION_KIND_PARTY_TO, TRUE);
   g_autoptr(GArray) chosen = NULL;
   BenchProbes *probes = g_new0 (BenchProbes, 1);
   guint n_point;
@@ -702,6 +713,7 @@ bench_probes_new (BenchSql *sql,
   probes->members_at = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
   probes->two_hop = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
   probes->parts = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
+  probes->party_statuses = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
 
   /* Point: half known pairs (a membership exists, at some date), half
    * a random state against a random organization. Exhaustively, every
@@ -793,6 +805,14 @@ bench_probes_new (BenchSql *sql,
   chosen = sample (rand, wholes, exhaustive ? 0 : 100);
   for (guint i = 0; i < chosen->len; i++)
     add_probe (probes->parts, g_array_index (chosen, guint32, i), 0);
+  g_clear_pointer (&chosen, g_array_unref);
+
+  /* Every party's status: agreements weighed by their parties, at a
+   * date (drawn last, so the other probes stay the same). */
+  chosen = sample (rand, treaties, exhaustive ? 0 : 100);
+  for (guint i = 0; i < chosen->len; i++)
+    add_probe (probes->party_statuses, g_array_index (chosen, guint32, i),
+               exhaustive ? bench_pack_date (2010, 1, 1) : random_date (rand));
 
   return probes;
 }
@@ -807,6 +827,7 @@ bench_probes_free (BenchProbes *probes)
   g_array_unref (probes->members_at);
   g_array_unref (probes->two_hop);
   g_array_unref (probes->parts);
+  g_array_unref (probes->party_statuses);
   g_free (probes);
 }
 
@@ -819,6 +840,7 @@ bench_question_name (BenchQuestion question)
     "members at a date",
     "two-hop addressing",
     "transitive part-of",
+    "every party's status",
   };
 
   g_return_val_if_fail (question < BENCH_N_QUESTIONS, NULL);
@@ -841,6 +863,8 @@ bench_question_probes (BenchProbes   *probes,
       return probes->two_hop;
     case BENCH_QUESTION_PARTS:
       return probes->parts;
+    case BENCH_QUESTION_PARTY_STATUSES:
+      return probes->party_statuses;
     case BENCH_N_QUESTIONS:
     default:
       g_return_val_if_reached (NULL);
@@ -939,6 +963,26 @@ consume_model (BenchLib   *lib,
           consume_entity (entity, answer);
           g_object_unref (entity);
         }
+    }
+  g_object_unref (model);
+  return n;
+}
+
+/* A list of IisPartyStatus, each party's key taken and its kind read. */
+static guint
+consume_statuses (BenchLib   *lib,
+                  GListModel *model,
+                  GArray     *answer)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      IisPartyStatus *status = g_list_model_get_item (model, i);
+
+      bench_sink += iis_party_status_get_kind (status);
+      consume_entity (iis_party_status_get_party (status), answer);
+      g_object_unref (status);
     }
   g_object_unref (model);
   return n;
@@ -1053,6 +1097,16 @@ bench_ask_lib (BenchLib      *lib,
         return consume_model (lib, iis_catalog_get_parts (lib->catalog, lib->by_key[p->entity - 1], TRUE),
                               answer);
       }
+    case BENCH_QUESTION_PARTY_STATUSES:
+      {
+        const BenchProbe *p = &g_array_index (probes->party_statuses, BenchProbe, i);
+
+        bench_unpack_date (p->at, &at);
+        return consume_statuses (lib, iis_catalog_get_party_statuses (lib->catalog,
+                                                                      IIS_AGREEMENT (lib->by_key[p->entity - 1]),
+                                                                      &at),
+                                 answer);
+      }
     case BENCH_N_QUESTIONS:
     default:
       g_return_val_if_reached (0);
@@ -1133,6 +1187,13 @@ bench_ask_sql (BenchSql      *sql,
 
         sqlite3_bind_int64 (sql->parts, 1, p->entity);
         return consume_rows (sql->parts, answer);
+      }
+    case BENCH_QUESTION_PARTY_STATUSES:
+      {
+        const BenchProbe *p = &g_array_index (probes->party_statuses, BenchProbe, i);
+
+        sqlite3_bind_int64 (sql->party_statuses, 1, p->entity);
+        return consume_rows (sql->party_statuses, answer);
       }
     case BENCH_N_QUESTIONS:
     default:

@@ -64,6 +64,7 @@ typedef struct
   sqlite3_stmt *members_at;
   sqlite3_stmt *two_hop;
   sqlite3_stmt *parts;
+  sqlite3_stmt *party_statuses;
 } BenchSql;
 
 BenchSql   *bench_sql_new      (const char  *path,
@@ -91,6 +92,7 @@ typedef struct
   GArray *members_at;     /* BenchProbe (organizations, with a date) */
   GArray *two_hop;        /* BenchProbe (threat categories) */
   GArray *parts;          /* BenchProbe (entities with parts) */
+  GArray *party_statuses; /* BenchProbe (agreements, with a date) */
 } BenchProbes;
 
 /* With @exhaustive, every state, organization, category and whole is
@@ -122,6 +124,7 @@ typedef enum {
   BENCH_QUESTION_MEMBERS_AT,
   BENCH_QUESTION_TWO_HOP,
   BENCH_QUESTION_PARTS,
+  BENCH_QUESTION_PARTY_STATUSES,
   BENCH_N_QUESTIONS
 } BenchQuestion;
 

@@ -5,7 +5,7 @@
  */
 
 /*
- * Usage: gen-catalog --relations N [--seed S] --output FILE
+ * Usage: gen-catalog --relations N [--seed S] [--actions] --output FILE
  *
  * Writes a document of the libiis file format (docs/file-format.md) with
  * exactly N relations, shaped like the world the library models rather
@@ -29,7 +29,8 @@
  * starting where the last ended, 8 % ending in withdrawal),
  * signatory-of (15 %) and party-to (15 %: ratification, acceptance or
  * approval by signatories and accession by others, start = entry into
- * force for that party, a "deposit" qualifier, 3 % withdrawn),
+ * force for that party, never before the agreement's own, a "deposit"
+ * qualifier, 3 % withdrawn),
  * participant-in (18 %), organizer-of, host-of, adopted-within,
  * addresses (agreements and forums addressing categories at every
  * level), implements, amends, supersedes and references.
@@ -40,6 +41,11 @@
  * has no cycle, so iis_catalog_validate() finds nothing. A quarter of the
  * relations cite one of N / 100 shared source documents. Entities carry
  * names, some labels, identifiers and descriptions.
+ *
+ * With --actions, the treaty actions of format 1.1 follow the N
+ * relations (gen_action_details()): a consent for each party-to, some
+ * reservations and declarations, a denunciation for each party-to that
+ * ended; the file is then format 1.1.
  *
  * Entities are written sorted by id and relations in the order libiis
  * saves them (subject id, kind, object id, start, end, role), pretty
@@ -59,6 +65,8 @@
 enum {
   MEMBER_OF = 1, PART_OF, SIGNATORY_OF, PARTY_TO, ORGANIZER_OF, PARTICIPANT_IN,
   HOST_OF, ADOPTED_WITHIN, ADDRESSES, IMPLEMENTS, AMENDS, SUPERSEDES, REFERENCES,
+  /* The treaty actions of format 1.1 (--actions), at their values. */
+  CONSENTED_TO = 19, RESERVATION_TO = 21, DECLARATION_TO, DENOUNCED = 24,
   N_KINDS
 };
 
@@ -66,6 +74,8 @@ static const char * const kind_nicks[N_KINDS] = {
   NULL, "member-of", "part-of", "signatory-of", "party-to", "organizer-of",
   "participant-in", "host-of", "adopted-within", "addresses", "implements", "amends",
   "supersedes", "references",
+  [CONSENTED_TO] = "consented-to", [RESERVATION_TO] = "reservation-to",
+  [DECLARATION_TO] = "declaration-to", [DENOUNCED] = "denounced",
 };
 
 typedef enum { STATE, ORGANIZATION, AGREEMENT, FORUM, THREAT } EntityType;
@@ -76,6 +86,7 @@ typedef struct
   EntityType  type;
   guint       first_year;   /* founded, adopted, held; 0 if unknown */
   guint       last_year;    /* dissolved; 0 if not */
+  guint32     in_force;     /* an agreement's entry into force, packed; 0 if unknown */
   GString    *json;         /* the members after "type" and "id" */
 } Entity;
 
@@ -87,6 +98,8 @@ typedef struct
   guint32     start;        /* packed, 0 for none */
   guint32     end;
   guint32     deposit;      /* packed, 0 for none */
+  guint32     effective;    /* a denunciation's, packed, 0 for none */
+  guint32     article;      /* a reservation's or declaration's, 0 for none */
   guint32     source;       /* 1-based source document, 0 for none */
   guint8      kind;
   guint8      confidence;   /* 0 none, 1 low, 2 medium, 3 high */
@@ -126,6 +139,26 @@ static guint
 year_of (guint32 packed)
 {
   return packed >> 9;
+}
+
+/* Compares at the coarser precision of the two, as the library does
+ * (iis_date_compare_coarse()): 2004 is neither before nor after
+ * 2004-07-01. */
+static int
+compare_coarse (guint32 a,
+                guint32 b)
+{
+  if ((a & 0x1f) == 0 || (b & 0x1f) == 0)
+    {
+      a &= ~0x1fu;
+      b &= ~0x1fu;
+    }
+  if ((a & 0x1e0) == 0 || (b & 0x1e0) == 0)
+    {
+      a &= ~0x1ffu;
+      b &= ~0x1ffu;
+    }
+  return (a > b) - (a < b);
 }
 
 static void
@@ -434,6 +467,7 @@ gen_treaty_actions (Gen   *gen,
     {
       guint32 agreement = pick (gen, gen->agreements);
       guint adopted = entity (gen, agreement)->first_year;
+      guint32 in_force = entity (gen, agreement)->in_force;
       double p = g_rand_double (gen->rand);
       guint k = p < 0.6 ? 2 : p < 0.85 ? (guint) rand_range (gen, 3, 15) : (guint) rand_range (gen, 15, 150);
       guint added = 0;
@@ -463,16 +497,90 @@ gen_treaty_actions (Gen   *gen,
           if (party_year > MIN (hi, 2025))
             continue;
           party_start = date_in (gen, party_year);
+          /* No party is bound before the agreement is in force
+           * (iis_catalog_validate() checks it): one that consented
+           * earlier is bound from the entry into force. */
+          if (in_force != 0 && compare_coarse (party_start, in_force) < 0)
+            party_start = in_force;
           if (!relate (gen, PARTY_TO, actor, agreement, accession ? "accession" : consent[rand_range (gen, 0, 4)],
                        party_start, 0))
             continue;
           last_relation (gen)->deposit = day_in (gen, party_year - 1);
-          if (chance (gen, 0.03) && party_year < 2024)
-            last_relation (gen)->end = date_in (gen, rand_range (gen, party_year + 1, 2025));
+          if (chance (gen, 0.03) && year_of (party_start) < 2024)
+            last_relation (gen)->end = date_in (gen, rand_range (gen, year_of (party_start) + 1, 2025));
           parties++;
           added++;
         }
       misses = added == 0 ? misses + 1 : 0;
+    }
+}
+
+/* The treaty actions behind each party-to (--actions), as a treaty
+ * office records them: the consent deposited (its kind the party-to's
+ * role), for 10 % a reservation and for 5 % a declaration made with it,
+ * and for a party-to that ended a denunciation notified the year before
+ * and taking effect at its end. They come after the N relations and draw
+ * from a generator of their own, so the N relations are the same bytes
+ * with or without them. */
+static void
+gen_action_details (Gen *gen,
+                    int  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) seed ^ 0x5eed7ac7u);
+  g_autoptr(GHashTable) signed_on = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* Sized for every relation, so it never moves under the table. */
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), gen->relations->len);
+  guint n = gen->relations->len;
+
+  /* The signature of each (party, agreement): a consent by ratification,
+   * acceptance or approval is deposited on or after it. */
+  for (guint i = 0; i < n; i++)
+    {
+      const Relation *r = &g_array_index (gen->relations, Relation, i);
+      gint64 key = ((gint64) r->subject << 32) | r->object;
+
+      if (r->kind != SIGNATORY_OF)
+        continue;
+      g_array_append_val (keys, key);
+      g_hash_table_insert (signed_on, &g_array_index (keys, gint64, keys->len - 1), GUINT_TO_POINTER (r->start));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      Relation party = g_array_index (gen->relations, Relation, i);
+      gint64 key = ((gint64) party.subject << 32) | party.object;
+      guint32 signature = GPOINTER_TO_UINT (g_hash_table_lookup (signed_on, &key));
+      Relation action = { 0, };
+      double p;
+
+      if (party.kind != PARTY_TO)
+        continue;
+      action.subject = party.subject;
+      action.object = party.object;
+
+      action.kind = CONSENTED_TO;
+      action.role = party.role;
+      action.start = MAX (party.deposit, signature);
+      g_array_append_val (gen->relations, action);
+
+      p = g_rand_double (rand);
+      if (p < 0.15)
+        {
+          action.kind = p < 0.10 ? RESERVATION_TO : DECLARATION_TO;
+          action.role = NULL;
+          action.article = g_rand_int_range (rand, 1, 49);
+          g_array_append_val (gen->relations, action);
+          action.article = 0;
+        }
+
+      if (party.end != 0)
+        {
+          action.kind = DENOUNCED;
+          action.role = "denunciation";
+          action.start = pack (year_of (party.end) - 1, 0, 0);
+          action.effective = party.end;
+          g_array_append_val (gen->relations, action);
+        }
     }
 }
 
@@ -646,7 +754,8 @@ gen_entities (Gen   *gen,
       if (chance (gen, 0.5))
         {
           g_string_append (e->json, ",\n      \"entry-into-force\": ");
-          append_date (e->json, date_in (gen, e->first_year + rand_range (gen, 1, 3)));
+          e->in_force = date_in (gen, e->first_year + rand_range (gen, 1, 3));
+          append_date (e->json, e->in_force);
         }
       append_index (gen->agreements, a);
     }
@@ -776,6 +885,14 @@ append_relation (GString        *out,
       append_date (out, rel->deposit);
       g_string_append (out, "\n      }");
     }
+  if (rel->effective != 0)
+    {
+      g_string_append (out, ",\n      \"qualifiers\": {\n        \"effective\": ");
+      append_date (out, rel->effective);
+      g_string_append (out, "\n      }");
+    }
+  if (rel->article != 0)
+    g_string_append_printf (out, ",\n      \"qualifiers\": {\n        \"article\": \"%u\"\n      }", rel->article);
   if (rel->source != 0)
     {
       guint u = rel->source;
@@ -800,6 +917,7 @@ static const char * const type_nicks[] = {
 static gboolean
 write_catalog (Gen         *gen,
                const char  *path,
+               gboolean     actions,
                GError     **error)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
@@ -830,7 +948,8 @@ write_catalog (Gen         *gen,
       return FALSE;
     }
 
-  g_string_append (out, "{\n  \"format\": \"libiis-catalog\",\n  \"version\": \"1.0\",\n  \"entities\": [\n");
+  g_string_append_printf (out, "{\n  \"format\": \"libiis-catalog\",\n  \"version\": \"%s\",\n  \"entities\": [\n",
+                          actions ? "1.1" : "1.0");
   for (guint r = 0; r < sorted->len; r++)
     {
       Entity *e = sorted->pdata[r];
@@ -871,11 +990,14 @@ main (int   argc,
 {
   gint64 n_relations = 0;
   int seed = 1;
+  gboolean actions = FALSE;
   g_autofree char *output = NULL;
   GOptionEntry entries[] = {
     { "relations", 'n', 0, G_OPTION_ARG_INT64, &n_relations, "Number of relations", "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, "Random seed (default 1)", "S" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "File to write", "FILE" },
+    { "actions", 0, 0, G_OPTION_ARG_NONE, &actions,
+      "Also the treaty actions of format 1.1 (consents, reservations, declarations, denunciations)", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— a seeded, realistic libiis catalog");
@@ -926,7 +1048,9 @@ main (int   argc,
       g_printerr ("gen-catalog: made %u relations of %" G_GINT64_FORMAT "\n", gen.relations->len, n_relations);
       return 1;
     }
-  if (!write_catalog (&gen, output, &error))
+  if (actions)
+    gen_action_details (&gen, seed);
+  if (!write_catalog (&gen, output, actions, &error))
     {
       g_printerr ("gen-catalog: %s\n", error->message);
       return 1;

@@ -9,6 +9,12 @@
 # every member of every type here and there. The same --seed gives the
 # same file. Plain Python 3, no third-party modules.
 #
+# With --actions, also the treaty actions of format 1.1 (consented-to
+# with its kinds, reservation-to and declaration-to with an article and a
+# text, a few denounced with the date they take effect), in about the
+# proportion a treaty office's chart has them beside signatures and
+# parties; without it the file is the same as before they existed.
+#
 #   gen-catalog.py --relations 100000 --seed 1 --output big.json
 
 import argparse
@@ -28,6 +34,7 @@ CONFIDENCES = ['low', 'medium', 'high']
 LANGUAGES = ['ru', 'zh', 'fr', 'es', 'ar', 'uz', 'kk']
 MEMBER_ROLES = ['member', 'observer', 'dialogue-partner', 'associate']
 PARTY_ROLES = ['ratification', 'acceptance', 'approval', 'accession', 'succession']
+CONSENT_ROLES = PARTY_ROLES + ['formal-confirmation', 'definitive-signature']
 TOPICS = ['information terrorism', 'critical infrastructure', 'cyber crime',
           'information weapons', 'internet governance', 'capacity building']
 
@@ -40,6 +47,8 @@ def parse_args(argv):
     parser.add_argument('--entities', type=int, default=0,
                         help='number of entities (default: about relations / 10, at least 100)')
     parser.add_argument('--compact', action='store_true', help='no indentation')
+    parser.add_argument('--actions', action='store_true',
+                        help='also treaty actions (format 1.1)')
     return parser.parse_args(argv)
 
 
@@ -91,7 +100,7 @@ class Generator:
         return entity
 
 
-def generate(n_relations, n_entities, seed):
+def generate(n_relations, n_entities, seed, actions=False):
     rng = random.Random(seed)
     g = Generator(rng)
 
@@ -173,6 +182,16 @@ def generate(n_relations, n_entities, seed):
         ('supersedes', agreements, agreements, None, 1),
         ('references', agreements, agreements, None, 1),
     ]
+    if actions:
+        # Beside 15 signatures and 15 parties: a consent for most
+        # parties, a reservation or declaration for one party in six or
+        # so, a denunciation for one in fifty.
+        kinds += [
+            ('consented-to', actors, agreements, CONSENT_ROLES, 12),
+            ('reservation-to', actors, agreements, None, 2),
+            ('declaration-to', actors, agreements, None, 1),
+            ('denounced', actors, agreements, ['denunciation', 'withdrawal'], 0.3),
+        ]
     weights = [k[4] for k in kinds]
 
     relations = []
@@ -193,13 +212,18 @@ def generate(n_relations, n_entities, seed):
             rel['confidence'] = rng.choice(CONFIDENCES)
         if kind == 'party-to' and rng.random() < 0.5:
             rel['qualifiers'] = {'deposit': g.date(precision=3)}
+        if kind in ('reservation-to', 'declaration-to'):
+            rel['qualifiers'] = {'article': str(rng.randint(1, 48)),
+                                 'text': 'Statement %d on the application of the article.' % i}
+        if kind == 'denounced' and 'start' in rel:
+            rel['qualifiers'] = {'effective': g.date(int(rel['start'][:4]) + 1, 2030, precision=3)}
         if rng.random() < 0.1:
             rel['sources'] = [g.source(i)]
         relations.append(rel)
 
     return {
         'format': 'libiis-catalog',
-        'version': '1.0',
+        'version': '1.1' if actions else '1.0',
         'entities': entities,
         'relations': relations,
     }
@@ -207,7 +231,7 @@ def generate(n_relations, n_entities, seed):
 
 def main(argv):
     args = parse_args(argv)
-    doc = generate(args.relations, args.entities, args.seed)
+    doc = generate(args.relations, args.entities, args.seed, args.actions)
     indent = None if args.compact else 2
     separators = (',', ':') if args.compact else (',', ': ')
     text = json.dumps(doc, ensure_ascii=False, indent=indent, separators=separators) + '\n'

@@ -312,6 +312,7 @@ static const Measure measures[] = {
   { "members-at", "members at a date / SQLite", 0.1 },
   { "two-hop", "two-hop addressing / SQLite", 0.05 },
   { "parts", "transitive part-of / SQLite recursive", 0.02 },
+  { "party-statuses", "every party's status / SQLite its parties", 0 },
 };
 
 #define MAX_SIZES 8
@@ -494,7 +495,7 @@ bench_save (guint       size_index,
 }
 
 static const char *question_keys[BENCH_N_QUESTIONS] = {
-  "point", "agreements-of", "members-at", "two-hop", "parts",
+  "point", "agreements-of", "members-at", "two-hop", "parts", "party-statuses",
 };
 
 /* Ask every probe both ways and compare; a difference ends the run. */
@@ -792,7 +793,7 @@ main (int   argc,
     { "questions-only", 0, 0, G_OPTION_ARG_NONE, &questions_only, "Only the questions", NULL },
     { "load-only", 0, 0, G_OPTION_ARG_NONE, &load_only, "Only the load", NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_question,
-      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts) "
+      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts, party-statuses) "
       "many times, for a profiler", "QUESTION" },
     G_OPTION_ENTRY_NULL
   };

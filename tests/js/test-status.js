@@ -81,4 +81,32 @@ test('decided by a denunciation, and errors', () => {
         Iis.error_quark(), Iis.Error.TYPE_MISMATCH, 'un-ctbt');
 });
 
+test('the dyad table', () => {
+    // The pairs of parties bound at each date of the charts, from the
+    // statuses the charts give; an agreement with a status left open at
+    // a date is not compared then.
+    let compared = 0;
+    expected.dates.forEach((at, i) => {
+        const rows = items(catalog.get_dyads(null, date(at)))
+            .map(d => [d.agreement.id, d.first.id, d.second.id].join(' '));
+        equal(rows.join('\n'), [...rows].sort().join('\n'));
+        const agreements = [...new Set(expected.statuses.map(row => row.agreement))].sort();
+        for (const agreement of agreements) {
+            const mine = expected.statuses.filter(row => row.agreement === agreement);
+            if (mine.some(row => row.kinds[i] === null))
+                continue;
+            const bound = mine.filter(row => ['bound', 'denunciation-pending'].includes(row.kinds[i]))
+                .map(row => row.party).sort();
+            const want = [];
+            bound.forEach((a, j) => bound.slice(j + 1).forEach(b => want.push(`${agreement} ${a} ${b}`)));
+            equal(rows.filter(row => row.startsWith(`${agreement} `)).join('\n'), want.join('\n'));
+            const one = items(catalog.get_dyads(catalog.lookup(agreement), date(at)));
+            equal(one.length, want.length);
+            assert(one.every(d => d.get_date().to_string() === at && d.get_agreement().id === agreement));
+            compared += want.length;
+        }
+    });
+    assert(compared > 20);
+});
+
 finish();

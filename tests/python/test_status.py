@@ -135,3 +135,30 @@ def test_panel(catalog):
     everything = catalog.get_panel(None, 2023, 2023)
     assert ('RU', 'coe-ets-173') not in {(r.props.party.props.id, r.props.agreement.props.id)
                                          for r in everything}
+
+
+def test_dyads(catalog, expected):
+    # The pairs of parties bound at each date of the charts, from the
+    # statuses the charts give (bound or denunciation pending); an
+    # agreement with a status left open at a date is not compared then.
+    bound_kinds = {'bound', 'denunciation-pending'}
+    compared = 0
+    for i, at in enumerate(expected['dates']):
+        rows = [(d.props.agreement.props.id, d.props.first.props.id, d.props.second.props.id)
+                for d in catalog.get_dyads(None, date(at))]
+        assert rows == sorted(rows)
+        for agreement in sorted({row['agreement'] for row in expected['statuses']}):
+            kinds = {row['party']: row['kinds'][i] for row in expected['statuses']
+                     if row['agreement'] == agreement}
+            if None in kinds.values():
+                continue
+            bound = sorted(party for party, kind in kinds.items() if kind in bound_kinds)
+            want = [(agreement, a, b) for j, a in enumerate(bound) for b in bound[j + 1:]]
+            assert [r for r in rows if r[0] == agreement] == want, (agreement, at)
+            one = catalog.get_dyads(catalog.lookup(agreement), date(at))
+            assert [(d.get_first().props.id, d.get_second().props.id) for d in one] == \
+                [(a, b) for _, a, b in want]
+            assert all(d.get_date().to_string() == at and d.get_agreement().props.id == agreement
+                       for d in one)
+            compared += len(want)
+    assert compared > 20
