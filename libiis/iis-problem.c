@@ -8,6 +8,8 @@
 
 #include "iis-enum-types.h"
 #include "iis-problem.h"
+#include "iis-relation.h"
+#include "iis-relation-private.h"
 
 /**
  * IisProblem:
@@ -273,7 +275,10 @@ iis_problem_get_kind (IisProblem *self)
  * @self: a problem
  *
  * Gets how serious the problem is. Unknown members and roles are
- * warnings; everything [method@Iis.Catalog.validate] reports is an error.
+ * warnings, except the unknown role of a treaty action (a relation of
+ * kind `consented-to`, `denounced` … as its item), which
+ * [method@Iis.Catalog.validate] reports; everything it reports is an
+ * error.
  *
  * Returns: the severity of the problem
  *
@@ -286,8 +291,14 @@ iis_problem_get_severity (IisProblem *self)
 
   switch (self->kind)
     {
-    case IIS_PROBLEM_KIND_UNKNOWN_MEMBER:
     case IIS_PROBLEM_KIND_UNKNOWN_ROLE:
+      /* A treaty action's role says how a state was bound: a typo there
+       * changes an answer, so iis_catalog_validate() reports it. */
+      if (IIS_IS_RELATION (self->item)
+          && _iis_relation_kind_is_action (iis_relation_get_kind (IIS_RELATION (self->item))))
+        return IIS_PROBLEM_SEVERITY_ERROR;
+      return IIS_PROBLEM_SEVERITY_WARNING;
+    case IIS_PROBLEM_KIND_UNKNOWN_MEMBER:
       return IIS_PROBLEM_SEVERITY_WARNING;
     case IIS_PROBLEM_KIND_REVERSED_PERIOD:
     case IIS_PROBLEM_KIND_OUTSIDE_LIFETIME:

@@ -605,6 +605,28 @@ def test_validate_warns_about_misspelt_members_and_roles(tmp_path):
     assert 'warning' not in run('validate', clean)[1]
 
 
+def test_validate_an_unknown_role_of_a_treaty_action_is_an_error(tmp_path):
+    # A treaty action's role says how a state was bound; a typo there is
+    # an error of iis_catalog_validate(), not a warning, and the file is
+    # not valid.
+    path = write_catalog(tmp_path, 'action.json',
+                         [{'type': 'state', 'id': 'XA', 'name': 'Atlantis'},
+                          {'type': 'agreement', 'id': 'fict-agr', 'name': 'Fictional',
+                           'adopted': '2000-01-01'}],
+                         [{'kind': 'consented-to', 'subject': 'XA', 'object': 'fict-agr',
+                           'role': 'ratifcation', 'start': '2010-01-01'}])
+    # consented-to is a kind of format 1.1.
+    with open(path, encoding='utf-8') as f:
+        document = json.load(f)
+    document['version'] = '1.1'
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(document, f)
+    code, text, _ = run('validate', path, expect=1)
+    assert 'action.json: valid' not in text and 'warning: ' not in text, text
+    data = json.loads(run('validate', path, '--format', 'json', expect=1)[1])
+    assert [(r['kind'], r['severity']) for r in data] == [('unknown-role', 'error')], data
+
+
 def test_convert_refuses_another_format(tmp_path, fiction):
     # The output format follows the extension or is refused: convert
     # writes JSON only, and used to write it into x.csv.

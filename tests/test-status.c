@@ -481,6 +481,15 @@ test_status_validate (void)
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "after the denunciation took effect (2010-07-01)"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_ACTIONS_OUT_OF_ORDER, "takes effect (2011-01-01) before it was notified"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_UNKNOWN_ROLE, "(walkout)"), ==, 1);
+  /* Every problem iis_catalog_validate() reports is an error, the
+   * unknown role of a treaty action included (it was a warning, and
+   * `iis validate` called such a file valid). */
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(IisProblem) p = g_list_model_get_item (problems, i);
+
+      g_assert_cmpint (iis_problem_get_severity (p), ==, IIS_PROBLEM_SEVERITY_ERROR);
+    }
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“effective” is not a date"), ==, 1);
   g_assert_cmpuint (count_problems (problems, IIS_PROBLEM_KIND_INVALID_QUALIFIER, "“against” names “nobody”"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 9);
