@@ -59,7 +59,10 @@
  * bare parse) and skips the rest, which at 1M takes minutes more.
  * --questions-only skips load, memory and save; --profile QUESTION asks
  * only libiis one question, many times, for perf or callgrind
- * (--toggle-collect=bench_ask_lib).
+ * (--toggle-collect=bench_ask_lib); --profile save (or save-compact)
+ * writes the catalog N times with iis_catalog_to_data() and then N times
+ * with json_generator_to_data() (--toggle-collect=profile_save_lib, or
+ * profile_save_json).
  *
  * --iterate N runs the C half of tests/bench/bench-python.py: iterate N
  * results of iis_catalog_get_agreements_of() over the states in id
@@ -535,6 +538,58 @@ bench_save (guint       size_index,
   record (size_index, compact ? "save-compact" : "save", lib_s, json_s, "s");
 }
 
+/* --profile save or save-compact: each side written @runs times, in
+ * functions of their own for callgrind's --toggle-collect. */
+G_GNUC_NO_INLINE static void
+profile_save_lib (IisCatalog *catalog,
+                  gboolean    compact)
+{
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = iis_catalog_to_data_full (catalog,
+                                                        compact ? IIS_SAVE_FLAGS_COMPACT
+                                                                : IIS_SAVE_FLAGS_NONE,
+                                                        NULL, &error);
+
+      if (data == NULL)
+        g_error ("save: %s", error->message);
+      sink += (guintptr) data[0];
+    }
+}
+
+G_GNUC_NO_INLINE static void
+profile_save_json (JsonParser *parser,
+                   gboolean    compact)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, !compact);
+  json_generator_set_indent (generator, compact ? 0 : 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *data = json_generator_to_data (generator, NULL);
+
+      sink += (guintptr) data[0];
+    }
+}
+
+static void
+profile_save (IisCatalog *catalog,
+              const char *path,
+              gboolean    compact)
+{
+  g_autoptr(JsonParser) parser = parse_json (path);
+  gint64 t0 = bench_now_ns (), t1;
+
+  profile_save_lib (catalog, compact);
+  t1 = bench_now_ns ();
+  profile_save_json (parser, compact);
+  g_print ("  profiled save%s × %u: libiis %.3f s, json_generator %.3f s\n",
+           compact ? " compact" : "", runs, (t1 - t0) / 1e9, (bench_now_ns () - t1) / 1e9);
+}
+
 static const char *question_keys[BENCH_N_QUESTIONS] = {
   "point", "agreements-of", "members-at", "two-hop", "parts", "between",
 };
@@ -756,6 +811,13 @@ bench_file (guint       size_index,
               "B");
     }
 
+  if (g_strcmp0 (profile_question, "save") == 0 || g_strcmp0 (profile_question, "save-compact") == 0)
+    {
+      profile_save (catalog, path, strcmp (profile_question, "save-compact") == 0);
+      bench_sql_free (sql);
+      return;
+    }
+
   if (!questions_only)
     {
       g_autoptr(JsonParser) parser = parse_json (path);
@@ -849,8 +911,9 @@ main (int   argc,
     { "questions-only", 0, 0, G_OPTION_ARG_NONE, &questions_only, "Only the questions", NULL },
     { "load-only", 0, 0, G_OPTION_ARG_NONE, &load_only, "Only the load", NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_question,
-      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts) "
-      "many times, for a profiler", "QUESTION" },
+      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts, "
+      "between) many times, for a profiler; or write the catalog (save, save-compact) "
+      "both ways", "QUESTION" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("CATALOG.json… — libiis against json-glib and SQLite");
