@@ -455,6 +455,21 @@ writer_key (Writer     *self,
   buf_append (self->buf, ": ", self->compact ? 1 : 2);
 }
 
+/* A member name of the format (docs/file-format.md): ASCII with
+ * nothing to escape and far below the limits, so it is copied as it is
+ * rather than escaped and checked, several times a relation. */
+static void
+writer_name (Writer     *self,
+             const char *name)
+{
+  writer_item (self);
+  g_string_append_c (self->buf, '"');
+  buf_append (self->buf, name, strlen (name));
+  buf_append (self->buf, "\": ", self->compact ? 2 : 3);
+  self->key = name;
+}
+
+/* A member of the format, @name as writer_name() takes it. */
 static void
 writer_member_string (Writer     *self,
                       const char *name,
@@ -462,7 +477,7 @@ writer_member_string (Writer     *self,
 {
   if (value == NULL)
     return;
-  writer_key (self, name);
+  writer_name (self, name);
   writer_escape (self, value);
 }
 
@@ -555,7 +570,7 @@ writer_member_date (Writer        *self,
 {
   if (date == NULL)
     return;
-  writer_key (self, name);
+  writer_name (self, name);
   writer_append_date (self, date);
 }
 
@@ -805,7 +820,10 @@ writer_string_map (Writer      *self,
     {
       if (*keys[i] == '\0')
         writer_fail (self, "%s: a key is empty", name);
-      writer_member_string (self, keys[i], values[i]);
+      if (values[i] == NULL)
+        continue;
+      writer_key (self, keys[i]);
+      writer_escape (self, values[i]);
     }
   writer_end (self, '}');
 }
@@ -1224,7 +1242,11 @@ _iis_writer_check_relation (IisRelation  *relation,
       writer_begin (&writer, '{');
       g_hash_table_iter_init (&iter, qualifiers);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        writer_member_string (&writer, key, value);
+        if (value != NULL)
+          {
+            writer_key (&writer, key);
+            writer_escape (&writer, value);
+          }
       writer_end (&writer, '}');
     }
   if (sources != NULL && sources->len > 0)

@@ -904,7 +904,7 @@ main (int   argc,
   int seed_option = 0;
   GOptionEntry entries[] = {
     { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Timed runs per figure (at least 5)", "N" },
-    { "seed", 's', 0, G_OPTION_ARG_INT, &seed_option, "Seed of the question sample", "S" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed_option, "Seed of the question sample and of uniform:N", "S" },
     { "results", 'o', 0, G_OPTION_ARG_FILENAME, &results_path, "Append results as JSON lines", "FILE" },
     { "iterate", 0, 0, G_OPTION_ARG_INT, &iterate_n, "Time iterating N results (for bench-python.py)", "N" },
     { "held", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &held_path, "(internal)", "FILE" },
