@@ -398,7 +398,11 @@ print_table (void)
 {
   for (guint sh = 0; sh < N_SHAPES; sh++)
     {
-      if (n_sizes[sh] == 0)
+      gboolean any = FALSE;
+
+      for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+        any |= measured[sh][m];
+      if (n_sizes[sh] == 0 || !any)
         continue;
       g_print ("\nRatios (libiis / baseline; lower is better): %s\n\n", shape_titles[sh]);
       g_print ("| %-42s |", "measure");
