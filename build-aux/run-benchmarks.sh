@@ -11,12 +11,15 @@
 # configures a release build with -Dbenchmarks=true (in _build-benchmarks,
 # or $BUILD_DIR), builds it, generates the seeded catalogs of 10k, 100k and
 # 1M relations (tests/bench/gen-catalog.c, kept in $BUILD_DIR/bench-data),
-# runs tests/bench/iis-bench over all three in one process, then
+# runs tests/bench/iis-bench over all three in one process (and over the
+# uniform-random shape of issue 17, built through the API, at
+# $UNIFORM_SIZES relations), then
 # tests/bench/bench-python.py over the largest, and prints one table of
 # ratios (tests/bench/bench-report.py). The full output also goes to
 # $BUILD_DIR/bench-output.txt, the figures to $BUILD_DIR/bench-results.jsonl.
 #
-# Environment: BUILD_DIR, SIZES (default "10000 100000 1000000"), RUNS
+# Environment: BUILD_DIR, SIZES (default "10000 100000 1000000"),
+# UNIFORM_SIZES (default "100000 1000000"; empty for none), RUNS
 # (timed runs per figure, at least 5; default 5), SEED (default 1),
 # SKIP_BUILD=1 (the build is up to date: the meson run target sets it),
 # ACTIONS=1 (catalogs with the treaty actions of format 1.1 as well:
@@ -29,6 +32,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$src/_build-benchmarks}
 sizes=${SIZES:-"10000 100000 1000000"}
+uniform_sizes=${UNIFORM_SIZES-"100000 1000000"}
 runs=${RUNS:-5}
 seed=${SEED:-1}
 actions=${ACTIONS:-0}
@@ -73,6 +77,10 @@ for n in $sizes; do
   files+=("$f")
 done
 largest=${files[${#files[@]}-1]}
+uniform=()
+for n in $uniform_sizes; do
+  uniform+=("uniform:$n")
+done
 
 {
   echo "run-benchmarks: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
@@ -82,7 +90,7 @@ largest=${files[${#files[@]}-1]}
            'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))')"
   echo "run-benchmarks: load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 
-  "$bench" --runs "$runs" --results "$results" "${files[@]}"
+  "$bench" --runs "$runs" --results "$results" "${files[@]}" "${uniform[@]}"
 
   if [ -f "$build/libiis/Iis-1.0.typelib" ] && "$python" -c 'import gi' 2>/dev/null; then
     PYTHONPATH=$src/bindings/python${PYTHONPATH:+:$PYTHONPATH} \

@@ -120,27 +120,59 @@ sources_need_1_1 (GListModel *sources)
   return FALSE;
 }
 
+G_LOCK_DEFINE_STATIC (date_properties);
+
+/* The date properties of @klass, NULL-terminated, found once per type
+ * and kept with it: g_object_class_list_properties() walks GObject's
+ * whole property pool, which once per entity at every save cost a tenth
+ * of the writing. */
+static GParamSpec * const *
+date_properties (GObjectClass *klass)
+{
+  static GQuark quark;
+  GType type = G_OBJECT_CLASS_TYPE (klass);
+  GParamSpec **dates;
+
+  G_LOCK (date_properties);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("iis-date-properties");
+  dates = g_type_get_qdata (type, quark);
+  if (dates == NULL)
+    {
+      g_autofree GParamSpec **pspecs = NULL;
+      GPtrArray *found = g_ptr_array_new ();
+      guint n_pspecs;
+
+      pspecs = g_object_class_list_properties (klass, &n_pspecs);
+      for (guint i = 0; i < n_pspecs; i++)
+        if (pspecs[i]->value_type == IIS_TYPE_DATE)
+          g_ptr_array_add (found, pspecs[i]);
+      g_ptr_array_add (found, NULL);
+      dates = (GParamSpec **) g_ptr_array_free (found, FALSE);
+      g_type_set_qdata (type, quark, dates);
+    }
+  G_UNLOCK (date_properties);
+  return (GParamSpec * const *) dates;
+}
+
 /* Whether an entity needs format 1.1: an inexact date (EDTF) in a date
  * property of its type, an other name or a source, or a member that 1.0
  * does not know (on the entity or on a source). */
 static gboolean
 entity_needs_1_1 (IisEntity *entity)
 {
-  g_autofree GParamSpec **pspecs = NULL;
+  GParamSpec * const *dates = date_properties (G_OBJECT_GET_CLASS (entity));
   GListModel *names = iis_entity_get_other_names (entity);
-  guint n_pspecs;
   guint n_names = names != NULL ? g_list_model_get_n_items (names) : 0;
 
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entity), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    if (pspecs[i]->value_type == IIS_TYPE_DATE)
-      {
-        g_autoptr(IisDate) date = NULL;
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      g_autoptr(IisDate) date = NULL;
 
-        g_object_get (entity, pspecs[i]->name, &date, NULL);
-        if (date_is_inexact (date))
-          return TRUE;
-      }
+      g_object_get (entity, dates[i]->name, &date, NULL);
+      if (date_is_inexact (date))
+        return TRUE;
+    }
   /* An agreement's own dates that 1.0 does not know. */
   if (IIS_IS_AGREEMENT (entity)
       && (iis_agreement_get_opened_for_signature (IIS_AGREEMENT (entity)) != NULL

@@ -262,11 +262,41 @@ writer_flush (Writer   *self,
   g_string_truncate (self->buf, 0);
 }
 
+/* Append @len bytes. g_string_append_len() is a call that checks its
+ * arguments and goes through g_string_insert_len(): too dear for the
+ * few bytes of most pieces of a catalog, written millions of times. */
+static inline void
+buf_append (GString    *buf,
+            const char *text,
+            gsize       len)
+{
+  if (G_LIKELY (buf->len + len < buf->allocated_len))
+    {
+      memcpy (buf->str + buf->len, text, len);
+      buf->len += len;
+      buf->str[buf->len] = '\0';
+    }
+  else
+    g_string_append_len (buf, text, len);
+}
+
+/* A newline and the indent of 32 levels, written with one append. */
+static const char newline_indent[] =
+  "\n                                                                ";
+
 static void
 writer_newline (Writer *self)
 {
+  gsize len;
+
   if (self->compact)
     return;
+  len = 1 + 2 * (gsize) self->first->len;
+  if (G_LIKELY (len < sizeof newline_indent))
+    {
+      buf_append (self->buf, newline_indent, len);
+      return;
+    }
   g_string_append_c (self->buf, '\n');
   for (guint i = 0; i < self->first->len; i++)
     g_string_append_len (self->buf, "  ", 2);
@@ -306,57 +336,93 @@ writer_end (Writer *self,
   g_string_append_c (self->buf, close);
 }
 
+/* Per byte: 0 written as it is, 1 the end or escaped, 2 not ASCII. */
+static const guint8 escape_class[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* '"' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,   /* '\\' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
 static void
 writer_escape (Writer     *self,
                const char *text)
 {
+  static const char hex[] = "0123456789abcdef";
   GString *buf = self->buf;
   const char *run = text;
   const char *p;
   gsize open = buf->len;
-
-  if (self->error == NULL && !g_utf8_validate (text, -1, NULL))
-    writer_fail (self, "cannot write text that is not valid UTF-8");
+  gboolean ascii = TRUE;
 
   g_string_append_c (buf, '"');
-  for (p = text; *p != '\0'; p++)
+  /* One pass finds what to escape and whether the text is all ASCII,
+   * which is valid UTF-8 without a second look. */
+  for (p = text;; p++)
     {
-      guchar c = *p;
+      char escaped[6] = { '\\', 0, '0', '0', 0, 0 };
+      gsize escaped_len = 2;
+      guchar c;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      while (escape_class[(guchar) *p] == 0)
+        p++;
+      c = *p;
+      if (escape_class[c] == 2)
+        {
+          ascii = FALSE;
+          continue;
+        }
+      if (c == '\0')
+        break;
 
-      g_string_append_len (buf, run, p - run);
+      buf_append (buf, run, p - run);
       switch (c)
         {
         case '"':
-          g_string_append_len (buf, "\\\"", 2);
-          break;
         case '\\':
-          g_string_append_len (buf, "\\\\", 2);
+          escaped[1] = c;
           break;
         case '\n':
-          g_string_append_len (buf, "\\n", 2);
+          escaped[1] = 'n';
           break;
         case '\r':
-          g_string_append_len (buf, "\\r", 2);
+          escaped[1] = 'r';
           break;
         case '\t':
-          g_string_append_len (buf, "\\t", 2);
+          escaped[1] = 't';
           break;
         case '\b':
-          g_string_append_len (buf, "\\b", 2);
+          escaped[1] = 'b';
           break;
         case '\f':
-          g_string_append_len (buf, "\\f", 2);
+          escaped[1] = 'f';
           break;
         default:
-          g_string_append_printf (buf, "\\u%04x", (guint) c);
+          escaped[1] = 'u';
+          escaped[4] = hex[c >> 4];
+          escaped[5] = hex[c & 0xf];
+          escaped_len = 6;
           break;
         }
+      buf_append (buf, escaped, escaped_len);
       run = p + 1;
     }
-  g_string_append_len (buf, run, p - run);
+  buf_append (buf, run, p - run);
+
+  if (!ascii && self->error == NULL && !g_utf8_validate (text, p - text, NULL))
+    writer_fail (self, "cannot write text that is not valid UTF-8");
 
   /* The reader's limit counts the bytes between the quotes, as written. */
   if (buf->len - open - 1 > self->max_string && self->error == NULL)
@@ -386,12 +452,24 @@ writer_key (Writer     *self,
   self->key = NULL;
   writer_escape (self, name);
   self->key = name;
-  if (self->compact)
-    g_string_append_c (self->buf, ':');
-  else
-    g_string_append_len (self->buf, ": ", 2);
+  buf_append (self->buf, ": ", self->compact ? 1 : 2);
 }
 
+/* A member name of the format (docs/file-format.md): ASCII with
+ * nothing to escape and far below the limits, so it is copied as it is
+ * rather than escaped and checked, several times a relation. */
+static void
+writer_name (Writer     *self,
+             const char *name)
+{
+  writer_item (self);
+  g_string_append_c (self->buf, '"');
+  buf_append (self->buf, name, strlen (name));
+  buf_append (self->buf, "\": ", self->compact ? 2 : 3);
+  self->key = name;
+}
+
+/* A member of the format, @name as writer_name() takes it. */
 static void
 writer_member_string (Writer     *self,
                       const char *name,
@@ -399,7 +477,7 @@ writer_member_string (Writer     *self,
 {
   if (value == NULL)
     return;
-  writer_key (self, name);
+  writer_name (self, name);
   writer_escape (self, value);
 }
 
@@ -425,6 +503,29 @@ writer_check_nonempty (Writer     *self,
     writer_fail (self, "%s is empty", name);
 }
 
+/* @value in decimal, at least @width digits with leading zeros (as
+ * printf's %0*u), at @out; returns the number of bytes written. */
+static inline gsize
+format_uint (char  *out,
+             guint  value,
+             guint  width)
+{
+  char digits[16];
+  gsize n = 0;
+
+  do
+    {
+      digits[n++] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value != 0);
+  while (n < width)
+    digits[n++] = '0';
+  for (gsize i = 0; i < n; i++)
+    out[i] = digits[n - 1 - i];
+  return n;
+}
+
 static void
 writer_append_date (Writer        *self,
                     const IisDate *date)
@@ -432,20 +533,34 @@ writer_append_date (Writer        *self,
   guint year = iis_date_get_year (date);
   guint month = iis_date_get_month (date);
   guint day = iis_date_get_day (date);
+  char text[48];
+  gsize len = 0;
 
-  /* Exact dates on the fast path; EDTF forms as the date writes them. */
+  /* Exact dates on the fast path, without printf (a catalog has two
+   * dates a relation); EDTF forms as the date writes them. */
   if (!iis_date_is_exact (date))
     {
-      g_autofree char *text = iis_date_to_string (date);
+      g_autofree char *edtf = iis_date_to_string (date);
 
-      g_string_append_printf (self->buf, "\"%s\"", text);
+      g_string_append_c (self->buf, '"');
+      g_string_append (self->buf, edtf);
+      g_string_append_c (self->buf, '"');
+      return;
     }
-  else if (month == 0)
-    g_string_append_printf (self->buf, "\"%04u\"", year);
-  else if (day == 0)
-    g_string_append_printf (self->buf, "\"%04u-%02u\"", year, month);
-  else
-    g_string_append_printf (self->buf, "\"%04u-%02u-%02u\"", year, month, day);
+  text[len++] = '"';
+  len += format_uint (text + len, year, 4);
+  if (month != 0)
+    {
+      text[len++] = '-';
+      len += format_uint (text + len, month, 2);
+      if (day != 0)
+        {
+          text[len++] = '-';
+          len += format_uint (text + len, day, 2);
+        }
+    }
+  text[len++] = '"';
+  buf_append (self->buf, text, len);
 }
 
 static void
@@ -455,7 +570,7 @@ writer_member_date (Writer        *self,
 {
   if (date == NULL)
     return;
-  writer_key (self, name);
+  writer_name (self, name);
   writer_append_date (self, date);
 }
 
@@ -478,14 +593,18 @@ writer_member_enum (Writer     *self,
                     GType       enum_type,
                     int         value)
 {
-  GEnumClass *klass = g_type_class_ref (enum_type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
+  /* The class is kept by the properties and relations that use it:
+   * peeking is cheaper than a reference per value. */
+  GEnumClass *klass = g_type_class_peek (enum_type);
+  GEnumClass *ref = klass == NULL ? g_type_class_ref (enum_type) : NULL;
+  GEnumValue *enum_value = g_enum_get_value (klass != NULL ? klass : ref, value);
 
   if (enum_value != NULL)
     writer_member_string (self, name, enum_value->value_nick);
   else
     writer_fail (self, "%s: no such value %d", name, value);
-  g_type_class_unref (klass);
+  if (ref != NULL)
+    g_type_class_unref (ref);
 }
 
 static void
@@ -701,7 +820,10 @@ writer_string_map (Writer      *self,
     {
       if (*keys[i] == '\0')
         writer_fail (self, "%s: a key is empty", name);
-      writer_member_string (self, keys[i], values[i]);
+      if (values[i] == NULL)
+        continue;
+      writer_key (self, keys[i]);
+      writer_escape (self, values[i]);
     }
   writer_end (self, '}');
 }
@@ -1120,7 +1242,11 @@ _iis_writer_check_relation (IisRelation  *relation,
       writer_begin (&writer, '{');
       g_hash_table_iter_init (&iter, qualifiers);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        writer_member_string (&writer, key, value);
+        if (value != NULL)
+          {
+            writer_key (&writer, key);
+            writer_escape (&writer, value);
+          }
       writer_end (&writer, '}');
     }
   if (sources != NULL && sources->len > 0)

@@ -391,7 +391,7 @@ prepare_questions (BenchSql  *sql,
                    GError   **error)
 {
   g_autofree char *point = NULL, *agreements_of = NULL, *members_at = NULL;
-  g_autofree char *two_hop = NULL, *parts = NULL, *party_statuses = NULL;
+  g_autofree char *two_hop = NULL, *parts = NULL, *party_statuses = NULL, *between = NULL;
 
   /* ?1 member, ?2 organization, ?3 hi (at) */
   point = g_strdup_printf (
@@ -441,13 +441,21 @@ prepare_questions (BenchSql  *sql,
     IIS_RELATION_KIND_SIGNATORY_OF, IIS_RELATION_KIND_PARTY_TO, IIS_RELATION_KIND_CONSENTED_TO,
     IIS_RELATION_KIND_PROVISIONALLY_APPLIES, IIS_RELATION_KIND_RESERVATION_TO,
     IIS_RELATION_KIND_DECLARATION_TO, IIS_RELATION_KIND_OBJECTION_TO, IIS_RELATION_KIND_DENOUNCED);
+  /* ?1 member, ?2 organization: the memberships between them, each
+   * relation's dates read, as a program reading the relation objects
+   * would; sorted, as the library's side sorts them for the check */
+  between = g_strdup_printf (
+    "SELECT start_d, end_d FROM rel WHERE subject = ?1 AND kind = %d AND object = ?2"
+    " ORDER BY start_d, end_d",
+    IIS_RELATION_KIND_MEMBER_OF);
 
   return (sql->point = sql_prepare (sql->db, point, error)) != NULL &&
          (sql->agreements_of = sql_prepare (sql->db, agreements_of, error)) != NULL &&
          (sql->members_at = sql_prepare (sql->db, members_at, error)) != NULL &&
          (sql->two_hop = sql_prepare (sql->db, two_hop, error)) != NULL &&
          (sql->parts = sql_prepare (sql->db, parts, error)) != NULL &&
-         (sql->party_statuses = sql_prepare (sql->db, party_statuses, error)) != NULL;
+         (sql->party_statuses = sql_prepare (sql->db, party_statuses, error)) != NULL &&
+         (sql->between = sql_prepare (sql->db, between, error)) != NULL;
 }
 
 BenchSql *
@@ -532,6 +540,7 @@ bench_sql_free (BenchSql *sql)
   sqlite3_finalize (sql->two_hop);
   sqlite3_finalize (sql->parts);
   sqlite3_finalize (sql->party_statuses);
+  sqlite3_finalize (sql->between);
   sqlite3_close (sql->db);
   g_hash_table_unref (sql->keys);
   g_strfreev (sql->ids);
@@ -579,10 +588,13 @@ objects_of_kind (BenchSql        *sql,
   return keys;
 }
 
+/* A date of random precision in the years [@from, @to]. */
 static guint32
-random_date (GRand *rand)
+random_date_in (GRand *rand,
+                guint  from,
+                guint  to)
 {
-  guint year = g_rand_int_range (rand, 1988, 2027);
+  guint year = g_rand_int_range (rand, from, to + 1);
 
   switch (g_rand_int_range (rand, 0, 3))
     {
@@ -593,6 +605,12 @@ random_date (GRand *rand)
     default:
       return bench_pack_date (year, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
     }
+}
+
+static guint32
+random_date (GRand *rand)
+{
+  return random_date_in (rand, 1988, 2026);
 }
 
 /* @date cut to the year (@precision 0), the month (1) or as it is (2). */
@@ -714,6 +732,7 @@ bench_probes_new (BenchSql *sql,
   probes->two_hop = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
   probes->parts = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
   probes->party_statuses = g_array_new (FALSE, FALSE, sizeof (BenchProbe));
+  probes->between = g_array_new (FALSE, FALSE, sizeof (BenchPointProbe));
 
   /* Point: half known pairs (a membership exists, at some date), half
    * a random state against a random organization. Exhaustively, every
@@ -814,6 +833,29 @@ bench_probes_new (BenchSql *sql,
     add_probe (probes->party_statuses, g_array_index (chosen, guint32, i),
                exhaustive ? bench_pack_date (2010, 1, 1) : random_date (rand));
 
+  /* The relations between two entities: as the point question, half
+   * pairs with a membership (exhaustively: every membership row), half a
+   * random state and organization. */
+  for (guint i = 0; i < (exhaustive ? sql->member_rows->len : 1000); i++)
+    {
+      const BenchMemberRow *row;
+      BenchPointProbe probe = { 0, 0, 0 };
+
+      if (sql->member_rows->len == 0)
+        break;
+      row = &g_array_index (sql->member_rows, BenchMemberRow,
+                            exhaustive ? i : (guint) g_rand_int_range (rand, 0, sql->member_rows->len));
+      probe.member = row->subject;
+      probe.organization = row->object;
+      g_array_append_val (probes->between, probe);
+    }
+  for (guint i = 0; states->len > 0 && organizations->len > 0 && i < 1000; i++)
+    {
+      BenchPointProbe probe = { pick (rand, states), pick (rand, organizations), 0 };
+
+      g_array_append_val (probes->between, probe);
+    }
+
   return probes;
 }
 
@@ -828,6 +870,7 @@ bench_probes_free (BenchProbes *probes)
   g_array_unref (probes->two_hop);
   g_array_unref (probes->parts);
   g_array_unref (probes->party_statuses);
+  g_array_unref (probes->between);
   g_free (probes);
 }
 
@@ -841,6 +884,7 @@ bench_question_name (BenchQuestion question)
     "two-hop addressing",
     "transitive part-of",
     "every party's status",
+    "relations between two entities",
   };
 
   g_return_val_if_fail (question < BENCH_N_QUESTIONS, NULL);
@@ -865,6 +909,8 @@ bench_question_probes (BenchProbes   *probes,
       return probes->parts;
     case BENCH_QUESTION_PARTY_STATUSES:
       return probes->party_statuses;
+    case BENCH_QUESTION_BETWEEN:
+      return probes->between;
     case BENCH_N_QUESTIONS:
     default:
       g_return_val_if_reached (NULL);
@@ -1041,6 +1087,69 @@ two_hop_lib (IisCatalog        *catalog,
   return states->len;
 }
 
+static int
+compare_guint64 (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The member-of relations between two entities, each relation object
+ * taken from the answer and its dates read. For the check, the dates
+ * are sorted as SQLite's ORDER BY sorts them (the library sorts by
+ * date, which puts an unknown start elsewhere than 0 does). */
+static guint
+between_lib (BenchLib              *lib,
+             const BenchPointProbe *p,
+             GArray                *answer)
+{
+  GListModel *model = iis_catalog_list_relations (lib->catalog, lib->by_key[p->member - 1],
+                                                  IIS_RELATION_KIND_MEMBER_OF,
+                                                  lib->by_key[p->organization - 1]);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GArray) pairs = answer != NULL ? g_array_sized_new (FALSE, FALSE, sizeof (guint64), n)
+                                           : NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      IisRelation *relation = g_list_model_get_item (model, i);
+      const IisDate *start = iis_relation_get_start (relation);
+      const IisDate *end = iis_relation_get_end (relation);
+
+      bench_sink += (guintptr) start + (guintptr) end;
+      if (pairs != NULL)
+        {
+          guint64 pair = 0;
+
+          if (start != NULL)
+            pair |= (guint64) bench_pack_date (iis_date_get_year (start), iis_date_get_month (start),
+                                               iis_date_get_day (start)) << 32;
+          if (end != NULL)
+            pair |= bench_pack_date (iis_date_get_year (end), iis_date_get_month (end),
+                                     iis_date_get_day (end));
+          g_array_append_val (pairs, pair);
+        }
+      g_object_unref (relation);
+    }
+  g_object_unref (model);
+
+  if (pairs != NULL)
+    {
+      g_array_sort (pairs, compare_guint64);
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          guint64 pair = g_array_index (pairs, guint64, i);
+          guint32 start = pair >> 32, end = (guint32) pair;
+
+          g_array_append_val (answer, start);
+          g_array_append_val (answer, end);
+        }
+    }
+  return n;
+}
+
 guint
 bench_ask_lib (BenchLib      *lib,
                BenchProbes   *probes,
@@ -1106,6 +1215,12 @@ bench_ask_lib (BenchLib      *lib,
                                                                       IIS_AGREEMENT (lib->by_key[p->entity - 1]),
                                                                       &at),
                                  answer);
+      }
+    case BENCH_QUESTION_BETWEEN:
+      {
+        const BenchPointProbe *p = &g_array_index (probes->between, BenchPointProbe, i);
+
+        return between_lib (lib, p, answer);
       }
     case BENCH_N_QUESTIONS:
     default:
@@ -1195,6 +1310,32 @@ bench_ask_sql (BenchSql      *sql,
         sqlite3_bind_int64 (sql->party_statuses, 1, p->entity);
         return consume_rows (sql->party_statuses, answer);
       }
+    case BENCH_QUESTION_BETWEEN:
+      {
+        const BenchPointProbe *p = &g_array_index (probes->between, BenchPointProbe, i);
+        guint n = 0;
+        int rc;
+
+        sqlite3_bind_int64 (sql->between, 1, p->member);
+        sqlite3_bind_int64 (sql->between, 2, p->organization);
+        while ((rc = sqlite3_step (sql->between)) == SQLITE_ROW)
+          {
+            guint32 start = sqlite3_column_int64 (sql->between, 0);
+            guint32 end = sqlite3_column_int64 (sql->between, 1);
+
+            bench_sink += start + end;
+            if (answer != NULL)
+              {
+                g_array_append_val (answer, start);
+                g_array_append_val (answer, end);
+              }
+            n++;
+          }
+        if (rc != SQLITE_DONE)
+          g_error ("SQLite: %s", sqlite3_errmsg (sql->db));
+        sqlite3_reset (sql->between);
+        return n;
+      }
     case BENCH_N_QUESTIONS:
     default:
       g_return_val_if_reached (0);
@@ -1209,7 +1350,8 @@ static char *
 describe_keys (BenchSql *sql,
                GArray   *keys,
                guint     from,
-               gboolean  boolean)
+               gboolean  boolean,
+               gboolean  dates)
 {
   GString *out = g_string_new (NULL);
   guint first = from > 2 ? from - 2 : 0;
@@ -1224,6 +1366,13 @@ describe_keys (BenchSql *sql,
     {
       guint32 key = g_array_index (keys, guint32, i);
 
+      if (dates)
+        {
+          g_autofree char *date = bench_date_string (key);
+
+          g_string_append_printf (out, "%s%s", i > first ? " " : "", key ? date : "none");
+          continue;
+        }
       g_string_append_printf (out, "%s%s", i > first ? " " : "",
                               key >= 1 && key <= sql->n_entities ? sql->ids[key - 1] : "?");
     }
@@ -1248,6 +1397,13 @@ describe_probe (BenchSql      *sql,
       date = bench_date_string (p->at);
       return g_strdup_printf ("is “%s” a member of “%s” at %s", sql->ids[p->member - 1],
                               sql->ids[p->organization - 1], date);
+    }
+  else if (question == BENCH_QUESTION_BETWEEN)
+    {
+      const BenchPointProbe *p = &g_array_index (probes->between, BenchPointProbe, i);
+
+      return g_strdup_printf ("memberships of “%s” in “%s”", sql->ids[p->member - 1],
+                              sql->ids[p->organization - 1]);
     }
   else
     {
@@ -1289,16 +1445,144 @@ bench_check (BenchLib      *lib,
           while (from < from_lib->len && from < from_sql->len &&
                  g_array_index (from_lib, guint32, from) == g_array_index (from_sql, guint32, from))
             from++;
-          a = describe_keys (sql, from_lib, from, question == BENCH_QUESTION_POINT);
-          b = describe_keys (sql, from_sql, from, question == BENCH_QUESTION_POINT);
+          a = describe_keys (sql, from_lib, from, question == BENCH_QUESTION_POINT,
+                             question == BENCH_QUESTION_BETWEEN);
+          b = describe_keys (sql, from_sql, from, question == BENCH_QUESTION_POINT,
+                             question == BENCH_QUESTION_BETWEEN);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                        "answers differ: %s: libiis says %s, SQLite says %s", what, a, b);
           return FALSE;
         }
-      rows += question == BENCH_QUESTION_POINT ? g_array_index (from_lib, guint32, 0) : from_lib->len;
+      if (question == BENCH_QUESTION_POINT)
+        rows += g_array_index (from_lib, guint32, 0);
+      else if (question == BENCH_QUESTION_BETWEEN)
+        rows += from_lib->len / 2;
+      else
+        rows += from_lib->len;
     }
   if (n_rows != NULL)
     *n_rows = rows;
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The uniform-random shape                                           */
+
+typedef struct
+{
+  guint32 subject;   /* index into the states */
+  guint32 object;    /* index into the organizations or the agreements */
+  guint8  kind;      /* 0: member-of, 1: party-to */
+  guint32 start;     /* packed, 0: none */
+  guint32 end;
+} UniformRelation;
+
+static void
+shuffle (GRand    *rand,
+         gpointer  items,
+         guint     n,
+         gsize     size)
+{
+  g_autofree char *tmp = g_malloc (size);
+  char *base = items;
+
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+
+      memcpy (tmp, base + (gsize) (i - 1) * size, size);
+      memcpy (base + (gsize) (i - 1) * size, base + (gsize) j * size, size);
+      memcpy (base + (gsize) j * size, tmp, size);
+    }
+}
+
+IisCatalog *
+bench_uniform_catalog_new (guint     n_relations,
+                           guint32   seed,
+                           GError  **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree UniformRelation *relations = g_new (UniformRelation, MAX (n_relations, 1));
+  guint n_states = 200;
+  guint n_organizations = MAX (n_relations / 250, 20);
+  guint n_agreements = MAX (n_relations / 40, 50);
+
+  for (guint i = 0; i < n_states; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("state-%03u", i);
+      g_autofree char *name = g_strdup_printf ("State %u", i);
+
+      g_ptr_array_add (states, iis_state_new (id, name));
+    }
+  for (guint i = 0; i < n_organizations; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("org-%06u", i);
+      g_autofree char *name = g_strdup_printf ("Organization %u", i);
+
+      g_ptr_array_add (organizations, iis_organization_new (id, name));
+    }
+  for (guint i = 0; i < n_agreements; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("agreement-%06u", i);
+      g_autofree char *name = g_strdup_printf ("Agreement %u", i);
+
+      g_ptr_array_add (agreements, iis_agreement_new (id, name));
+    }
+
+  /* Entities, then relations, each in random order. */
+  g_ptr_array_extend (all, states, NULL, NULL);
+  g_ptr_array_extend (all, organizations, NULL, NULL);
+  g_ptr_array_extend (all, agreements, NULL, NULL);
+  shuffle (rand, all->pdata, all->len, sizeof (gpointer));
+  for (guint i = 0; i < all->len; i++)
+    if (!iis_catalog_add_entity (catalog, g_ptr_array_index (all, i), error))
+      return NULL;
+
+  /* Uniform picks; the same relation (ends, kind and start) is never
+   * stated twice. Ends come after starts: a later year. */
+  for (guint i = 0; i < n_relations;)
+    {
+      UniformRelation r;
+      guint64 key;
+
+      r.kind = g_rand_boolean (rand);
+      r.subject = g_rand_int_range (rand, 0, n_states);
+      r.object = g_rand_int_range (rand, 0, r.kind == 0 ? n_organizations : n_agreements);
+      r.start = random_date_in (rand, 1950, 2020);
+      r.end = g_rand_boolean (rand) ? 0 : random_date_in (rand, (r.start >> 9) + 1, (r.start >> 9) + 30);
+      key = ((((guint64) r.subject << 24 | r.object) << 1 | r.kind) << 24) | r.start;
+      if (g_hash_table_contains (seen, &key))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
+      relations[i++] = r;
+    }
+  shuffle (rand, relations, n_relations, sizeof (UniformRelation));
+
+  for (guint i = 0; i < n_relations; i++)
+    {
+      const UniformRelation *r = &relations[i];
+      g_autoptr(IisRelation) relation = NULL;
+      IisDate date;
+
+      relation = iis_relation_new (r->kind == 0 ? IIS_RELATION_KIND_MEMBER_OF : IIS_RELATION_KIND_PARTY_TO,
+                                   g_ptr_array_index (states, r->subject),
+                                   g_ptr_array_index (r->kind == 0 ? organizations : agreements, r->object));
+      bench_unpack_date (r->start, &date);
+      iis_relation_set_start (relation, &date);
+      if (r->end != 0)
+        {
+          bench_unpack_date (r->end, &date);
+          iis_relation_set_end (relation, &date);
+        }
+      if (!iis_catalog_add_relation (catalog, relation, error))
+        return NULL;
+    }
+  return g_steal_pointer (&catalog);
 }

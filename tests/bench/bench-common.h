@@ -65,6 +65,7 @@ typedef struct
   sqlite3_stmt *two_hop;
   sqlite3_stmt *parts;
   sqlite3_stmt *party_statuses;
+  sqlite3_stmt *between;
 } BenchSql;
 
 BenchSql   *bench_sql_new      (const char  *path,
@@ -93,6 +94,7 @@ typedef struct
   GArray *two_hop;        /* BenchProbe (threat categories) */
   GArray *parts;          /* BenchProbe (entities with parts) */
   GArray *party_statuses; /* BenchProbe (agreements, with a date) */
+  GArray *between;        /* BenchPointProbe (at unused) */
 } BenchProbes;
 
 /* With @exhaustive, every state, organization, category and whole is
@@ -125,6 +127,7 @@ typedef enum {
   BENCH_QUESTION_TWO_HOP,
   BENCH_QUESTION_PARTS,
   BENCH_QUESTION_PARTY_STATUSES,
+  BENCH_QUESTION_BETWEEN,
   BENCH_N_QUESTIONS
 } BenchQuestion;
 
@@ -133,8 +136,10 @@ GArray     *bench_question_probes (BenchProbes  *probes,
                                    BenchQuestion question);
 
 /* Ask probe @i of @question. With @answer (a GArray of guint32 keys) the
- * answer is stored there (for the point question: one element, 0 or 1);
- * without, it is only consumed. Returns the number of rows. */
+ * answer is stored there (for the point question: one element, 0 or 1;
+ * for the relations between two entities: each relation's packed start
+ * and end, sorted); without, it is only consumed. Returns the number of
+ * rows. */
 guint       bench_ask_lib      (BenchLib      *lib,
                                 BenchProbes   *probes,
                                 BenchQuestion  question,
@@ -163,5 +168,17 @@ guint32     bench_pack_date    (guint year,
 char       *bench_date_string  (guint32 packed);
 
 gint64      bench_now_ns       (void);
+
+/* The uniform-random shape: @n_relations relations between 200 states,
+ * n_relations / 250 organizations and n_relations / 40 agreements (at
+ * least 20 and 50), half member-of a uniformly picked organization,
+ * half party-to a uniformly picked agreement, each from a uniformly
+ * picked state, with dates of every precision, added through the public
+ * API in random order. The same seed gives the same catalog. The same
+ * membership is often stated again for an overlapping period: the only
+ * problem iis_catalog_validate () finds in it. */
+IisCatalog *bench_uniform_catalog_new (guint     n_relations,
+                                       guint32   seed,
+                                       GError  **error);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 /*
  * Usage:
- *   iis-bench [--runs N] [--seed S] [--results FILE] [--load-only] CATALOG.json…
+ *   iis-bench [--runs N] [--seed S] [--results FILE] [--load-only] CATALOG.json|uniform:N…
  *   iis-bench --iterate N CATALOG.json
  *
  * For each catalog file (smallest first), in this one process:
@@ -32,6 +32,20 @@
  *   information, the agreements of a state again, read with
  *   iis_answer_get_items () instead of one get_item () per row.
  *
+ * - save-compact: the same, compact, against the generator not pretty;
+ * - relations between two entities: iis_catalog_list_relations() with
+ *   subject, kind (member-of) and object, each relation object taken
+ *   and its dates read, against a prepared SELECT of the same rows.
+ *
+ * An argument "uniform:N" stands for the uniform-random shape of
+ * bench_uniform_catalog_new () (bench-common.h) at N relations, built
+ * through the public API in random order from the seed of the run: the
+ * questions are asked of that catalog as built, and everything that
+ * needs a file (the load, the memory, the SQLite mirror, json-glib's
+ * tree) uses what iis_catalog_to_data() writes of it, in a temporary
+ * file. Its rows are reported as "uniform-…" measures, with the targets
+ * of issue 17 for that shape.
+ *
  * Each figure is the median of N runs (at least 5) after a warm-up run;
  * the two sides of a ratio run alternately. A difference in answers
  * exits with status 1.
@@ -45,7 +59,10 @@
  * bare parse) and skips the rest, which at 1M takes minutes more.
  * --questions-only skips load, memory and save; --profile QUESTION asks
  * only libiis one question, many times, for perf or callgrind
- * (--toggle-collect=bench_ask_lib).
+ * (--toggle-collect=bench_ask_lib); --profile save (or save-compact)
+ * writes the catalog N times with iis_catalog_to_data() and then N times
+ * with json_generator_to_data() (--toggle-collect=profile_save_lib, or
+ * profile_save_json).
  *
  * --iterate N runs the C half of tests/bench/bench-python.py: iterate N
  * results of iis_catalog_get_agreements_of() over the states in id
@@ -297,30 +314,48 @@ typedef struct
 {
   const char *key;
   const char *title;
-  double      target;   /* 0: none */
+  double      target;           /* 0: none */
+  double      uniform_target;   /* the same on the uniform shape (issue 17) */
 } Measure;
 
 static const Measure measures[] = {
-  { "load", "load / json-glib parse+free", 1.3 },
-  { "peak-rss", "peak RSS in load / json-glib tree", 1.15 },
-  { "bytes-per-relation", "bytes per relation / SQLite per row", 1.0 },
-  { "bytes-per-relation-malloc", "  the same, G_SLICE=always-malloc", 0 },
-  { "save", "save / json_generator", 0 },
-  { "point", "point question / SQLite", 0.1 },
-  { "agreements-of", "agreements of a state per row / SQLite", 0.25 },
-  { "agreements-of-items", "  the same, read with get_items()", 0 },
-  { "members-at", "members at a date / SQLite", 0.1 },
-  { "two-hop", "two-hop addressing / SQLite", 0.05 },
-  { "parts", "transitive part-of / SQLite recursive", 0.02 },
-  { "party-statuses", "every party's status / SQLite its parties", 0 },
+  { "load", "load / json-glib parse+free", 1.3, 0 },
+  { "peak-rss", "peak RSS in load / json-glib tree", 1.15, 0 },
+  { "bytes-per-relation", "bytes per relation / SQLite per row", 1.0, 0 },
+  { "bytes-per-relation-malloc", "  the same, G_SLICE=always-malloc", 0, 0 },
+  { "save", "save / json_generator", 0, 1.0 },
+  { "save-compact", "save compact / json_generator compact", 0, 1.0 },
+  { "point", "point question / SQLite", 0.1, 0 },
+  { "agreements-of", "agreements of a state per row / SQLite", 0.25, 0.2 },
+  { "agreements-of-items", "  the same, read with get_items()", 0, 0 },
+  { "members-at", "members at a date / SQLite", 0.1, 0.25 },
+  { "two-hop", "two-hop addressing / SQLite", 0.05, 0 },
+  { "parts", "transitive part-of / SQLite recursive", 0.02, 0 },
+  { "party-statuses", "every party's status / SQLite its parties", 0, 0 },
+  { "between", "relations between two entities / SQLite", 0, 0.25 },
 };
 
 #define MAX_SIZES 8
 
-static double ratios[G_N_ELEMENTS (measures)][MAX_SIZES];
-static gboolean measured[G_N_ELEMENTS (measures)];
-static guint sizes[MAX_SIZES];
-static guint n_sizes;
+/* The shapes: the realistic catalog files, and uniform:N. */
+enum { SHAPE_FILE, SHAPE_UNIFORM, N_SHAPES };
+
+static const char * const shape_titles[N_SHAPES] = {
+  "catalog files (gen-catalog)", "uniform-random, built through the API",
+};
+
+static double ratios[N_SHAPES][G_N_ELEMENTS (measures)][MAX_SIZES];
+static gboolean measured[N_SHAPES][G_N_ELEMENTS (measures)];
+static guint sizes[N_SHAPES][MAX_SIZES];
+static guint n_sizes[N_SHAPES];
+static guint shape;   /* of the file being measured */
+
+static double
+measure_target (const Measure *measure,
+                guint          in_shape)
+{
+  return in_shape == SHAPE_UNIFORM ? measure->uniform_target : measure->target;
+}
 
 static void
 record (guint        size_index,
@@ -330,18 +365,20 @@ record (guint        size_index,
         const char  *unit)
 {
   double ratio = baseline > 0 ? libiis / baseline : 0;
+  const char *prefix = shape == SHAPE_UNIFORM ? "uniform-" : "";
+  const char *title_prefix = shape == SHAPE_UNIFORM ? "uniform: " : "";
 
   for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
     if (strcmp (measures[m].key, key) == 0)
       {
-        ratios[m][size_index] = ratio;
-        measured[m] = TRUE;
+        ratios[shape][m][size_index] = ratio;
+        measured[shape][m] = TRUE;
         if (results != NULL)
           fprintf (results,
-                   "{\"size\": %u, \"measure\": \"%s\", \"title\": \"%s\", \"libiis\": %.6g, "
+                   "{\"size\": %u, \"measure\": \"%s%s\", \"title\": \"%s%s\", \"libiis\": %.6g, "
                    "\"baseline\": %.6g, \"unit\": \"%s\", \"ratio\": %.6g, \"target\": %.6g}\n",
-                   sizes[size_index], key, measures[m].title, libiis, baseline, unit, ratio,
-                   measures[m].target);
+                   sizes[shape][size_index], prefix, key, title_prefix, measures[m].title, libiis,
+                   baseline, unit, ratio, measure_target (&measures[m], shape));
       }
   if (results != NULL)
     fflush (results);
@@ -360,29 +397,38 @@ print_row (const char *what,
 static void
 print_table (void)
 {
-  g_print ("\nRatios (libiis / baseline; lower is better)\n\n");
-  g_print ("| %-42s |", "measure");
-  for (guint s = 0; s < n_sizes; s++)
-    g_print (" %9u |", sizes[s]);
-  g_print (" target | at %u |\n", sizes[n_sizes - 1]);
-  g_print ("| %.42s |", "------------------------------------------");
-  for (guint s = 0; s < n_sizes; s++)
-    g_print (" --------: |");
-  g_print (" -----: | ------ |\n");
-  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+  for (guint sh = 0; sh < N_SHAPES; sh++)
     {
-      double last = ratios[m][n_sizes - 1];
+      gboolean any = FALSE;
 
-      if (!measured[m])
+      for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+        any |= measured[sh][m];
+      if (n_sizes[sh] == 0 || !any)
         continue;
-      g_print ("| %-42s |", measures[m].title);
-      for (guint s = 0; s < n_sizes; s++)
-        g_print (" %9.3f |", ratios[m][s]);
-      if (measures[m].target > 0)
-        g_print ("<= %4.2f | %-6s |\n", measures[m].target,
-                 last <= measures[m].target ? "met" : "MISSED");
-      else
-        g_print (" %6s | %-6s |\n", "-", "info");
+      g_print ("\nRatios (libiis / baseline; lower is better): %s\n\n", shape_titles[sh]);
+      g_print ("| %-42s |", "measure");
+      for (guint s = 0; s < n_sizes[sh]; s++)
+        g_print (" %9u |", sizes[sh][s]);
+      g_print (" target | at %u |\n", sizes[sh][n_sizes[sh] - 1]);
+      g_print ("| %.42s |", "------------------------------------------");
+      for (guint s = 0; s < n_sizes[sh]; s++)
+        g_print (" --------: |");
+      g_print (" -----: | ------ |\n");
+      for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+        {
+          double last = ratios[sh][m][n_sizes[sh] - 1];
+          double target = measure_target (&measures[m], sh);
+
+          if (!measured[sh][m])
+            continue;
+          g_print ("| %-42s |", measures[m].title);
+          for (guint s = 0; s < n_sizes[sh]; s++)
+            g_print (" %9.3f |", ratios[sh][m][s]);
+          if (target > 0)
+            g_print ("<= %4.2f | %-6s |\n", target, last <= target ? "met" : "MISSED");
+          else
+            g_print (" %6s | %-6s |\n", "-", "info");
+        }
     }
 }
 
@@ -451,24 +497,26 @@ bench_load (const char  *path,
 static void
 bench_save (guint       size_index,
             IisCatalog *catalog,
-            const char *path)
+            JsonParser *parser,
+            gboolean    compact)
 {
-  g_autoptr(JsonParser) parser = parse_json (path);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree gint64 *lib = g_new (gint64, runs);
   g_autofree gint64 *json = g_new (gint64, runs);
   gsize lib_len = 0, json_len = 0;
   double lib_s, json_s;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
+  json_generator_set_pretty (generator, !compact);
+  json_generator_set_indent (generator, compact ? 0 : 2);
   json_generator_set_root (generator, json_parser_get_root (parser));
 
   for (guint r = 0; r <= runs; r++)
     {
       g_autoptr(GError) error = NULL;
       gint64 t0 = bench_now_ns ();
-      char *data = iis_catalog_to_data (catalog, &lib_len, &error);
+      char *data = iis_catalog_to_data_full (catalog,
+                                             compact ? IIS_SAVE_FLAGS_COMPACT : IIS_SAVE_FLAGS_NONE,
+                                             &lib_len, &error);
       gint64 t1;
 
       if (data == NULL)
@@ -489,13 +537,67 @@ bench_save (guint       size_index,
     }
   lib_s = median_ns (lib, runs) / 1e9;
   json_s = median_ns (json, runs) / 1e9;
-  print_row ("save, s (libiis | json_generator)", lib_s, json_s, "s");
+  print_row (compact ? "save compact, s (libiis | json_generator)"
+                     : "save, s (libiis | json_generator)", lib_s, json_s, "s");
   g_print ("  %-40s %12.4g %12.4g\n", "  (output, MB)", lib_len / 1048576.0, json_len / 1048576.0);
-  record (size_index, "save", lib_s, json_s, "s");
+  record (size_index, compact ? "save-compact" : "save", lib_s, json_s, "s");
+}
+
+/* --profile save or save-compact: each side written @runs times, in
+ * functions of their own for callgrind's --toggle-collect. */
+G_GNUC_NO_INLINE static void
+profile_save_lib (IisCatalog *catalog,
+                  gboolean    compact)
+{
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = iis_catalog_to_data_full (catalog,
+                                                        compact ? IIS_SAVE_FLAGS_COMPACT
+                                                                : IIS_SAVE_FLAGS_NONE,
+                                                        NULL, &error);
+
+      if (data == NULL)
+        g_error ("save: %s", error->message);
+      sink += (guintptr) data[0];
+    }
+}
+
+G_GNUC_NO_INLINE static void
+profile_save_json (JsonParser *parser,
+                   gboolean    compact)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, !compact);
+  json_generator_set_indent (generator, compact ? 0 : 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autofree char *data = json_generator_to_data (generator, NULL);
+
+      sink += (guintptr) data[0];
+    }
+}
+
+static void
+profile_save (IisCatalog *catalog,
+              const char *path,
+              gboolean    compact)
+{
+  g_autoptr(JsonParser) parser = parse_json (path);
+  gint64 t0 = bench_now_ns (), t1;
+
+  profile_save_lib (catalog, compact);
+  t1 = bench_now_ns ();
+  profile_save_json (parser, compact);
+  g_print ("  profiled save%s × %u: libiis %.3f s, json_generator %.3f s\n",
+           compact ? " compact" : "", runs, (t1 - t0) / 1e9, (bench_now_ns () - t1) / 1e9);
 }
 
 static const char *question_keys[BENCH_N_QUESTIONS] = {
   "point", "agreements-of", "members-at", "two-hop", "parts", "party-statuses",
+  "between",
 };
 
 /* Ask every probe both ways and compare; a difference ends the run. */
@@ -568,6 +670,12 @@ bench_questions (guint     size_index,
       guint64 rows = 0;
       double lib_us, sql_us, divisor;
 
+      /* The uniform shape has no threat categories and no parts. */
+      if (list->len == 0 && shape == SHAPE_UNIFORM)
+        {
+          g_print ("  %-40s %12s\n", bench_question_name (q), "(no probe)");
+          continue;
+        }
       if (list->len == 0)
         {
           g_printerr ("iis-bench: no probe for the question “%s”: the data has none\n",
@@ -616,9 +724,12 @@ bench_questions (guint     size_index,
   bench_probes_free (probes);
 }
 
+/* @built: the catalog @path was written from (the uniform shape), or
+ * NULL to load @path. */
 static void
 bench_file (guint       size_index,
-            const char *path)
+            const char *path,
+            IisCatalog *built)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IisCatalog) catalog = NULL;
@@ -636,7 +747,8 @@ bench_file (guint       size_index,
       exit (1);
     }
 
-  g_print ("\n== %s (%.1f MB) ==\n", path, st.st_size / 1048576.0);
+  g_print ("\n== %s%s (%.1f MB) ==\n", built != NULL ? "uniform-random, built through the API, saved as " : "",
+           path, st.st_size / 1048576.0);
   g_print ("  %-40s %12s %12s  %-6s %8s\n", "", "libiis", "baseline", "unit", "ratio");
 
   if (!questions_only)
@@ -644,7 +756,7 @@ bench_file (guint       size_index,
 
   if (load_only)
     {
-      sizes[size_index] = load.n_relations;
+      sizes[shape][size_index] = load.n_relations;
       record (size_index, "load", load.lib_s, load.json_s, "s");
       record (size_index, "peak-rss", load.lib_peak_mb, load.json_peak_mb, "MB");
       return;
@@ -659,9 +771,9 @@ bench_file (guint       size_index,
       held_malloc = measure_held (path, TRUE);
     }
 
-  catalog = load_catalog (path);
+  catalog = built != NULL ? g_object_ref (built) : load_catalog (path);
   _iis_catalog_get_stats (catalog, &stats);
-  sizes[size_index] = stats.n_relations;
+  sizes[shape][size_index] = stats.n_relations;
   if (!questions_only)
     {
       record (size_index, "load", load.lib_s, load.json_s, "s");
@@ -705,8 +817,20 @@ bench_file (guint       size_index,
               "B");
     }
 
+  if (g_strcmp0 (profile_question, "save") == 0 || g_strcmp0 (profile_question, "save-compact") == 0)
+    {
+      profile_save (catalog, path, strcmp (profile_question, "save-compact") == 0);
+      bench_sql_free (sql);
+      return;
+    }
+
   if (!questions_only)
-    bench_save (size_index, catalog, path);
+    {
+      g_autoptr(JsonParser) parser = parse_json (path);
+
+      bench_save (size_index, catalog, parser, FALSE);
+      bench_save (size_index, catalog, parser, TRUE);
+    }
 
   lib = bench_lib_new (catalog, sql, &error);
   if (lib == NULL)
@@ -786,15 +910,16 @@ main (int   argc,
   int seed_option = 0;
   GOptionEntry entries[] = {
     { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Timed runs per figure (at least 5)", "N" },
-    { "seed", 's', 0, G_OPTION_ARG_INT, &seed_option, "Seed of the question sample", "S" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed_option, "Seed of the question sample and of uniform:N", "S" },
     { "results", 'o', 0, G_OPTION_ARG_FILENAME, &results_path, "Append results as JSON lines", "FILE" },
     { "iterate", 0, 0, G_OPTION_ARG_INT, &iterate_n, "Time iterating N results (for bench-python.py)", "N" },
     { "held", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &held_path, "(internal)", "FILE" },
     { "questions-only", 0, 0, G_OPTION_ARG_NONE, &questions_only, "Only the questions", NULL },
     { "load-only", 0, 0, G_OPTION_ARG_NONE, &load_only, "Only the load", NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_question,
-      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts, party-statuses) "
-      "many times, for a profiler", "QUESTION" },
+      "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts, "
+      "party-statuses, between) many times, for a profiler; or write the catalog (save, "
+      "save-compact) both ways", "QUESTION" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("CATALOG.json… — libiis against json-glib and SQLite");
@@ -842,8 +967,47 @@ main (int   argc,
   g_print ("iis-bench: median of %u runs after a warm-up; %u cores\n", runs, g_get_num_processors ());
   for (int i = 1; i < argc; i++)
     {
-      bench_file (n_sizes, argv[i]);
-      n_sizes++;
+      if (g_str_has_prefix (argv[i], "uniform:"))
+        {
+          guint64 n = 0;
+          g_autoptr(IisCatalog) built = NULL;
+          g_autofree char *data = NULL;
+          g_autofree char *tmp = NULL;
+          gsize length;
+          gint64 t0 = bench_now_ns ();
+          int fd;
+
+          if (!g_ascii_string_to_unsigned (argv[i] + strlen ("uniform:"), 10, 1, G_MAXUINT32 / 4,
+                                           &n, &error))
+            {
+              g_printerr ("iis-bench: %s: %s\n", argv[i], error->message);
+              return 2;
+            }
+          shape = SHAPE_UNIFORM;
+          built = bench_uniform_catalog_new (n, seed, &error);
+          if (built == NULL || (data = iis_catalog_to_data (built, &length, &error)) == NULL)
+            {
+              g_printerr ("iis-bench: %s: %s\n", argv[i], error->message);
+              return 1;
+            }
+          g_print ("\niis-bench: %s built through the API in %.2f s\n", argv[i],
+                   (bench_now_ns () - t0) / 1e9);
+          fd = g_file_open_tmp ("iis-bench-uniform-XXXXXX.json", &tmp, &error);
+          if (fd < 0 || !g_file_set_contents (tmp, data, length, &error))
+            {
+              g_printerr ("iis-bench: %s: %s\n", argv[i], error->message);
+              return 1;
+            }
+          close (fd);
+          g_clear_pointer (&data, g_free);
+          bench_file (n_sizes[shape]++, tmp, built);
+          g_unlink (tmp);
+        }
+      else
+        {
+          shape = SHAPE_FILE;
+          bench_file (n_sizes[shape]++, argv[i], NULL);
+        }
     }
   if (results != NULL)
     fclose (results);

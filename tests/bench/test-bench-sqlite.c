@@ -12,11 +12,18 @@
  * through prepared SQLite statements over the same file read by
  * json-glib alone, and the answers must be equal. No timing is asserted.
  * The catalog file is named by IIS_BENCH_CATALOG.
+ *
+ * The same for the uniform-random shape (bench_uniform_catalog_new ()),
+ * built through the API at 10,000 relations and mirrored from what the
+ * library writes of it.
  */
 
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "bench-common.h"
 
@@ -119,6 +126,86 @@ test_party_statuses (void)
   check_question (BENCH_QUESTION_PARTY_STATUSES);
 }
 
+static void
+test_between (void)
+{
+  check_question (BENCH_QUESTION_BETWEEN);
+}
+
+/* The uniform shape: built through the API, the same for the same seed,
+ * and its questions answer as SQLite does over what was written. */
+static void
+test_uniform (void)
+{
+  static const BenchQuestion questions[] = {
+    BENCH_QUESTION_POINT, BENCH_QUESTION_AGREEMENTS_OF, BENCH_QUESTION_MEMBERS_AT,
+    BENCH_QUESTION_BETWEEN,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IisCatalog) uniform = bench_uniform_catalog_new (10000, 7, &error);
+  g_autoptr(IisCatalog) again = NULL;
+  g_autoptr(GListModel) problems = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data_again = NULL;
+  g_autofree char *tmp = NULL;
+  BenchSql *uniform_sql;
+  BenchLib *uniform_lib;
+  BenchProbes *uniform_probes;
+  gsize length, length_again;
+  int fd;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (iis_catalog_get_n_relations (uniform), ==, 10000);
+  /* Uniform picks state the same membership again for overlapping
+   * periods (that is their point: no structure); nothing else is wrong. */
+  problems = iis_catalog_validate (uniform);
+  g_assert_cmpuint (g_list_model_get_n_items (problems), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(IisProblem) problem = g_list_model_get_item (problems, i);
+
+      g_assert_cmpint (iis_problem_get_kind (problem), ==, IIS_PROBLEM_KIND_OVERLAPPING_RELATIONS);
+    }
+
+  data = iis_catalog_to_data (uniform, &length, &error);
+  g_assert_no_error (error);
+  again = bench_uniform_catalog_new (10000, 7, &error);
+  g_assert_no_error (error);
+  data_again = iis_catalog_to_data (again, &length_again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, length_again);
+  g_assert_true (memcmp (data, data_again, length) == 0);
+
+  fd = g_file_open_tmp ("test-bench-uniform-XXXXXX.json", &tmp, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (tmp, data, length, &error);
+  g_assert_no_error (error);
+  uniform_sql = bench_sql_new (tmp, &error);
+  g_assert_no_error (error);
+  g_unlink (tmp);
+  g_assert_cmpuint (uniform_sql->n_relations, ==, 10000);
+  uniform_lib = bench_lib_new (uniform, uniform_sql, &error);
+  g_assert_no_error (error);
+  uniform_probes = bench_probes_new (uniform_sql, 1, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+    {
+      guint64 rows = 0;
+
+      g_assert_cmpuint (bench_question_probes (uniform_probes, questions[i])->len, >, 0);
+      bench_check (uniform_lib, uniform_sql, uniform_probes, questions[i], &rows, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows, >, 0);
+      g_test_message ("uniform, %s: %" G_GUINT64_FORMAT " rows", bench_question_name (questions[i]),
+                      rows);
+    }
+
+  bench_probes_free (uniform_probes);
+  bench_lib_free (uniform_lib);
+  bench_sql_free (uniform_sql);
+}
+
 /* The data exercises the dissolution rule: some dissolved organization
  * has members before its dissolution and none after, on both sides. */
 static void
@@ -204,6 +291,8 @@ main (int   argc,
   g_test_add_func ("/iis/bench/sqlite/two-hop", test_two_hop);
   g_test_add_func ("/iis/bench/sqlite/parts", test_parts);
   g_test_add_func ("/iis/bench/sqlite/party-statuses", test_party_statuses);
+  g_test_add_func ("/iis/bench/sqlite/between", test_between);
+  g_test_add_func ("/iis/bench/sqlite/uniform", test_uniform);
   g_test_add_func ("/iis/bench/sqlite/dissolution", test_dissolution);
   g_test_add_func ("/iis/bench/sqlite/round-trip", test_round_trip);
 
