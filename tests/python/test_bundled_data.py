@@ -80,6 +80,19 @@ def test_minimums(catalog):
     assert without_url == [], 'every relation cites a URL or a UN symbol'
 
 
+def test_every_entity_cites_a_page(catalog):
+    """Every entity, the seeds' included, has a source with a URL or a UN
+    document symbol, not only a seed file name or a publisher."""
+    without_url = []
+    for entity in catalog.list_entities(Iis.Entity):
+        sources = entity.get_sources()
+        if not any((s.props.url or '').startswith('http') or
+                   UN_SYMBOL.match(s.props.document or '') for s in sources):
+            without_url.append(entity.get_id())
+    assert len(catalog.list_entities(Iis.Entity)) > 400
+    assert without_url == [], 'entities without a URL or UN symbol: %s' % without_url
+
+
 def test_every_state(catalog):
     with open('/usr/share/iso-codes/json/iso_3166-1.json', encoding='utf-8') as f:
         codes = [c['alpha_2'] for c in json.load(f)['3166-1']]
