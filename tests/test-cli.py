@@ -738,6 +738,88 @@ def test_export_csv_entities_and_relations():
     run('export', '--format', 'dot', '--entities', expect=2)
 
 
+def every_member_catalog(tmp_path):
+    """A catalog with one entity of each type whose every member that the
+    schema names is set (each date a date of its own), as the writer
+    writes it back (`iis convert`): the written JSON, not a hand list,
+    says which members an entity has."""
+    with open(os.path.join(SRCDIR, 'data', 'iis-catalog.schema.json'), encoding='utf-8') as f:
+        schema = json.load(f)
+    defs = schema['$defs']
+    day = iter(range(1, 400))
+
+    def value(spec):
+        if spec.get('$ref') == '#/$defs/date':
+            n = next(day)
+            return f'{1900 + n:04d}-{1 + n % 12:02d}-{1 + n % 28:02d}'
+        if spec.get('$ref') == '#/$defs/stringMap':
+            return {'en': 'x'}
+        if 'enum' in spec:
+            return spec['enum'][-1]
+        pattern = re.fullmatch(r'\^\[A-Z\]\{(\d)\}\$', spec.get('pattern', ''))
+        if pattern:
+            return 'X' * int(pattern.group(1))
+        if spec.get('type') == 'integer':
+            return 7
+        if spec.get('type') == 'boolean':
+            return True
+        if spec.get('type') == 'array':
+            return ['x']
+        return 'x'
+
+    entities = []
+    for branch in defs['entity']['allOf']:
+        nick = branch['if']['properties']['type']['const']
+        entity = {'type': nick, 'id': f'every-{nick}', 'name': nick, 'description': 'x'}
+        for member, spec in branch['then']['properties'].items():
+            entity[member] = value(spec)
+        entities.append(entity)
+    path = write_catalog(tmp_path, 'every.json', entities, [])
+    written = tmp_path / 'every-written.json'
+    run('convert', path, str(written))
+    data = json.loads(written.read_text(encoding='utf-8'))
+    dates = {branch['if']['properties']['type']['const']:
+             [m for m, spec in branch['then']['properties'].items()
+              if spec.get('$ref') == '#/$defs/date']
+             for branch in defs['entity']['allOf']}
+    written_by_id = {entity['id']: entity for entity in data['entities']}
+    for sent in entities:
+        assert set(sent) <= set(written_by_id[sent['id']]), 'the writer dropped a member'
+    return str(written), data['entities'], dates
+
+
+def test_export_csv_entities_has_every_written_member(tmp_path):
+    # Every member the writer writes for an entity is a column, filled
+    # on the entity's row, but for the labels, identifiers, other names
+    # and sources (maps and lists of objects: the JSON format holds them).
+    path, entities, _ = every_member_catalog(tmp_path)
+    text = out('--no-default', '--catalog', path, 'export', '--format', 'csv', '--entities')
+    by_id = {row['id']: row for row in csv.DictReader(io.StringIO(text))}
+    for entity in entities:
+        for member, value in entity.items():
+            if isinstance(value, dict) or (isinstance(value, list) and isinstance(value[0], dict)):
+                continue
+            assert member in by_id[entity['id']], f'no column for {entity["type"]} {member}'
+            assert by_id[entity['id']][member] not in (None, ''), f'{entity["type"]} {member} empty'
+    # The columns of 1.0 come first, in their order: scripts read them.
+    assert text.splitlines()[0].startswith(
+        'id,type,name,acronym,kind,status,founded,dissolved,adopted,adopted-place,'
+        'entry-into-force,start,end,city,alpha-2,alpha-3,numeric,part-of,definition,description')
+
+
+def test_timeline_has_every_date_of_the_entity(tmp_path):
+    # Each date member of an entity is an event of its own timeline, on
+    # that date, with a word for it.
+    path, entities, dates = every_member_catalog(tmp_path)
+    for entity in entities:
+        expected = sorted(entity[m] for m in dates[entity['type']])
+        own = [r for r in rows('--no-default', '--catalog', path, 'timeline', entity['id'])
+               if r['id'] is None]
+        assert sorted(r['date'] for r in own) == expected, entity['type']
+        assert all(r['event'] for r in own)
+        assert len({r['event'] for r in own}) == len(own), entity['type']
+
+
 def test_export_json_parses_back(tmp_path):
     text = out('export', '--format', 'json', '--kind', 'member-of')
     data = json.loads(text)

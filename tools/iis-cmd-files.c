@@ -790,19 +790,53 @@ export_dot (CliContext    *ctx,
 
 /* The entities as CSV, one a row: what the CSV of the relations refers
  * to, so that the two files together hold the catalog's facts (not its
- * sources, labels or other names: the JSON file format holds those). */
+ * sources, labels, identifiers or other names: the JSON file format
+ * holds those). The columns of 1.0 come first, in their order, as
+ * scripts read them; then every other property of each entity type, as
+ * `iis show` takes them from the property specs, so that a property
+ * added to a type is a column with nothing to do here. */
+static GStrv
+csv_entity_columns (void)
+{
+  static const char * const first[] = {
+    "id", "type", "name", "acronym", "kind", "status", "founded", "dissolved", "adopted",
+    "adopted-place", "entry-into-force", "start", "end", "city", "alpha-2", "alpha-3",
+    "numeric", "part-of", "definition", "description", NULL
+  };
+  GType types[] = {
+    IIS_TYPE_STATE, IIS_TYPE_ORGANIZATION, IIS_TYPE_AGREEMENT, IIS_TYPE_FORUM,
+    IIS_TYPE_THREAT_CATEGORY,
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint c = 0; first[c] != NULL; c++)
+    g_ptr_array_add (seen, (gpointer) first[c]);
+  for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[t]);
+      guint n = 0;
+      g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n);
+
+      for (guint i = 0; i < n; i++)
+        if ((pspecs[i]->flags & G_PARAM_READABLE) != 0
+            && !g_ptr_array_find_with_equal_func (seen, pspecs[i]->name, g_str_equal, NULL))
+          g_ptr_array_add (seen, (gpointer) pspecs[i]->name);
+    }
+  for (guint c = 0; c < seen->len; c++)
+    g_strv_builder_add (builder, g_ptr_array_index (seen, c));
+
+  return g_strv_builder_end (builder);
+}
+
 static void
 export_csv_entities (CliContext *ctx,
                      IisCatalog *catalog,
                      GPtrArray  *relations,
                      gboolean    filtered)
 {
-  const char *columns[] = {
-    "id", "type", "name", "acronym", "kind", "status", "founded", "dissolved", "adopted",
-    "adopted-place", "entry-into-force", "start", "end", "city", "alpha-2", "alpha-3",
-    "numeric", "part-of", "definition", "description", NULL
-  };
-  g_autoptr(CliTable) table = cli_table_new (columns);
+  g_auto(GStrv) columns = csv_entity_columns ();
+  g_autoptr(CliTable) table = cli_table_new ((const char * const *) columns);
   g_autoptr(GListModel) all = iis_catalog_list_entities (catalog, IIS_TYPE_ENTITY);
   g_autoptr(GHashTable) joined = g_hash_table_new (NULL, NULL);
   guint n = g_list_model_get_n_items (all);

@@ -781,44 +781,53 @@ compare_events (gconstpointer a,
   return iis_date_compare (x->date, y->date);
 }
 
+/* The words of the dates that have other words than their property's
+ * name, and the property shown as the detail of the event. */
+static const struct
+{
+  const char *property;
+  const char *event;
+  const char *detail;
+} date_words[] = {
+  { "adopted", "adopted", "adopted-place" },
+  { "entry-into-force", "entered into force", NULL },
+  { "start", "opened", "city" },
+  { "end", "closed", NULL },
+};
+
+/* Every date property of the entity's type is an event, so that a date
+ * added to a type is in the timeline with nothing to do here: it says
+ * its name, "-" read as a space, unless date_words[] has other words. */
 static void
 add_own_events (GPtrArray *events,
                 IisEntity *entity)
 {
   GListModel *names = iis_entity_get_other_names (entity);
+  guint n = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entity), &n);
 
-  if (IIS_IS_ORGANIZATION (entity))
+  for (guint i = 0; i < n; i++)
     {
-      IisOrganization *organization = IIS_ORGANIZATION (entity);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *detail = NULL;
+      char *text = NULL;
 
-      add_event (events, iis_organization_get_founded (organization), g_strdup ("founded"),
-                 NULL, NULL);
-      add_event (events, iis_organization_get_dissolved (organization), g_strdup ("dissolved"),
-                 NULL, NULL);
-    }
-  else if (IIS_IS_STATE (entity))
-    {
-      IisState *state = IIS_STATE (entity);
+      if (pspecs[i]->value_type != IIS_TYPE_DATE || (pspecs[i]->flags & G_PARAM_READABLE) == 0)
+        continue;
+      g_value_init (&value, IIS_TYPE_DATE);
+      g_object_get_property (G_OBJECT (entity), pspecs[i]->name, &value);
 
-      add_event (events, iis_state_get_founded (state), g_strdup ("founded"), NULL, NULL);
-      add_event (events, iis_state_get_ceased (state), g_strdup ("ceased"), NULL, NULL);
-    }
-  else if (IIS_IS_AGREEMENT (entity))
-    {
-      IisAgreement *agreement = IIS_AGREEMENT (entity);
+      for (gsize w = 0; w < G_N_ELEMENTS (date_words); w++)
+        if (g_str_equal (date_words[w].property, pspecs[i]->name))
+          {
+            text = g_strdup (date_words[w].event);
+            if (date_words[w].detail != NULL)
+              detail = cli_entity_property (entity, date_words[w].detail);
+          }
+      if (text == NULL)
+        text = g_strdelimit (g_strdup (pspecs[i]->name), "-", ' ');
 
-      add_event (events, iis_agreement_get_adopted (agreement), g_strdup ("adopted"), NULL,
-                 iis_agreement_get_adopted_place (agreement));
-      add_event (events, iis_agreement_get_entry_into_force (agreement),
-                 g_strdup ("entered into force"), NULL, NULL);
-    }
-  else if (IIS_IS_FORUM (entity))
-    {
-      IisForum *forum = IIS_FORUM (entity);
-
-      add_event (events, iis_forum_get_start (forum), g_strdup ("opened"), NULL,
-                 iis_forum_get_city (forum));
-      add_event (events, iis_forum_get_end (forum), g_strdup ("closed"), NULL, NULL);
+      add_event (events, g_value_get_boxed (&value), text, NULL, detail);
     }
 
   for (guint i = 0; names != NULL && i < g_list_model_get_n_items (names); i++)
