@@ -468,18 +468,6 @@ ensure_ranks (IisCatalog *self)
 }
 
 static int
-compare_node_ranks (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  const guint32 *ranks = user_data;
-  guint32 ra = ranks[*(const guint32 *) a];
-  guint32 rb = ranks[*(const guint32 *) b];
-
-  return ra < rb ? -1 : ra > rb;
-}
-
-static int
 compare_records (IisCatalog *self,
                  guint32     a,
                  guint32     b)
@@ -523,6 +511,132 @@ sort_relation_slots (IisCatalog *self,
   g_qsort_with_data (slots, n, sizeof (guint32), compare_record_slots, self);
 }
 
+/* Sorts @n unsigned numbers, least significant byte first. A pass is
+ * skipped when every number has the same byte there: ranks are below
+ * the number of entities, so their top byte, and often the next, are
+ * all zero. */
+static void
+radix_sort_u32 (guint32 *values,
+                guint32  n)
+{
+  g_autofree guint32 *tmp = g_new (guint32, n);
+  guint32 counts[4][256] = { { 0 } };
+  guint32 *from = values, *to = tmp;
+
+  for (guint32 i = 0; i < n; i++)
+    for (guint b = 0; b < 4; b++)
+      counts[b][(values[i] >> (8 * b)) & 0xff]++;
+
+  for (guint b = 0; b < 4; b++)
+    {
+      guint32 *count = counts[b];
+      guint32 sum = 0;
+      guint32 *swap;
+
+      if (count[(from[0] >> (8 * b)) & 0xff] == n)
+        continue;
+      for (guint d = 0; d < 256; d++)
+        {
+          guint32 c = count[d];
+
+          count[d] = sum;
+          sum += c;
+        }
+      for (guint32 i = 0; i < n; i++)
+        to[count[(from[i] >> (8 * b)) & 0xff]++] = from[i];
+      swap = from;
+      from = to;
+      to = swap;
+    }
+  if (from != values)
+    memcpy (values, from, n * sizeof (guint32));
+}
+
+static void
+insertion_sort_u32 (guint32 *values,
+                    guint32  n)
+{
+  for (guint32 i = 1; i < n; i++)
+    {
+      guint32 v = values[i];
+      guint32 j = i;
+
+      for (; j > 0 && values[j - 1] > v; j--)
+        values[j] = values[j - 1];
+      values[j] = v;
+    }
+}
+
+/* Sorts @n unsigned numbers: a quicksort on the median of three, down
+ * to short runs left to an insertion sort. It recurses into the shorter
+ * part only, so the stack stays shallow. */
+static void
+quick_sort_u32 (guint32 *values,
+                guint32  n)
+{
+  while (n > 16)
+    {
+      guint32 a = values[0], b = values[n / 2], c = values[n - 1];
+      guint32 pivot = a < b ? (b < c ? b : (a < c ? c : a))
+                            : (a < c ? a : (b < c ? c : b));
+      guint32 i = 0, j = n - 1;
+
+      /* Hoare's partition: [0, j] ≤ pivot ≤ [j + 1, n). */
+      for (;;)
+        {
+          guint32 t;
+
+          while (values[i] < pivot)
+            i++;
+          while (values[j] > pivot)
+            j--;
+          if (i >= j)
+            break;
+          t = values[i];
+          values[i] = values[j];
+          values[j] = t;
+          i++;
+          j--;
+        }
+      if (j + 1 < n - (j + 1))
+        {
+          quick_sort_u32 (values, j + 1);
+          values += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          quick_sort_u32 (values + j + 1, n - (j + 1));
+          n = j + 1;
+        }
+    }
+  insertion_sort_u32 (values, n);
+}
+
+/* Sorts node slots by id. A comparison callback through the ranks cost
+ * a quarter of the time of a question whose answer comes scattered (a
+ * catalog whose relations were added in random order): the slots are
+ * turned into their ranks instead, sorted as plain numbers, and turned
+ * back. Equal slots have equal ranks, so duplicates stay side by side. */
+static void
+sort_slots_by_rank (IisCatalog *self,
+                    guint32    *slots,
+                    guint32     n)
+{
+  for (guint32 i = 0; i < n; i++)
+    slots[i] = self->ranks[slots[i]];
+
+  /* The radix sort's fixed cost (its 4 × 256 counters) is only worth
+   * it for long answers. */
+  if (n < 256)
+    quick_sort_u32 (slots, n);
+  else
+    radix_sort_u32 (slots, n);
+
+  for (guint32 i = 0; i < n; i++)
+    slots[i] = self->sorted_nodes[slots[i]];
+}
+
 /* Turn node slots into a list of entities sorted by id; duplicates
  * are dropped. */
 GListModel *
@@ -543,8 +657,7 @@ entities_to_model (IisCatalog *self,
       if (self->ranks[g_array_index (slots, guint32, i - 1)] >
           self->ranks[g_array_index (slots, guint32, i)])
         {
-          g_qsort_with_data (slots->data, slots->len, sizeof (guint32),
-                             compare_node_ranks, self->ranks);
+          sort_slots_by_rank (self, (guint32 *) (gpointer) slots->data, slots->len);
           break;
         }
     }

@@ -210,6 +210,60 @@ agreements_of (IisCatalog *catalog,
   return iis_test_ids (model);
 }
 
+/* Agreements added out of id order, so that a state's agreements come
+ * out of the adjacency in slot order, not id order: the answer is sorted
+ * anyway, by the short sort (a few) and by the long one (hundreds). */
+static void
+test_agreements_of_added_out_of_order (void)
+{
+  const guint n = 700;
+  g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+  g_autoptr(IisState) few = iis_state_new ("few", "Few");
+  g_autoptr(IisState) many = iis_state_new ("many", "Many");
+  g_autoptr(GError) error = NULL;
+  guint n_few = 0;
+
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (few), &error));
+  g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (many), &error));
+  for (guint k = 0; k < n; k++)
+    {
+      /* 11 and 700 are coprime: every id once, in a scattered order. */
+      guint i = (k * 11 + 3) % n;
+      g_autofree char *id = g_strdup_printf ("agr-%03u", i);
+      g_autoptr(IisAgreement) agreement = iis_agreement_new (id, id);
+      g_autoptr(IisRelation) party = NULL;
+
+      g_assert_true (iis_catalog_add_entity (catalog, IIS_ENTITY (agreement), &error));
+      party = iis_relation_new (IIS_RELATION_KIND_PARTY_TO, IIS_ENTITY (many), IIS_ENTITY (agreement));
+      g_assert_true (iis_catalog_add_relation (catalog, party, &error));
+      if (i % 37 == 0)
+        {
+          g_autoptr(IisRelation) some = iis_relation_new (IIS_RELATION_KIND_PARTY_TO,
+                                                          IIS_ENTITY (few), IIS_ENTITY (agreement));
+
+          g_assert_true (iis_catalog_add_relation (catalog, some, &error));
+          n_few++;
+        }
+    }
+
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autoptr(GListModel) answer = iis_catalog_get_agreements_of (catalog,
+                                                                    s == 0 ? IIS_ENTITY (few) : IIS_ENTITY (many),
+                                                                    NULL);
+      guint len = g_list_model_get_n_items (answer);
+
+      g_assert_cmpuint (len, ==, s == 0 ? n_few : n);
+      for (guint r = 0; r < len; r++)
+        {
+          g_autoptr(IisEntity) e = g_list_model_get_item (answer, r);
+          g_autofree char *expected = g_strdup_printf ("agr-%03u", s == 0 ? r * 37 : r);
+
+          g_assert_cmpstr (iis_entity_get_id (e), ==, expected);
+        }
+    }
+}
+
 static void
 test_parties_and_signatories (void)
 {
@@ -588,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/iis/questions/withdrawal-and-dissolution", test_withdrawal_and_dissolution);
   g_test_add_func ("/iis/questions/dissolution-changed", test_dissolution_changed);
   g_test_add_func ("/iis/questions/parties-and-signatories", test_parties_and_signatories);
+  g_test_add_func ("/iis/questions/agreements-of-added-out-of-order", test_agreements_of_added_out_of_order);
   g_test_add_func ("/iis/questions/agreements-addressing", test_agreements_addressing);
   g_test_add_func ("/iis/questions/addressing-cycle", test_addressing_cycle);
   g_test_add_func ("/iis/questions/forums-of", test_forums_of);
