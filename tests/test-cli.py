@@ -133,9 +133,9 @@ def fiction(tmp_path):
     return str(path)
 
 
-def write_catalog(tmp_path, name, entities, relations):
+def write_catalog(tmp_path, name, entities, relations, version='1.0'):
     path = tmp_path / name
-    path.write_text(json.dumps({'format': 'libiis-catalog', 'version': '1.0',
+    path.write_text(json.dumps({'format': 'libiis-catalog', 'version': version,
                                 'entities': entities, 'relations': relations}),
                     encoding='utf-8')
     return str(path)
@@ -614,13 +614,8 @@ def test_validate_an_unknown_role_of_a_treaty_action_is_an_error(tmp_path):
                           {'type': 'agreement', 'id': 'fict-agr', 'name': 'Fictional',
                            'adopted': '2000-01-01'}],
                          [{'kind': 'consented-to', 'subject': 'XA', 'object': 'fict-agr',
-                           'role': 'ratifcation', 'start': '2010-01-01'}])
-    # consented-to is a kind of format 1.1.
-    with open(path, encoding='utf-8') as f:
-        document = json.load(f)
-    document['version'] = '1.1'
-    with open(path, 'w', encoding='utf-8') as f:
-        json.dump(document, f)
+                           'role': 'ratifcation', 'start': '2010-01-01'}],
+                         version='1.1')  # consented-to is a kind of format 1.1
     code, text, _ = run('validate', path, expect=1)
     assert 'action.json: valid' not in text and 'warning: ' not in text, text
     data = json.loads(run('validate', path, '--format', 'json', expect=1)[1])
