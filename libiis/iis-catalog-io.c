@@ -27,6 +27,7 @@
 #include "iis-error.h"
 #include "iis-file-io-private.h"
 #include "iis-reader-private.h"
+#include "iis-snapshot-private.h"
 #include "iis-stage-private.h"
 #include "iis-writer-private.h"
 
@@ -196,6 +197,9 @@ iis_catalog_load_from_file_full (IisCatalog    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (flags & IIS_LOAD_FLAGS_CACHE)
+    return _iis_catalog_load_cached (self, file, flags, cancellable, error);
+
   name = g_file_get_parse_name (file);
   bytes = _iis_file_read (file, NULL, cancellable, error);
   if (bytes == NULL)
@@ -206,6 +210,8 @@ iis_catalog_load_from_file_full (IisCatalog    *self,
     }
 
   data = g_bytes_get_data (bytes, &length);
+  if (_iis_snapshot_has_magic (data, length))
+    return _iis_catalog_load_snapshot_data (self, data, length, name, flags, cancellable, error);
   return load_bytes (self, data, length, name, flags, cancellable, error);
 }
 

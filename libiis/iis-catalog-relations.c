@@ -47,7 +47,7 @@ new_record (IisCatalog *self)
     }
   else
     {
-      self->records = grow (self->records, &self->cap_records,
+      self->records = grow (self, self->records, &self->cap_records, self->n_records,
                             self->n_records + 1, sizeof (Record));
       slot = self->n_records++;
     }
@@ -61,8 +61,8 @@ link_record (IisCatalog *self,
 {
   const Record *rec = &self->records[slot];
 
-  adjacency_append (&self->nodes[rec->subject].out, ADJACENT_KEY (rec->kind, rec->object), slot);
-  adjacency_append (&self->nodes[rec->object].in, ADJACENT_KEY (rec->kind, rec->subject), slot);
+  adjacency_append (self, &self->nodes[rec->subject].out, ADJACENT_KEY (rec->kind, rec->object), slot);
+  adjacency_append (self, &self->nodes[rec->object].in, ADJACENT_KEY (rec->kind, rec->subject), slot);
   self->n_relations++;
   if (rec->kind >= IIS_RELATION_KIND_FIRST_1_1)
     self->n_relations_1_1++;

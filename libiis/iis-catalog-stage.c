@@ -120,6 +120,15 @@ _iis_stage_get_n_entities (IisStage *stage)
   return stage->entities->len;
 }
 
+IisEntity *
+_iis_stage_get_entity (IisStage *stage,
+                       guint     index)
+{
+  g_return_val_if_fail (index < stage->entities->len, NULL);
+
+  return g_ptr_array_index (stage->entities, index);
+}
+
 guint
 _iis_stage_get_n_relations (IisStage *stage)
 {
@@ -445,7 +454,7 @@ _iis_stage_commit (IisStage   *stage,
     source_ids[i] = pool_source (self, g_ptr_array_index (stage->sources, i));
 
   /* Reserve the records in one go. */
-  self->records = grow (self->records, &self->cap_records,
+  self->records = grow (self, self->records, &self->cap_records, self->n_records,
                         self->n_records + stage->relations->len, sizeof (Record));
   emit_relations = g_signal_has_handler_pending (self, _iis_catalog_signals[RELATION_ADDED], 0, FALSE);
   if (emit_relations)

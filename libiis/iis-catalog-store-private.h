@@ -157,6 +157,11 @@ struct _IisCatalog
 
   JsonObject *document_unknown;
 
+  /* A snapshot the storage points into (see is_lent()) */
+  GBytes      *lent;
+  const char  *lent_begin;
+  const char  *lent_end;
+
   gsize       visited;          /* atomic: records looked at by questions */
   guint64     removal_steps;    /* adjacency entries removals looked at or moved */
 
@@ -285,11 +290,26 @@ GPtrArray *  remove_node_relations (IisCatalog       *self,
 
 /* ---- Inline helpers ------------------------------------------------ */
 
+/* Storage a snapshot lends (see iis-catalog-snapshot.c) points into the
+ * mapped file, which is mapped copy-on-write: it may be written in place
+ * (sorted, filtered) but neither reallocated nor freed. Its capacity is
+ * 0; it moves to the heap the first time it must grow. */
+static inline gboolean
+is_lent (IisCatalog    *self,
+         gconstpointer  array)
+{
+  return self->lent != NULL
+         && (const char *) array >= self->lent_begin
+         && (const char *) array < self->lent_end;
+}
+
 static inline gpointer
-grow (gpointer  array,
-      guint32  *cap,
-      guint32   needed,
-      gsize     item_size)
+grow (IisCatalog *self,
+      gpointer    array,
+      guint32    *cap,
+      guint32     len,
+      guint32     needed,
+      gsize       item_size)
 {
   guint32 new_cap;
 
@@ -298,9 +318,26 @@ grow (gpointer  array,
   if (needed > G_MAXUINT32 / 2)
     g_error ("libiis: catalog storage exhausted (%u items)", needed);
   new_cap = MAX (needed, MAX (*cap * 2, 8));
+  if (is_lent (self, array))
+    {
+      gpointer copy = g_malloc_n (new_cap, item_size);
+
+      memcpy (copy, array, (gsize) len * item_size);
+      *cap = new_cap;
+      return copy;
+    }
   array = g_realloc_n (array, new_cap, item_size);
   *cap = new_cap;
   return array;
+}
+
+/* Free storage unless a snapshot lends it. */
+static inline void
+free_storage (IisCatalog *self,
+              gpointer    array)
+{
+  if (!is_lent (self, array))
+    g_free (array);
 }
 
 static inline IisEntity *
@@ -351,11 +388,12 @@ extra_size (const Extra *extra)
 }
 
 static inline void
-adjacency_append (Adjacency *adj,
+adjacency_append (IisCatalog *self,
+                  Adjacency  *adj,
                   guint32    key,
                   guint32    slot)
 {
-  adj->entries = grow (adj->entries, &adj->cap, adj->len + 1, sizeof (Adjacent));
+  adj->entries = grow (self, adj->entries, &adj->cap, adj->len, adj->len + 1, sizeof (Adjacent));
   adj->entries[adj->len++] = (Adjacent) { key, slot };
   g_atomic_int_set (&adj->dirty, 1);
 }

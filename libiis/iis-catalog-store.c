@@ -218,7 +218,7 @@ append_words (IisCatalog     *self,
   if (self->n_words == 0)
     self->n_words = 1;  /* offset 0 means "no extra" */
   offset = self->n_words;
-  self->words = grow (self->words, &self->cap_words, self->n_words + n, sizeof (guint32));
+  self->words = grow (self, self->words, &self->cap_words, self->n_words, self->n_words + n, sizeof (guint32));
   memcpy (self->words + offset, words, n * sizeof (guint32));
   self->n_words += n;
   return offset;
@@ -333,7 +333,7 @@ collect_garbage (IisCatalog *self)
       n_words += size;
     }
 
-  g_free (self->words);
+  free_storage (self, self->words);
   self->words = g_steal_pointer (&words);
   self->n_words = n_words;
   self->cap_words = cap_words;

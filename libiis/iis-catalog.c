@@ -152,17 +152,18 @@ iis_catalog_finalize (GObject *object)
 
   for (guint32 i = 0; i < self->n_nodes; i++)
     {
-      g_free (self->nodes[i].out.entries);
-      g_free (self->nodes[i].in.entries);
+      free_storage (self, self->nodes[i].out.entries);
+      free_storage (self, self->nodes[i].in.entries);
     }
   g_free (self->nodes);
   g_array_unref (self->free_nodes);
   g_hash_table_unref (self->ids);
   g_hash_table_unref (self->identifiers);
   g_hash_table_unref (self->shared_identifiers);
-  g_free (self->records);
+  free_storage (self, self->records);
   g_array_unref (self->free_records);
-  g_free (self->words);
+  free_storage (self, self->words);
+  g_clear_pointer (&self->lent, g_bytes_unref);
   g_hash_table_unref (self->string_ids);
   g_ptr_array_unref (self->strings);
   g_array_unref (self->free_strings);
@@ -576,7 +577,7 @@ attach_entity (IisCatalog *self,
     }
   else
     {
-      self->nodes = grow (self->nodes, &self->cap_nodes, self->n_nodes + 1, sizeof (Node));
+      self->nodes = grow (self, self->nodes, &self->cap_nodes, self->n_nodes, self->n_nodes + 1, sizeof (Node));
       slot = self->n_nodes++;
       memset (&self->nodes[slot], 0, sizeof (Node));
     }
@@ -728,8 +729,8 @@ iis_catalog_remove_entity (IisCatalog *self,
   index_identifiers (self, entity, FALSE);
   g_hash_table_remove (self->ids, iis_entity_get_id (entity));
   held = g_steal_pointer (&node->entity);
-  g_clear_pointer (&node->out.entries, g_free);
-  g_clear_pointer (&node->in.entries, g_free);
+  free_storage (self, node->out.entries);
+  free_storage (self, node->in.entries);
   memset (node, 0, sizeof *node);
   g_array_append_val (self->free_nodes, slot);
   self->n_entities--;

@@ -27,6 +27,10 @@ G_BEGIN_DECLS
  *   an error (%IIS_ERROR_DUPLICATE_ID)
  * @IIS_LOAD_FLAGS_OVERRIDE: an entity whose id is already in the catalog
  *   replaces the one there, keeping its relations; used to layer catalogs
+ * @IIS_LOAD_FLAGS_CACHE: keep a snapshot of the file in the user's cache
+ *   folder and load that instead while the file is unchanged (only
+ *   [method@Iis.Catalog.load_from_file_full] and the functions that call
+ *   it look at this flag; see [func@Iis.Catalog.get_cache_file]). Since: 1.1
  *
  * Flags for loading a catalog.
  *
@@ -35,6 +39,7 @@ G_BEGIN_DECLS
 typedef enum /*< flags >*/ {
   IIS_LOAD_FLAGS_NONE     = 0,
   IIS_LOAD_FLAGS_OVERRIDE = 1 << 0,
+  IIS_LOAD_FLAGS_CACHE    = 1 << 1,
 } IisLoadFlags;
 
 /**
@@ -294,5 +299,19 @@ GListModel  *iis_catalog_get_forums_of_full        (IisCatalog        *self,
                                                     IisEntity         *entity,
                                                     const IisDate     *at,
                                                     IisQuestionMode    mode);
+
+IIS_AVAILABLE_IN_1_1
+gboolean     iis_catalog_save_snapshot             (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_1_1
+gboolean     iis_catalog_load_snapshot             (IisCatalog        *self,
+                                                    GFile             *file,
+                                                    IisLoadFlags       flags,
+                                                    GCancellable      *cancellable,
+                                                    GError           **error);
+IIS_AVAILABLE_IN_1_1
+GFile       *iis_catalog_get_cache_file            (GFile             *file);
 
 G_END_DECLS

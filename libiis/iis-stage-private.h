@@ -33,6 +33,9 @@ IisStage   *_iis_stage_new                  (IisLoadFlags   flags);
 void        _iis_stage_free                 (IisStage      *stage);
 guint       _iis_stage_get_n_entities       (IisStage      *stage);
 guint       _iis_stage_get_n_relations      (IisStage      *stage);
+/* The staged entity number @index, in the order staged (borrowed). */
+IisEntity  *_iis_stage_get_entity           (IisStage      *stage,
+                                             guint          index);
 
 /* Takes a reference to @entity. Fails with IIS_ERROR_DUPLICATE_ID when
  * the stage already has that id; @where ("entities[3].id") locates it. */

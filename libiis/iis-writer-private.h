@@ -25,6 +25,12 @@ char     *_iis_writer_to_data          (IisCatalog     *catalog,
                                         gsize          *length,
                                         GError        **error);
 
+/* The catalog without its relations, compact: a snapshot's entities
+ * and document members (iis-catalog-snapshot.c). */
+char     *_iis_writer_entities_to_data (IisCatalog    *catalog,
+                                        gsize         *length,
+                                        GError       **error);
+
 /* Write the catalog to @stream in chunks, without holding the whole
  * text in memory. The stream is flushed, not closed. */
 gboolean  _iis_writer_to_stream        (IisCatalog     *catalog,

@@ -1052,6 +1052,7 @@ writer_relation (const IisRelationView *view,
 static gboolean
 writer_catalog (Writer      *self,
                 IisCatalog  *catalog,
+                gboolean     relations,
                 GError     **error)
 {
   g_autoptr(GPtrArray) entities = _iis_catalog_dup_entities_sorted (catalog);
@@ -1073,7 +1074,7 @@ writer_catalog (Writer      *self,
 
   writer_key (self, "relations");
   writer_begin (self, '[');
-  if (self->error == NULL)
+  if (self->error == NULL && relations)
     _iis_catalog_foreach_relation (catalog, writer_relation, &closure);
   writer_end (self, ']');
 
@@ -1096,20 +1097,18 @@ writer_catalog (Writer      *self,
   return TRUE;
 }
 
-char *
-_iis_writer_to_data (IisCatalog    *catalog,
-                     IisSaveFlags   flags,
-                     gsize         *length,
-                     GError       **error)
+static char *
+writer_to_data (IisCatalog    *catalog,
+                IisSaveFlags   flags,
+                gboolean       relations,
+                gsize         *length,
+                GError       **error)
 {
   Writer writer;
   char *data;
 
-  g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   writer_init (&writer, flags, NULL, NULL);
-  if (!writer_catalog (&writer, catalog, error))
+  if (!writer_catalog (&writer, catalog, relations, error))
     {
       writer_clear (&writer);
       if (length != NULL)
@@ -1123,6 +1122,29 @@ _iis_writer_to_data (IisCatalog    *catalog,
   writer.buf = NULL;
   writer_clear (&writer);
   return data;
+}
+
+char *
+_iis_writer_to_data (IisCatalog    *catalog,
+                     IisSaveFlags   flags,
+                     gsize         *length,
+                     GError       **error)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return writer_to_data (catalog, flags, TRUE, length, error);
+}
+
+char *
+_iis_writer_entities_to_data (IisCatalog  *catalog,
+                              gsize       *length,
+                              GError     **error)
+{
+  g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return writer_to_data (catalog, IIS_SAVE_FLAGS_COMPACT, FALSE, length, error);
 }
 
 gboolean
@@ -1143,7 +1165,7 @@ _iis_writer_to_stream (IisCatalog     *catalog,
     return FALSE;
 
   writer_init (&writer, flags, stream, cancellable);
-  ok = writer_catalog (&writer, catalog, error);
+  ok = writer_catalog (&writer, catalog, TRUE, error);
   writer_clear (&writer);
   return ok;
 }
