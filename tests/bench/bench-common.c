@@ -31,8 +31,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -1585,4 +1591,94 @@ bench_uniform_catalog_new (guint     n_relations,
         return NULL;
     }
   return g_steal_pointer (&catalog);
+}
+
+/* ------------------------------------------------------------------ */
+/* Measuring                                                          */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+double
+bench_median_ns (gint64 *samples,
+                 guint   n)
+{
+  qsort (samples, n, sizeof (gint64), compare_gint64);
+  if (n % 2 == 1)
+    return samples[n / 2];
+  return (samples[n / 2 - 1] + samples[n / 2]) / 2.0;
+}
+
+/* A field of /proc/self/status, in kB. */
+gint64
+bench_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  gsize len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  for (line = status; line != NULL && *line; line = strchr (line, '\n'))
+    {
+      if (*line == '\n')
+        line++;
+      if (strncmp (line, field, len) == 0 && line[len] == ':')
+        return g_ascii_strtoll (line + len + 1, NULL, 10);
+    }
+  return -1;
+}
+
+/* Run @func in a forked child and measure its peak RSS. */
+BenchPeak
+bench_measure_peak (BenchPhaseFunc func,
+                    gpointer       data)
+{
+  BenchPeak peak = { -1, -1 };
+  int fds[2];
+  pid_t pid;
+  int status;
+
+  fflush (stdout);
+  if (pipe (fds) != 0)
+    g_error ("pipe: %s", g_strerror (errno));
+  pid = fork ();
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      BenchPeak child = { -1, -1 };
+      gint64 base;
+      int fd;
+
+      close (fds[0]);
+      fd = open ("/proc/self/clear_refs", O_WRONLY);
+      if (fd >= 0)
+        {
+          if (write (fd, "5", 1) != 1)
+            g_printerr ("bench: cannot reset the peak RSS\n");
+          close (fd);
+        }
+      base = bench_status_kb ("VmRSS");
+      func (data);
+      child.peak_kb = bench_status_kb ("VmHWM") - base;
+      child.held_kb = bench_status_kb ("VmRSS") - base;
+      if (write (fds[1], &child, sizeof child) != sizeof child)
+        _exit (2);
+      _exit (0);
+    }
+  close (fds[1]);
+  if (read (fds[0], &peak, sizeof peak) != sizeof peak)
+    peak.peak_kb = peak.held_kb = -1;
+  close (fds[0]);
+  waitpid (pid, &status, 0);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("a measuring child failed (status %d)", status);
+  return peak;
 }

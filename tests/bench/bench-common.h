@@ -181,4 +181,23 @@ IisCatalog *bench_uniform_catalog_new (guint     n_relations,
                                        guint32   seed,
                                        GError  **error);
 
+/* The median of @n samples (sorts them). */
+double      bench_median_ns    (gint64       *samples,
+                                guint         n);
+
+/* A field of /proc/self/status, in kB (-1 if unknown). */
+gint64      bench_status_kb    (const char   *field);
+
+typedef void (*BenchPhaseFunc) (gpointer data);
+
+typedef struct
+{
+  gint64 peak_kb;     /* VmHWM during the phase, above the start */
+  gint64 held_kb;     /* VmRSS at the end of the phase, above the start */
+} BenchPeak;
+
+/* Run @func in a forked child and measure its peak RSS. */
+BenchPeak   bench_measure_peak (BenchPhaseFunc func,
+                                gpointer       data);
+
 G_END_DECLS

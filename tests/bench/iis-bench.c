@@ -100,107 +100,12 @@ static volatile guintptr sink;
 /* ------------------------------------------------------------------ */
 /* Measuring                                                          */
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median_ns (gint64 *samples,
-           guint   n)
-{
-  qsort (samples, n, sizeof (gint64), compare_gint64);
-  if (n % 2 == 1)
-    return samples[n / 2];
-  return (samples[n / 2 - 1] + samples[n / 2]) / 2.0;
-}
-
-/* A field of /proc/self/status, in kB. */
-static gint64
-status_kb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-  gsize len = strlen (field);
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  for (line = status; line != NULL && *line; line = strchr (line, '\n'))
-    {
-      if (*line == '\n')
-        line++;
-      if (strncmp (line, field, len) == 0 && line[len] == ':')
-        return g_ascii_strtoll (line + len + 1, NULL, 10);
-    }
-  return -1;
-}
-
 static gsize
 heap_in_use (void)
 {
   struct mallinfo2 info = mallinfo2 ();
 
   return info.uordblks + info.hblkhd;
-}
-
-typedef void (*PhaseFunc) (gpointer data);
-
-typedef struct
-{
-  gint64 peak_kb;     /* VmHWM during the phase, above the start */
-  gint64 held_kb;     /* VmRSS at the end of the phase, above the start */
-} Peak;
-
-/* Run @func in a forked child and measure its peak RSS. */
-static Peak
-measure_peak (PhaseFunc func,
-              gpointer  data)
-{
-  Peak peak = { -1, -1 };
-  int fds[2];
-  pid_t pid;
-  int status;
-
-  fflush (stdout);
-  if (pipe (fds) != 0)
-    g_error ("pipe: %s", g_strerror (errno));
-  pid = fork ();
-  if (pid < 0)
-    g_error ("fork: %s", g_strerror (errno));
-  if (pid == 0)
-    {
-      Peak child = { -1, -1 };
-      gint64 base;
-      int fd;
-
-      close (fds[0]);
-      fd = open ("/proc/self/clear_refs", O_WRONLY);
-      if (fd >= 0)
-        {
-          if (write (fd, "5", 1) != 1)
-            g_printerr ("iis-bench: cannot reset the peak RSS\n");
-          close (fd);
-        }
-      base = status_kb ("VmRSS");
-      func (data);
-      child.peak_kb = status_kb ("VmHWM") - base;
-      child.held_kb = status_kb ("VmRSS") - base;
-      if (write (fds[1], &child, sizeof child) != sizeof child)
-        _exit (2);
-      _exit (0);
-    }
-  close (fds[1]);
-  if (read (fds[0], &peak, sizeof peak) != sizeof peak)
-    peak.peak_kb = peak.held_kb = -1;
-  close (fds[0]);
-  waitpid (pid, &status, 0);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("a measuring child failed (status %d)", status);
-  return peak;
 }
 
 /* ------------------------------------------------------------------ */
@@ -274,11 +179,11 @@ held_child (const char *path)
   g_object_unref (g_file_new_for_path (path));
   malloc_trim (0);
   heap_before = heap_in_use ();
-  rss_before = status_kb ("VmRSS");
+  rss_before = bench_status_kb ("VmRSS");
   catalog = load_catalog (path);
   n = MAX (iis_catalog_get_n_relations (catalog), 1);
   g_print ("%.6g %.6g\n", (double) (heap_in_use () - heap_before) / n,
-           (status_kb ("VmRSS") - rss_before) * 1024.0 / n);
+           (bench_status_kb ("VmRSS") - rss_before) * 1024.0 / n);
   return 0;
 }
 
@@ -449,11 +354,11 @@ bench_load (const char  *path,
   g_autofree gint64 *lib = g_new (gint64, runs);
   g_autofree gint64 *json = g_new (gint64, runs);
   g_autofree gint64 *lib_free = g_new (gint64, runs);
-  Peak lib_peak, json_peak;
+  BenchPeak lib_peak, json_peak;
   double lib_s, json_s;
 
-  lib_peak = measure_peak (phase_load, (gpointer) path);
-  json_peak = measure_peak (phase_parse, (gpointer) path);
+  lib_peak = bench_measure_peak (phase_load, (gpointer) path);
+  json_peak = bench_measure_peak (phase_parse, (gpointer) path);
 
   /* Warm-up */
   {
@@ -481,10 +386,10 @@ bench_load (const char  *path,
       json[r] = bench_now_ns () - t0;
     }
 
-  lib_s = median_ns (lib, runs) / 1e9;
-  json_s = median_ns (json, runs) / 1e9;
+  lib_s = bench_median_ns (lib, runs) / 1e9;
+  json_s = bench_median_ns (json, runs) / 1e9;
   print_row ("load, s (libiis | json-glib parse+free)", lib_s, json_s, "s");
-  g_print ("  %-40s %12.4g\n", "  (catalog free, s, not counted)", median_ns (lib_free, runs) / 1e9);
+  g_print ("  %-40s %12.4g\n", "  (catalog free, s, not counted)", bench_median_ns (lib_free, runs) / 1e9);
   print_row ("peak RSS during load, MB", lib_peak.peak_kb / 1024.0, json_peak.peak_kb / 1024.0, "MB");
   g_print ("  %-40s %12.4g %12.4g\n", "  (RSS held at the end, MB)",
            lib_peak.held_kb / 1024.0, json_peak.held_kb / 1024.0);
@@ -535,8 +440,8 @@ bench_save (guint       size_index,
           json[r - 1] = bench_now_ns () - t1;
         }
     }
-  lib_s = median_ns (lib, runs) / 1e9;
-  json_s = median_ns (json, runs) / 1e9;
+  lib_s = bench_median_ns (lib, runs) / 1e9;
+  json_s = bench_median_ns (json, runs) / 1e9;
   print_row (compact ? "save compact, s (libiis | json_generator)"
                      : "save, s (libiis | json_generator)", lib_s, json_s, "s");
   g_print ("  %-40s %12.4g %12.4g\n", "  (output, MB)", lib_len / 1048576.0, json_len / 1048576.0);
@@ -698,8 +603,8 @@ bench_questions (guint     size_index,
 
       /* Per question, or per row for the agreements of a state. */
       divisor = q == BENCH_QUESTION_AGREEMENTS_OF ? MAX (rows, 1) : list->len;
-      lib_us = median_ns (lib_ns, runs) / divisor / 1e3;
-      sql_us = median_ns (sql_ns, runs) / divisor / 1e3;
+      lib_us = bench_median_ns (lib_ns, runs) / divisor / 1e3;
+      sql_us = bench_median_ns (sql_ns, runs) / divisor / 1e3;
       what = g_strdup_printf ("%s, us/%s", bench_question_name (q),
                               q == BENCH_QUESTION_AGREEMENTS_OF ? "row" : "question");
       print_row (what, lib_us, sql_us, "us");
@@ -716,7 +621,7 @@ bench_questions (guint     size_index,
           for (guint r = 0; r < runs; r++)
             lib_ns[r] = time_lib (lib, probes, q, list->len);
           lib->get_items = FALSE;
-          lib_us = median_ns (lib_ns, runs) / divisor / 1e3;
+          lib_us = bench_median_ns (lib_ns, runs) / divisor / 1e3;
           print_row ("  read with iis_answer_get_items(), us/row", lib_us, sql_us, "us");
           record (size_index, "agreements-of-items", lib_us, sql_us, "us");
         }
@@ -895,7 +800,7 @@ iterate (const char *path,
       iterate_once (catalog, states, n);
       ns[r] = bench_now_ns () - t0;
     }
-  g_print ("{\"n\": %u, \"seconds\": %.6g}\n", n, median_ns (ns, runs) / 1e9);
+  g_print ("{\"n\": %u, \"seconds\": %.6g}\n", n, bench_median_ns (ns, runs) / 1e9);
   return 0;
 }
 
