@@ -13,9 +13,11 @@
  * copy-on-write and points the catalog's records, words and adjacency
  * arrays into the mapping (see is_lent()): nothing is made per relation,
  * nothing is sorted, and only the pages a question reads are read from
- * the disk. Into a catalog that already holds entities it is staged
- * relation by relation like a JSON document, which is still much faster
- * than parsing the JSON.
+ * the disk. Into a catalog that already holds entities, its records are
+ * copied with their ends, strings and sources renumbered (no text is
+ * parsed, no id looked up per relation); when handlers are connected to
+ * the catalog's signals, it is staged relation by relation like a JSON
+ * document instead, so that they are told as a load tells them.
  *
  * A snapshot is checked completely before anything is used: the header,
  * a checksum of the rest, and then every reference, as the fuzz target
@@ -931,15 +933,21 @@ snapshot_open (Snapshot     *snap,
 /* ------------------------------------------------------------------ */
 /* Loading                                                            */
 
-/* Whether a snapshot can lend @self its storage: nothing in @self yet,
- * and no handler that could change it between the entities and the
- * relations. */
+/* Whether a handler could be told of the load, or change @self between
+ * its entities and its relations. */
 static gboolean
-can_lend (IisCatalog *self)
+has_handlers (IisCatalog *self)
 {
   for (guint i = 0; i < N_SIGNALS; i++)
     if (g_signal_has_handler_pending (self, _iis_catalog_signals[i], 0, FALSE))
-      return FALSE;
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a snapshot can lend @self its storage: nothing in it yet. */
+static gboolean
+is_empty (IisCatalog *self)
+{
   return self->n_nodes == 0 && self->n_records == 0 && self->strings->len == 1
          && self->sources->len == 1 && self->n_words <= 1 && self->document_unknown == NULL
          && self->lent == NULL;
@@ -1016,8 +1024,72 @@ adopt_storage (IisCatalog *self,
                     (self->sources->len - self->free_sources->len);
 }
 
-/* Into a catalog that holds something already: stage every relation,
- * as a JSON document's are. */
+/* Into a catalog that holds something already, with no handler to tell:
+ * the entities are committed (through a stage, so that OVERRIDE and
+ * duplicate ids are as for a document); then each record is copied with
+ * its ends, strings and sources renumbered into @self's, and appended to
+ * the adjacency arrays, which are sorted when a question first reads
+ * them. Nothing here can fail: every reference was checked. */
+static void
+merge_storage (IisCatalog *self,
+               Snapshot   *snap,
+               IisStage   *stage)
+{
+  g_autofree guint32 *node_map = g_new (guint32, MAX (snap->n_nodes, 1));
+  g_autofree guint32 *string_map = g_new0 (guint32, snap->strings->len);
+  g_autofree guint32 *source_map = g_new0 (guint32, snap->sources->len);
+  g_autoptr(GArray) buffer = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint32 i = 0; i < snap->n_nodes; i++)
+    {
+      gboolean found = lookup_slot (self, iis_entity_get_id (_iis_stage_get_entity (stage, i)),
+                                    &node_map[i]);
+
+      g_assert (found);
+    }
+  for (guint32 id = 1; id < snap->strings->len; id++)
+    if (g_ptr_array_index (snap->strings, id) != NULL)
+      string_map[id] = intern_string (self, g_ptr_array_index (snap->strings, id));
+  for (guint32 id = 1; id < snap->sources->len; id++)
+    if (g_ptr_array_index (snap->sources, id) != NULL)
+      source_map[id] = pool_source (self, g_ptr_array_index (snap->sources, id));
+
+  self->records = grow (self, self->records, &self->cap_records, self->n_records,
+                        self->n_records + snap->n_records, sizeof (Record));
+  for (guint32 r = 0; r < snap->n_records; r++)
+    {
+      const Record *from = &snap->records[r];
+      guint32 slot = new_record (self);
+      Record *rec = &self->records[slot];
+
+      *rec = *from;
+      rec->subject = node_map[from->subject];
+      rec->object = node_map[from->object];
+      rec->role = string_map[from->role];
+      if (from->extra != 0)
+        {
+          const guint32 *w = snap->words + from->extra;
+          guint32 n;
+
+          /* Qualifiers stay in the order of their keys' text. */
+          g_array_set_size (buffer, 0);
+          n = *w++;
+          g_array_append_val (buffer, n);
+          for (guint32 i = 0; i < 2 * n; i++, w++)
+            g_array_append_val (buffer, string_map[*w]);
+          n = *w++;
+          g_array_append_val (buffer, n);
+          for (guint32 i = 0; i < n; i++, w++)
+            g_array_append_val (buffer, source_map[*w]);
+          g_array_append_val (buffer, string_map[*w]);
+          rec->extra = append_words (self, (const guint32 *) (gpointer) buffer->data, buffer->len);
+        }
+      link_record (self, slot);
+    }
+}
+
+/* Into a catalog with handlers connected: stage every relation, as a
+ * JSON document's are, so that they are told as a load tells them. */
 static gboolean
 stage_relations (IisStage    *stage,
                  Snapshot    *snap,
@@ -1072,7 +1144,7 @@ load_snapshot_bytes (IisCatalog    *self,
 {
   g_auto(Snapshot) snap = { 0, };
   IisStage *stage = NULL;
-  gboolean in_place;
+  gboolean in_place, quiet;
   gboolean ok = FALSE;
   gsize size;
   guint8 *data = (guint8 *) g_bytes_get_data (bytes, &size);
@@ -1094,8 +1166,9 @@ load_snapshot_bytes (IisCatalog    *self,
   if (!check_records (&snap, stage, name, error))
     goto out;
 
-  in_place = can_lend (self);
-  if (!in_place && !stage_relations (stage, &snap, error))
+  quiet = !has_handlers (self);
+  in_place = quiet && is_empty (self);
+  if (!quiet && !stage_relations (stage, &snap, error))
     goto out;
   if (!_iis_stage_resolve (stage, self, error))
     {
@@ -1103,7 +1176,7 @@ load_snapshot_bytes (IisCatalog    *self,
       goto out;
     }
 
-  if (!in_place)
+  if (!quiet)
     {
       _iis_stage_commit (stage, self);
       ok = TRUE;
@@ -1111,12 +1184,15 @@ load_snapshot_bytes (IisCatalog    *self,
     }
 
   /* The entities first, as a document without relations; then the
-   * storage. No handler is connected (can_lend()): nothing to announce
-   * but the count. */
+   * storage. No handler is connected: nothing to announce but the
+   * count. */
   self->collect_held++;
   g_object_freeze_notify (G_OBJECT (self));
   _iis_stage_commit (stage, self);
-  adopt_storage (self, &snap, bytes);
+  if (in_place)
+    adopt_storage (self, &snap, bytes);
+  else
+    merge_storage (self, &snap, stage);
   if (self->n_relations > 0)
     g_object_notify_by_pspec (G_OBJECT (self), _iis_catalog_properties[PROP_N_RELATIONS]);
   self->collect_held--;

@@ -222,6 +222,9 @@ guint32       store_extra               (IisCatalog    *self,
                                          const guint32 *source_ids,
                                          guint32        n_sources,
                                          const char    *unknown_json);
+guint32       append_words              (IisCatalog    *self,
+                                         const guint32 *words,
+                                         guint32        n);
 void          release_extra             (IisCatalog    *self,
                                          guint32        offset);
 void          collect_garbage_if_needed (IisCatalog    *self);

@@ -208,7 +208,7 @@ pool_source (IisCatalog *self,
   return id;
 }
 
-static guint32
+guint32
 append_words (IisCatalog     *self,
               const guint32  *words,
               guint32         n)
