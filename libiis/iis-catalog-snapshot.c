@@ -137,12 +137,26 @@ typedef struct
  * a snapshot of a million relations costs a few milliseconds. Not a
  * cryptographic hash: it finds damage, not forgery (the checks after it
  * stop a forged snapshot from doing harm). */
+typedef struct
+{
+  guint64 lane[4];
+  guint64 size;
+} Hasher;
+
+static void
+hasher_init (Hasher *hasher)
+{
+  *hasher = (Hasher) { { 1, 2, 3, 4 }, 0 };
+}
+
+/* Hash @size bytes, a multiple of 32 unless this is the last call. */
 static guint64
-snapshot_hash (const guint8 *data,
-               gsize         size)
+hasher_update (Hasher       *hasher,
+               const guint8 *data,
+               gsize         size,
+               gboolean      last)
 {
   const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  guint64 lane[4] = { 1, 2, 3, 4 };
   guint64 h;
   gsize i = 0;
 
@@ -152,15 +166,31 @@ snapshot_hash (const guint8 *data,
         guint64 w;
 
         memcpy (&w, data + i + 8 * j, 8);
-        lane[j] = (lane[j] ^ w) * k;
-        lane[j] ^= lane[j] >> 31;
+        hasher->lane[j] = (hasher->lane[j] ^ w) * k;
+        hasher->lane[j] ^= hasher->lane[j] >> 31;
       }
-  h = size * k;
+  hasher->size += size;
+  if (!last)
+    {
+      g_assert (i == size);
+      return 0;
+    }
+  h = hasher->size * k;
   for (guint j = 0; j < 4; j++)
-    h = ((h ^ lane[j]) * k) ^ (h >> 29);
+    h = ((h ^ hasher->lane[j]) * k) ^ (h >> 29);
   for (; i < size; i++)
     h = ((h ^ data[i]) * k) ^ (h >> 29);
   return h ^ (h >> 32);
+}
+
+static guint64
+snapshot_hash (const guint8 *data,
+               gsize         size)
+{
+  Hasher hasher;
+
+  hasher_init (&hasher);
+  return hasher_update (&hasher, data, size, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1376,13 +1406,19 @@ iis_catalog_get_cache_file (GFile *file)
   return g_file_new_build_filename (g_get_user_cache_dir (), "libiis", "snapshots", name, NULL);
 }
 
+/* The key of @file as it is now. Its bytes are hashed as they are read,
+ * a chunk at a time, so that they do not stay in memory. */
 static gboolean
-source_key_of (GFile        *file,
-               GBytes       *content,
-               SnapshotKey  *key,
-               GError      **error)
+source_key_of (GFile         *file,
+               SnapshotKey   *key,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guint8 *chunk = NULL;
+  const gsize chunk_size = 1 << 20;
+  Hasher hasher;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_TIME_MODIFIED ","
@@ -1393,8 +1429,26 @@ source_key_of (GFile        *file,
   key->size = g_file_info_get_size (info);
   key->mtime = (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
                + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
-  key->hash = snapshot_hash (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
-  return TRUE;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  chunk = g_malloc (chunk_size);
+  hasher_init (&hasher);
+  for (;;)
+    {
+      gsize got;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), chunk, chunk_size, &got,
+                                    cancellable, error))
+        return FALSE;
+      if (got < chunk_size)
+        {
+          key->hash = hasher_update (&hasher, chunk, got, TRUE);
+          return TRUE;
+        }
+      hasher_update (&hasher, chunk, got, FALSE);
+    }
 }
 
 static gboolean
@@ -1425,7 +1479,6 @@ _iis_catalog_load_cached (IisCatalog    *self,
                           GError       **error)
 {
   g_autoptr(GFile) cache = iis_catalog_get_cache_file (file);
-  g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cached = NULL;
   g_autoptr(IisCatalog) alone = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1438,8 +1491,7 @@ _iis_catalog_load_cached (IisCatalog    *self,
   if (cache == NULL)
     return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
 
-  content = map_file (file, FALSE, &local_error);
-  if (content == NULL || !source_key_of (file, content, &key, &local_error))
+  if (!source_key_of (file, &key, cancellable, &local_error))
     {
       g_debug ("%s: not cached: %s", name, local_error->message);
       return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
