@@ -31,9 +31,11 @@
 #include "iis-catalog.h"
 #include "iis-error.h"
 
-#include "data/iis-resources.h"
+#include "iis-resources-private.h"
+#include "iis-snapshot-private.h"
 
 #define BUNDLED_CATALOG_RESOURCE "/org/libiis/Iis/catalog.json"
+#define BUNDLED_SNAPSHOT_RESOURCE "/org/libiis/Iis/catalog.snapshot"
 
 /**
  * iis_catalog_load_bundled:
@@ -65,6 +67,24 @@ iis_catalog_load_bundled (IisCatalog  *self,
 
   g_return_val_if_fail (IIS_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The snapshot made from the JSON at build time opens without parsing
+   * relations. Whatever stops it (another byte order, an id already in
+   * @self), the JSON is loaded instead: its errors are the ones to
+   * report, and a failed load left @self as it was. */
+  bytes = g_resource_lookup_data (_iis_get_resource (), BUNDLED_SNAPSHOT_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      data = g_bytes_get_data (bytes, &length);
+      if (_iis_catalog_load_snapshot_data (self, data, length, "The bundled catalog",
+                                           IIS_LOAD_FLAGS_NONE, NULL, &local_error))
+        return TRUE;
+      g_debug ("The bundled catalog's snapshot is not used: %s", local_error->message);
+      g_clear_pointer (&bytes, g_bytes_unref);
+    }
 
   bytes = g_resource_lookup_data (_iis_get_resource (), BUNDLED_CATALOG_RESOURCE,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);

@@ -29,7 +29,7 @@
 #include "iis-error.h"
 #include "iis-state.h"
 
-#include "data/iis-resources.h"
+#include "iis-resources-private.h"
 
 #define ISO_3166_1_RESOURCE "/org/libiis/Iis/iso-3166-1.json"
 
