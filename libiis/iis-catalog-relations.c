@@ -61,6 +61,7 @@ link_record (IisCatalog *self,
 {
   const Record *rec = &self->records[slot];
 
+  note_change (self);
   adjacency_append (&self->nodes[rec->subject].out, ADJACENT_KEY (rec->kind, rec->object), slot);
   adjacency_append (&self->nodes[rec->object].in, ADJACENT_KEY (rec->kind, rec->subject), slot);
   self->n_relations++;
@@ -79,6 +80,7 @@ encode_relation (IisCatalog  *self,
   g_autofree guint32 *source_ids = NULL;
   guint32 n_qualifiers = 0, n_sources = sources ? sources->len : 0;
 
+  note_change (self);
   if (table != NULL && g_hash_table_size (table) > 0)
     {
       GHashTableIter iter;
@@ -239,6 +241,7 @@ remove_relation_slot (IisCatalog *self,
   IisRelation *live;
   gboolean wanted = emit && g_signal_has_handler_pending (self, _iis_catalog_signals[RELATION_REMOVED], 0, FALSE);
 
+  note_change (self);
   /* Give a listener the relation as it was, unbound. */
   if (wanted)
     relation = relation_for_slot (self, slot);
@@ -275,6 +278,7 @@ remove_node_relations (IisCatalog *self,
   GHashTableIter iter;
   gpointer key;
 
+  note_change (self);
   for (guint pass = 0; pass < 2; pass++)
     {
       Adjacency *adj = pass == 0 ? &node->out : &node->in;

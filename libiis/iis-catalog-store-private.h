@@ -157,6 +157,8 @@ struct _IisCatalog
 
   JsonObject *document_unknown;
 
+  guint       stamp;            /* bumped by every change: see note_change() */
+
   gsize       visited;          /* atomic: records looked at by questions */
   guint64     removal_steps;    /* adjacency entries removals looked at or moved */
 
@@ -321,6 +323,15 @@ grow (gpointer  array,
   array = g_realloc_n (array, new_cap, item_size);
   *cap = new_cap;
   return array;
+}
+
+/* Every change to what the catalog holds (entities, relations, their
+ * stored data) calls this, so that an IisRelationIter set up before it
+ * can tell that the slots it holds may be stale. */
+static inline void
+note_change (IisCatalog *self)
+{
+  self->stamp++;
 }
 
 static inline IisEntity *
