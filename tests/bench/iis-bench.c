@@ -35,7 +35,10 @@
  * - save-compact: the same, compact, against the generator not pretty;
  * - relations between two entities: iis_catalog_list_relations() with
  *   subject, kind (member-of) and object, each relation object taken
- *   and its dates read, against a prepared SELECT of the same rows.
+ *   and its dates read, against a prepared SELECT of the same rows; and,
+ *   for information, the same relations read with an IisRelationIter
+ *   (both ids and both dates of each), and counted with
+ *   iis_catalog_count_relations(), against the same SELECT.
  *
  * An argument "uniform:N" stands for the uniform-random shape of
  * bench_uniform_catalog_new () (bench-common.h) at N relations, built
@@ -333,6 +336,8 @@ static const Measure measures[] = {
   { "parts", "transitive part-of / SQLite recursive", 0.02, 0 },
   { "party-statuses", "every party's status / SQLite its parties", 0, 0 },
   { "between", "relations between two entities / SQLite", 0, 0.25 },
+  { "between-iter", "  the same, read with IisRelationIter", 0, 0 },
+  { "between-count", "  the same, counted with count_relations()", 0, 0 },
 };
 
 #define MAX_SIZES 8
@@ -632,6 +637,62 @@ time_lib (BenchLib      *lib,
   return bench_now_ns () - t0;
 }
 
+/* The relations between two entities read without relation objects,
+ * against the SQLite figure @sql_us of the same probes: through the
+ * iterator (checked as the objects are), and counted (checked against
+ * SQLite's number of rows). */
+static void
+bench_between_light (guint        size_index,
+                     BenchLib    *lib,
+                     BenchSql    *sql,
+                     BenchProbes *probes,
+                     double       sql_us)
+{
+  static const struct
+  {
+    BenchBetween  mode;
+    const char   *key;
+    const char   *title;
+  } modes[] = {
+    { BENCH_BETWEEN_ITER, "between-iter", "  read with IisRelationIter, us/question" },
+    { BENCH_BETWEEN_COUNT, "between-count", "  counted, us/question" },
+  };
+  GArray *list = bench_question_probes (probes, BENCH_QUESTION_BETWEEN);
+  g_autofree gint64 *lib_ns = g_new (gint64, runs);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      double lib_us;
+
+      lib->between = modes[m].mode;
+      if (modes[m].mode == BENCH_BETWEEN_COUNT)
+        {
+          for (guint i = 0; i < list->len; i++)
+            {
+              guint counted = bench_ask_lib (lib, probes, BENCH_QUESTION_BETWEEN, i, NULL);
+              guint rows = bench_ask_sql (sql, probes, BENCH_QUESTION_BETWEEN, i, NULL);
+
+              if (counted != rows)
+                {
+                  g_printerr ("iis-bench: %u relations: probe %u of the relations between two "
+                              "entities: count_relations() says %u, SQLite has %u rows\n",
+                              sql->n_relations, i, counted, rows);
+                  exit (1);
+                }
+            }
+        }
+      else
+        check_or_exit (lib, sql, probes, BENCH_QUESTION_BETWEEN, NULL);
+
+      for (guint r = 0; r < runs; r++)
+        lib_ns[r] = time_lib (lib, probes, BENCH_QUESTION_BETWEEN, list->len);
+      lib->between = BENCH_BETWEEN_OBJECTS;
+      lib_us = median_ns (lib_ns, runs) / list->len / 1e3;
+      print_row (modes[m].title, lib_us, sql_us, "us");
+      record (size_index, modes[m].key, lib_us, sql_us, "us");
+    }
+}
+
 static void
 bench_questions (guint     size_index,
                  BenchLib *lib,
@@ -720,6 +781,8 @@ bench_questions (guint     size_index,
           print_row ("  read with iis_answer_get_items(), us/row", lib_us, sql_us, "us");
           record (size_index, "agreements-of-items", lib_us, sql_us, "us");
         }
+      if (q == BENCH_QUESTION_BETWEEN)
+        bench_between_light (size_index, lib, sql, probes, sql_us);
     }
   bench_probes_free (probes);
 }
