@@ -62,7 +62,9 @@
  * bare parse) and skips the rest, which at 1M takes minutes more.
  * --questions-only skips load, memory and save; --profile QUESTION asks
  * only libiis one question, many times, for perf or callgrind
- * (--toggle-collect=bench_ask_lib); --profile save (or save-compact)
+ * (--toggle-collect=bench_ask_lib; between-iter and between-count ask
+ * the relations between two entities through IisRelationIter and
+ * iis_catalog_count_relations()); --profile save (or save-compact)
  * writes the catalog N times with iis_catalog_to_data() and then N times
  * with json_generator_to_data() (--toggle-collect=profile_save_lib, or
  * profile_save_json).
@@ -703,8 +705,17 @@ bench_questions (guint     size_index,
 
   if (profile_question != NULL)
     {
+      const char *profiled = profile_question;
+
+      /* The relations between two entities, read without objects. */
+      if (strcmp (profiled, "between-iter") == 0 || strcmp (profiled, "between-count") == 0)
+        {
+          lib->between = strcmp (profiled, "between-iter") == 0 ? BENCH_BETWEEN_ITER
+                                                                 : BENCH_BETWEEN_COUNT;
+          profiled = "between";
+        }
       for (BenchQuestion q = 0; q < BENCH_N_QUESTIONS; q++)
-        if (g_strcmp0 (profile_question, question_keys[q]) == 0)
+        if (strcmp (profiled, question_keys[q]) == 0)
           {
             GArray *list = bench_question_probes (probes, q);
             gint64 t0 = bench_now_ns ();
@@ -981,7 +992,7 @@ main (int   argc,
     { "load-only", 0, 0, G_OPTION_ARG_NONE, &load_only, "Only the load", NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_question,
       "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts, "
-      "party-statuses, between) many times, for a profiler; or write the catalog (save, "
+      "party-statuses, between, between-iter, between-count) many times, for a profiler; or write the catalog (save, "
       "save-compact) both ways", "QUESTION" },
     G_OPTION_ENTRY_NULL
   };
