@@ -61,6 +61,7 @@ link_record (IisCatalog *self,
 {
   const Record *rec = &self->records[slot];
 
+  note_change (self);
   adjacency_append (self, &self->nodes[rec->subject].out, ADJACENT_KEY (rec->kind, rec->object), slot);
   adjacency_append (self, &self->nodes[rec->object].in, ADJACENT_KEY (rec->kind, rec->subject), slot);
   self->n_relations++;
@@ -79,6 +80,7 @@ encode_relation (IisCatalog  *self,
   g_autofree guint32 *source_ids = NULL;
   guint32 n_qualifiers = 0, n_sources = sources ? sources->len : 0;
 
+  note_change (self);
   if (table != NULL && g_hash_table_size (table) > 0)
     {
       GHashTableIter iter;
@@ -239,6 +241,7 @@ remove_relation_slot (IisCatalog *self,
   IisRelation *live;
   gboolean wanted = emit && g_signal_has_handler_pending (self, _iis_catalog_signals[RELATION_REMOVED], 0, FALSE);
 
+  note_change (self);
   /* Give a listener the relation as it was, unbound. */
   if (wanted)
     relation = relation_for_slot (self, slot);
@@ -275,6 +278,7 @@ remove_node_relations (IisCatalog *self,
   GHashTableIter iter;
   gpointer key;
 
+  note_change (self);
   for (guint pass = 0; pass < 2; pass++)
     {
       Adjacency *adj = pass == 0 ? &node->out : &node->in;
@@ -373,6 +377,45 @@ iis_catalog_remove_relation (IisCatalog  *self,
   return TRUE;
 }
 
+/* Where the relations matching (@subject, @kind, @object) are: a range
+ * of one end's sorted adjacency array, or of the whole record array when
+ * neither end is given. A pattern naming an entity of another catalog
+ * (or of none) gets an empty range, and FALSE. */
+gboolean
+relation_scan_init (IisCatalog      *self,
+                    RelationScan    *scan,
+                    IisEntity       *subject,
+                    IisRelationKind  kind,
+                    IisEntity       *object)
+{
+  memset (scan, 0, sizeof *scan);
+  scan->kind = kind;
+  scan->other = G_MAXUINT32;
+
+  if ((subject != NULL && !entity_in_catalog (self, subject)) ||
+      (object != NULL && !entity_in_catalog (self, object)))
+    return FALSE;
+
+  if (subject != NULL || object != NULL)
+    {
+      scan->adj = subject == NULL ? &self->nodes[_iis_entity_get_slot (object)].in
+                                  : &self->nodes[_iis_entity_get_slot (subject)].out;
+      if (subject != NULL && object != NULL)
+        scan->other = _iis_entity_get_slot (object);
+      if (kind == IIS_RELATION_KIND_ANY)
+        kind_range (self, scan->adj, kind, &scan->begin, &scan->end);
+      else
+        {
+          adjacency_range (self, scan->adj, kind, scan->other, &scan->begin, &scan->end);
+          /* The range is of the kind and the other end already. */
+          scan->other = G_MAXUINT32;
+        }
+    }
+  else
+    scan->end = self->n_records;
+  return TRUE;
+}
+
 /**
  * iis_catalog_list_relations:
  * @self: a catalog
@@ -396,57 +439,77 @@ iis_catalog_list_relations (IisCatalog      *self,
                             IisEntity       *object)
 {
   g_autoptr(GArray) slots = NULL;
-  gsize visited = 0;
+  RelationScan scan;
 
   g_return_val_if_fail (IIS_IS_CATALOG (self), NULL);
   g_return_val_if_fail (subject == NULL || IIS_IS_ENTITY (subject), NULL);
   g_return_val_if_fail (object == NULL || IIS_IS_ENTITY (object), NULL);
 
   slots = g_array_new (FALSE, FALSE, sizeof (guint32));
-
-  if ((subject != NULL && !entity_in_catalog (self, subject)) ||
-      (object != NULL && !entity_in_catalog (self, object)))
-    return relations_to_model (self, slots);
-
-  if (subject != NULL || object != NULL)
+  relation_scan_init (self, &scan, subject, kind, object);
+  for (guint32 i = scan.begin; i < scan.end; i++)
     {
-      gboolean in = subject == NULL;
-      Adjacency *adj = in ? &self->nodes[_iis_entity_get_slot (object)].in
-                          : &self->nodes[_iis_entity_get_slot (subject)].out;
-      guint32 other = object != NULL && subject != NULL ? _iis_entity_get_slot (object) : G_MAXUINT32;
-      guint32 begin, end;
+      guint32 slot;
 
-      if (kind == IIS_RELATION_KIND_ANY)
-        kind_range (self, adj, kind, &begin, &end);
-      else
-        adjacency_range (self, adj, kind, other, &begin, &end);
-      for (guint32 i = begin; i < end; i++)
-        {
-          guint32 slot = adj->entries[i].slot;
-
-          visited++;
-          if (other != G_MAXUINT32 && self->records[slot].object != other)
-            continue;
-          g_array_append_val (slots, slot);
-        }
+      if (relation_scan_match (self, &scan, i, &slot))
+        g_array_append_val (slots, slot);
     }
-  else
-    {
-      for (guint32 slot = 0; slot < self->n_records; slot++)
-        {
-          const Record *rec = &self->records[slot];
-
-          visited++;
-          if (rec->kind == IIS_RELATION_KIND_ANY)
-            continue;
-          if (kind != IIS_RELATION_KIND_ANY && rec->kind != (guint) kind)
-            continue;
-          g_array_append_val (slots, slot);
-        }
-    }
-
-  g_atomic_pointer_add (&self->visited, visited);
+  g_atomic_pointer_add (&self->visited, (gsize) (scan.end - scan.begin));
   return relations_to_model (self, slots);
+}
+
+/**
+ * iis_catalog_count_relations:
+ * @self: a catalog
+ * @subject: (nullable): the subject, or %NULL for any
+ * @kind: the kind, or %IIS_RELATION_KIND_ANY for any
+ * @object: (nullable): the object, or %NULL for any
+ *
+ * Counts the relations that match a pattern: the number of items
+ * [method@Iis.Catalog.list_relations] would list for the same arguments,
+ * found without making a relation object.
+ *
+ * With a subject or an object and a kind, the answer takes one search in
+ * that end's sorted relations, however many relations match; with a
+ * subject, an object and %IIS_RELATION_KIND_ANY it reads the subject's
+ * relations; with neither end it walks every relation of the catalog.
+ *
+ * Returns: the number of relations from @subject (or any) of @kind (or
+ *   any) to @object (or any)
+ *
+ * Since: 1.1
+ */
+guint
+iis_catalog_count_relations (IisCatalog      *self,
+                             IisEntity       *subject,
+                             IisRelationKind  kind,
+                             IisEntity       *object)
+{
+  RelationScan scan;
+  guint count = 0;
+
+  g_return_val_if_fail (IIS_IS_CATALOG (self), 0);
+  g_return_val_if_fail (subject == NULL || IIS_IS_ENTITY (subject), 0);
+  g_return_val_if_fail (object == NULL || IIS_IS_ENTITY (object), 0);
+
+  if (!relation_scan_init (self, &scan, subject, kind, object))
+    return 0;
+  /* A range of one end's array holds only matches unless the other end
+   * is to be checked too; the whole catalog's count is kept. */
+  if (scan.adj != NULL && scan.other == G_MAXUINT32)
+    return scan.end - scan.begin;
+  if (scan.adj == NULL && kind == IIS_RELATION_KIND_ANY)
+    return self->n_relations;
+
+  for (guint32 i = scan.begin; i < scan.end; i++)
+    {
+      guint32 slot;
+
+      if (relation_scan_match (self, &scan, i, &slot))
+        count++;
+    }
+  g_atomic_pointer_add (&self->visited, (gsize) (scan.end - scan.begin));
+  return count;
 }
 
 /**

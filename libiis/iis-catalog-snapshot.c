@@ -995,6 +995,7 @@ adopt_storage (IisCatalog *self,
 
   g_assert (self->n_nodes == snap->n_nodes);
 
+  note_change (self);
   self->lent = g_bytes_ref (bytes);
   self->lent_begin = data;
   self->lent_end = data + size;

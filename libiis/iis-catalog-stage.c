@@ -420,6 +420,7 @@ _iis_stage_commit (IisStage   *stage,
   g_return_if_fail (IIS_IS_CATALOG (self));
   g_return_if_fail (stage->resolved);
 
+  note_change (self);
   g_object_freeze_notify (G_OBJECT (self));
   /* Handlers of the signals below may change relations: the pooled
    * source ids must stay valid until every record is stored. */

@@ -162,6 +162,8 @@ struct _IisCatalog
   const char  *lent_begin;
   const char  *lent_end;
 
+  guint       stamp;            /* bumped by every change: see note_change() */
+
   gsize       visited;          /* atomic: records looked at by questions */
   guint64     removal_steps;    /* adjacency entries removals looked at or moved */
 
@@ -291,6 +293,26 @@ void         remove_relation_slot  (IisCatalog       *self,
 GPtrArray *  remove_node_relations (IisCatalog       *self,
                                     guint32           node_slot);
 
+/* A walk over the relations matching a pattern: entries begin..end of
+ * @adj, or record slots begin..end when @adj is NULL (every relation
+ * of @kind, IIS_RELATION_KIND_ANY for all); when @other is not
+ * G_MAXUINT32, only the entries whose other end is that node match. See
+ * relation_scan_init() and relation_scan_match(). */
+typedef struct
+{
+  Adjacency       *adj;
+  guint32          begin;
+  guint32          end;
+  guint32          other;
+  IisRelationKind  kind;
+} RelationScan;
+
+gboolean     relation_scan_init    (IisCatalog       *self,
+                                    RelationScan     *scan,
+                                    IisEntity        *subject,
+                                    IisRelationKind   kind,
+                                    IisEntity        *object);
+
 /* ---- Inline helpers ------------------------------------------------ */
 
 /* Storage a snapshot lends (see iis-catalog-snapshot.c) points into the
@@ -341,6 +363,15 @@ free_storage (IisCatalog *self,
 {
   if (!is_lent (self, array))
     g_free (array);
+}
+
+/* Every change to what the catalog holds (entities, relations, their
+ * stored data) calls this, so that an IisRelationIter set up before it
+ * can tell that the slots it holds may be stale. */
+static inline void
+note_change (IisCatalog *self)
+{
+  self->stamp++;
 }
 
 static inline IisEntity *
@@ -488,6 +519,28 @@ entity_in_catalog (IisCatalog *self,
                    IisEntity  *entity)
 {
   return entity != NULL && _iis_entity_get_catalog (entity) == self;
+}
+
+/* Whether position @i of @scan is a matching relation, and its slot. */
+static inline gboolean
+relation_scan_match (IisCatalog         *self,
+                     const RelationScan *scan,
+                     guint32             i,
+                     guint32            *slot)
+{
+  if (scan->adj != NULL)
+    {
+      const Adjacent *entry = &scan->adj->entries[i];
+
+      /* The key holds the other end: no record is read. */
+      *slot = entry->slot;
+      return scan->other == G_MAXUINT32 || (entry->key & (MAX_NODES - 1)) == scan->other;
+    }
+
+  *slot = i;
+  if (self->records[i].kind == IIS_RELATION_KIND_ANY)
+    return FALSE;
+  return scan->kind == IIS_RELATION_KIND_ANY || self->records[i].kind == (guint) scan->kind;
 }
 
 G_END_DECLS

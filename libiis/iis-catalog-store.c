@@ -699,8 +699,6 @@ relation_for_slot (IisCatalog *self,
                    guint32     slot)
 {
   const Record *rec = &self->records[slot];
-  g_autoptr(IisDate) start = NULL;
-  g_autoptr(IisDate) end = NULL;
   GWeakRef *ref;
   IisRelation *relation;
   Extra extra;
@@ -717,17 +715,13 @@ relation_for_slot (IisCatalog *self,
         }
     }
 
-  start = unpack_date (rec->start);
-  end = unpack_date (rec->end);
-  relation = g_object_new (IIS_TYPE_RELATION,
-                           "kind", (IisRelationKind) rec->kind,
-                           "subject", node_entity (self, rec->subject),
-                           "object", node_entity (self, rec->object),
-                           "role", rec->role ? string_of (self, rec->role) : NULL,
-                           "start", start,
-                           "end", end,
-                           "confidence", (IisConfidence) rec->confidence,
-                           NULL);
+  relation = _iis_relation_new_stored ((IisRelationKind) rec->kind,
+                                       node_entity (self, rec->subject),
+                                       node_entity (self, rec->object),
+                                       rec->role ? string_of (self, rec->role) : NULL,
+                                       unpack_date (rec->start),
+                                       unpack_date (rec->end),
+                                       (IisConfidence) rec->confidence);
 
   read_extra (self, rec->extra, &extra);
   if (extra.n_qualifiers > 0)

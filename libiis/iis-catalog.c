@@ -532,6 +532,7 @@ _iis_catalog_identifier_changed (IisCatalog *self,
                                  const char *old_value,
                                  const char *new_value)
 {
+  note_change (self);
   if (old_value != NULL)
     {
       g_autofree char *key = identifier_key (scheme, old_value);
@@ -550,6 +551,7 @@ void
 update_ended (IisCatalog *self,
               guint32     slot)
 {
+  note_change (self);
   self->nodes[slot].ended = _iis_date_pack (_iis_entity_get_ended (self->nodes[slot].entity));
 }
 
@@ -696,6 +698,7 @@ iis_catalog_remove_entity (IisCatalog *self,
   if (_iis_entity_get_catalog (entity) != self)
     return FALSE;
 
+  note_change (self);
   /* A handler may remove it meanwhile, dropping the catalog's reference. */
   alive = g_object_ref (entity);
   slot = _iis_entity_get_slot (entity);

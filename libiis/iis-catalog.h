@@ -121,6 +121,11 @@ GListModel  *iis_catalog_list_relations            (IisCatalog        *self,
                                                     IisEntity         *subject,
                                                     IisRelationKind    kind,
                                                     IisEntity         *object);
+IIS_AVAILABLE_IN_1_1
+guint        iis_catalog_count_relations           (IisCatalog        *self,
+                                                    IisEntity         *subject,
+                                                    IisRelationKind    kind,
+                                                    IisEntity         *object);
 IIS_AVAILABLE_IN_ALL
 guint        iis_catalog_get_n_relations           (IisCatalog        *self);
 

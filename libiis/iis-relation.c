@@ -1070,6 +1070,34 @@ iis_relation_is_in_catalog (IisRelation *self)
   return self->catalog != NULL;
 }
 
+/* The catalog makes relation objects by the thousand per question. Only
+ * the construct-only members (kind and ends, which constructed() checks)
+ * go through the property machinery; the others are stored directly,
+ * which skips, per property, collecting a GValue, looking the property
+ * up, set_property(), a copy of the value, and a notification queued
+ * while no one can be connected yet. */
+IisRelation *
+_iis_relation_new_stored (IisRelationKind  kind,
+                          IisEntity       *subject,
+                          IisEntity       *object,
+                          const char      *role,
+                          IisDate         *start,
+                          IisDate         *end,
+                          IisConfidence    confidence)
+{
+  IisRelation *self = g_object_new (IIS_TYPE_RELATION,
+                                    "kind", kind,
+                                    "subject", subject,
+                                    "object", object,
+                                    NULL);
+
+  self->role = g_strdup (role);
+  self->start = start;
+  self->end = end;
+  self->confidence = confidence;
+  return self;
+}
+
 void
 _iis_relation_bind (IisRelation *self,
                     IisCatalog  *catalog,

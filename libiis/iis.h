@@ -26,6 +26,7 @@
 # include "iis-answer.h"
 # include "iis-problem.h"
 # include "iis-catalog.h"
+# include "iis-relation-iter.h"
 # include "iis-continuity.h"
 # include "iis-party-status.h"
 # include "iis-query.h"

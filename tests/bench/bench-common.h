@@ -105,6 +105,17 @@ BenchProbes *bench_probes_new  (BenchSql    *sql,
                                 gboolean     exhaustive);
 void         bench_probes_free (BenchProbes *probes);
 
+/* How the library side reads the relations between two entities: the
+ * relation objects of list_relations(), an IisRelationIter reading ids
+ * and dates, or count_relations(), whose answer is only the number of
+ * rows (bench_check () cannot compare it; iis-bench.c compares it with
+ * the number of SQLite rows). */
+typedef enum {
+  BENCH_BETWEEN_OBJECTS,
+  BENCH_BETWEEN_ITER,
+  BENCH_BETWEEN_COUNT,
+} BenchBetween;
+
 /* The library side: the catalog and its entities by SQLite key. */
 typedef struct
 {
@@ -112,6 +123,8 @@ typedef struct
   IisEntity  **by_key;    /* key - 1 → entity (borrowed) */
   guint32      n;
   gboolean     get_items; /* read answers with iis_answer_get_items () */
+  BenchBetween between;   /* how the relations between two entities are read */
+  IisDate     *scratch_start, *scratch_end;  /* filled by IisRelationIter */
 } BenchLib;
 
 /* Fails when an entity of the mirror is missing from @catalog. */

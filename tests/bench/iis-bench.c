@@ -35,7 +35,10 @@
  * - save-compact: the same, compact, against the generator not pretty;
  * - relations between two entities: iis_catalog_list_relations() with
  *   subject, kind (member-of) and object, each relation object taken
- *   and its dates read, against a prepared SELECT of the same rows.
+ *   and its dates read, against a prepared SELECT of the same rows; and,
+ *   for information, the same relations read with an IisRelationIter
+ *   (both ids and both dates of each), and counted with
+ *   iis_catalog_count_relations(), against the same SELECT.
  *
  * An argument "uniform:N" stands for the uniform-random shape of
  * bench_uniform_catalog_new () (bench-common.h) at N relations, built
@@ -59,7 +62,9 @@
  * bare parse) and skips the rest, which at 1M takes minutes more.
  * --questions-only skips load, memory and save; --profile QUESTION asks
  * only libiis one question, many times, for perf or callgrind
- * (--toggle-collect=bench_ask_lib); --profile save (or save-compact)
+ * (--toggle-collect=bench_ask_lib; between-iter and between-count ask
+ * the relations between two entities through IisRelationIter and
+ * iis_catalog_count_relations()); --profile save (or save-compact)
  * writes the catalog N times with iis_catalog_to_data() and then N times
  * with json_generator_to_data() (--toggle-collect=profile_save_lib, or
  * profile_save_json).
@@ -238,6 +243,8 @@ static const Measure measures[] = {
   { "parts", "transitive part-of / SQLite recursive", 0.02, 0 },
   { "party-statuses", "every party's status / SQLite its parties", 0, 0 },
   { "between", "relations between two entities / SQLite", 0, 0.25 },
+  { "between-iter", "  the same, read with IisRelationIter", 0, 0 },
+  { "between-count", "  the same, counted with count_relations()", 0, 0 },
 };
 
 #define MAX_SIZES 8
@@ -537,6 +544,62 @@ time_lib (BenchLib      *lib,
   return bench_now_ns () - t0;
 }
 
+/* The relations between two entities read without relation objects,
+ * against the SQLite figure @sql_us of the same probes: through the
+ * iterator (checked as the objects are), and counted (checked against
+ * SQLite's number of rows). */
+static void
+bench_between_light (guint        size_index,
+                     BenchLib    *lib,
+                     BenchSql    *sql,
+                     BenchProbes *probes,
+                     double       sql_us)
+{
+  static const struct
+  {
+    BenchBetween  mode;
+    const char   *key;
+    const char   *title;
+  } modes[] = {
+    { BENCH_BETWEEN_ITER, "between-iter", "  read with IisRelationIter, us/question" },
+    { BENCH_BETWEEN_COUNT, "between-count", "  counted, us/question" },
+  };
+  GArray *list = bench_question_probes (probes, BENCH_QUESTION_BETWEEN);
+  g_autofree gint64 *lib_ns = g_new (gint64, runs);
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      double lib_us;
+
+      lib->between = modes[m].mode;
+      if (modes[m].mode == BENCH_BETWEEN_COUNT)
+        {
+          for (guint i = 0; i < list->len; i++)
+            {
+              guint counted = bench_ask_lib (lib, probes, BENCH_QUESTION_BETWEEN, i, NULL);
+              guint rows = bench_ask_sql (sql, probes, BENCH_QUESTION_BETWEEN, i, NULL);
+
+              if (counted != rows)
+                {
+                  g_printerr ("iis-bench: %u relations: probe %u of the relations between two "
+                              "entities: count_relations() says %u, SQLite has %u rows\n",
+                              sql->n_relations, i, counted, rows);
+                  exit (1);
+                }
+            }
+        }
+      else
+        check_or_exit (lib, sql, probes, BENCH_QUESTION_BETWEEN, NULL);
+
+      for (guint r = 0; r < runs; r++)
+        lib_ns[r] = time_lib (lib, probes, BENCH_QUESTION_BETWEEN, list->len);
+      lib->between = BENCH_BETWEEN_OBJECTS;
+      lib_us = median_ns (lib_ns, runs) / list->len / 1e3;
+      print_row (modes[m].title, lib_us, sql_us, "us");
+      record (size_index, modes[m].key, lib_us, sql_us, "us");
+    }
+}
+
 static void
 bench_questions (guint     size_index,
                  BenchLib *lib,
@@ -547,8 +610,17 @@ bench_questions (guint     size_index,
 
   if (profile_question != NULL)
     {
+      const char *profiled = profile_question;
+
+      /* The relations between two entities, read without objects. */
+      if (strcmp (profiled, "between-iter") == 0 || strcmp (profiled, "between-count") == 0)
+        {
+          lib->between = strcmp (profiled, "between-iter") == 0 ? BENCH_BETWEEN_ITER
+                                                                 : BENCH_BETWEEN_COUNT;
+          profiled = "between";
+        }
       for (BenchQuestion q = 0; q < BENCH_N_QUESTIONS; q++)
-        if (g_strcmp0 (profile_question, question_keys[q]) == 0)
+        if (strcmp (profiled, question_keys[q]) == 0)
           {
             GArray *list = bench_question_probes (probes, q);
             gint64 t0 = bench_now_ns ();
@@ -625,6 +697,8 @@ bench_questions (guint     size_index,
           print_row ("  read with iis_answer_get_items(), us/row", lib_us, sql_us, "us");
           record (size_index, "agreements-of-items", lib_us, sql_us, "us");
         }
+      if (q == BENCH_QUESTION_BETWEEN)
+        bench_between_light (size_index, lib, sql, probes, sql_us);
     }
   bench_probes_free (probes);
 }
@@ -823,7 +897,7 @@ main (int   argc,
     { "load-only", 0, 0, G_OPTION_ARG_NONE, &load_only, "Only the load", NULL },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_question,
       "Only ask libiis one question (point, agreements-of, members-at, two-hop, parts, "
-      "party-statuses, between) many times, for a profiler; or write the catalog (save, "
+      "party-statuses, between, between-iter, between-count) many times, for a profiler; or write the catalog (save, "
       "save-compact) both ways", "QUESTION" },
     G_OPTION_ENTRY_NULL
   };

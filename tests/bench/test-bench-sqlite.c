@@ -126,10 +126,31 @@ test_party_statuses (void)
   check_question (BENCH_QUESTION_PARTY_STATUSES);
 }
 
+/* The relations between two entities, read as relation objects, through
+ * an IisRelationIter, and counted: each as SQLite answers. */
 static void
 test_between (void)
 {
+  g_autoptr(GError) error = NULL;
+  GArray *list = bench_question_probes (probes, BENCH_QUESTION_BETWEEN);
+  guint nonzero = 0;
+
   check_question (BENCH_QUESTION_BETWEEN);
+
+  lib->between = BENCH_BETWEEN_ITER;
+  bench_check (lib, sql, probes, BENCH_QUESTION_BETWEEN, NULL, &error);
+  g_assert_no_error (error);
+
+  lib->between = BENCH_BETWEEN_COUNT;
+  for (guint i = 0; i < list->len; i++)
+    {
+      guint counted = bench_ask_lib (lib, probes, BENCH_QUESTION_BETWEEN, i, NULL);
+
+      g_assert_cmpuint (counted, ==, bench_ask_sql (sql, probes, BENCH_QUESTION_BETWEEN, i, NULL));
+      nonzero += counted > 0;
+    }
+  lib->between = BENCH_BETWEEN_OBJECTS;
+  g_assert_cmpuint (nonzero, >, 0);
 }
 
 /* The uniform shape: built through the API, the same for the same seed,

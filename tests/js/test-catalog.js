@@ -118,6 +118,26 @@ function members(catalog, org, role, at) {
     return ids(catalog.get_members(catalog.lookup(org), role, date(at))).join(' ');
 }
 
+test('count_relations answers as many as list_relations lists', () => {
+    const catalog = makeScenario();
+    const entities = [null, ...items(catalog.list_entities(Iis.Entity.$gtype))];
+    const kinds = [K.ANY, K.MEMBER_OF, K.PARTY_TO, K.SIGNATORY_OF];
+    let nonzero = 0;
+    for (const subject of entities) {
+        for (const kind of kinds) {
+            for (const object of entities) {
+                const n = catalog.list_relations(subject, kind, object).get_n_items();
+                equal(catalog.count_relations(subject, kind, object), n);
+                if (n > 0)
+                    nonzero++;
+            }
+        }
+    }
+    assert(nonzero > entities.length);
+    equal(catalog.count_relations(null, K.MEMBER_OF, catalog.lookup('sco')), 9);
+    equal(catalog.count_relations(null, K.ANY, null), catalog.get_n_relations());
+});
+
 test('get_members at dates and roles', () => {
     const c = makeScenario();
     equal(members(c, 'sco', 'member', '2018-01-01'), 'CN IN KZ RU UZ');

@@ -117,6 +117,27 @@ def test_list_relations_patterns(scenario):
     assert len(scenario.list_relations()) == scenario.get_n_relations()
 
 
+def test_count_relations_equals_list_relations(scenario):
+    entities = [None] + list(scenario.list_entities())
+    kinds = [K.ANY, K.MEMBER_OF, K.PARTY_TO, K.SIGNATORY_OF]
+    nonzero = 0
+    for subject in entities:
+        for kind in kinds:
+            for obj in entities:
+                n = len(scenario.list_relations(subject, kind, obj))
+                assert scenario.count_relations(subject, kind, obj) == n, \
+                    (subject, kind, obj)
+                nonzero += n > 0
+    assert nonzero > len(entities)
+    # The overrides give keyword defaults and take ids.
+    assert scenario.count_relations(kind=K.MEMBER_OF, object='sco') == 9
+    assert scenario.count_relations('BY') == 3
+    assert scenario.count_relations() == scenario.get_n_relations()
+    # Through the plain binding too.
+    assert Iis.Catalog.count_relations(scenario, None, K.MEMBER_OF,
+                                       scenario['sco']) == 9
+
+
 def test_relation_bound_to_catalog(scenario):
     r = scenario.list_relations('UZ', K.MEMBER_OF, 'union')[0]
     assert r.is_in_catalog()

@@ -393,6 +393,10 @@ class Catalog(Iis.Catalog):
         return Iis.Catalog.list_relations(self, self._entity(subject), kind,
                                           self._entity(object))
 
+    def count_relations(self, subject=None, kind=Iis.RelationKind.ANY, object=None):
+        return Iis.Catalog.count_relations(self, self._entity(subject), kind,
+                                           self._entity(object))
+
     # Questions
 
     def is_member(self, member, organization, at=None):
