@@ -493,8 +493,8 @@ save_snapshot (IisCatalog        *self,
  * Writes a snapshot of @self to @file: a binary image of the catalog's
  * storage that [method@Iis.Catalog.load_snapshot] opens in a few
  * milliseconds whatever its size, answering questions from the mapped
- * file without building the catalog again (see
- * [the storage notes](storage.html#snapshots)).
+ * file without building the catalog again (the layout and the checks are
+ * described in the "Snapshots" section of the storage notes).
  *
  * A snapshot is a cache, not an exchange format: it is only read by the
  * same major version of its layout on a machine of the same byte order,
