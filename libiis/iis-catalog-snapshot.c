@@ -1363,6 +1363,11 @@ _iis_catalog_load_cached (IisCatalog    *self,
     return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
 
   content = map_file (file, FALSE, &local_error);
+  /* A snapshot given as the file is mapped and used as it is: caching
+   * it would only copy it. */
+  if (content != NULL && _iis_snapshot_has_magic (g_bytes_get_data (content, NULL),
+                                                  g_bytes_get_size (content)))
+    return iis_catalog_load_snapshot (self, file, flags, cancellable, error);
   if (content == NULL || !source_key_of (file, content, &key, &local_error))
     {
       g_debug ("%s: not cached: %s", name, local_error->message);
