@@ -1242,22 +1242,19 @@ iis_catalog_load_snapshot (IisCatalog    *self,
 
   name = g_file_get_parse_name (file);
   if (g_file_is_native (file))
-    {
-      GError *local_error = NULL;
-
-      bytes = map_file (file, TRUE, &local_error);
-      if (bytes == NULL)
-        {
-          g_propagate_prefixed_error (error, local_error, "%s: ", name);
-          return FALSE;
-        }
-    }
-  else
+    bytes = map_file (file, TRUE, NULL);
+  /* A file that cannot be mapped is read: the error says why in
+   * G_IO_ERROR, as iis_catalog_load_from_file() says it. */
+  if (bytes == NULL)
     {
       g_autoptr(GBytes) read = _iis_file_read (file, NULL, cancellable, error);
 
       if (read == NULL)
-        return FALSE;
+        {
+          if (error != NULL && *error != NULL && (*error)->domain == IIS_ERROR)
+            g_prefix_error (error, "%s: ", name);
+          return FALSE;
+        }
       /* Heap memory of our own, aligned for any type. */
       bytes = g_bytes_new_take (g_memdup2 (g_bytes_get_data (read, NULL), g_bytes_get_size (read)),
                                 g_bytes_get_size (read));
