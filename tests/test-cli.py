@@ -1572,6 +1572,13 @@ def test_compile_output_answers_as_the_json(tmp_path, fiction):
     assert fiction_answers(snapshot, cache_home=cache) == expected
     # A snapshot named by --catalog is used as it is, not copied into the cache.
     assert cache_files(cache) == []
+    # compile of a snapshot: a copy with --output, nothing into the cache.
+    copy = str(tmp_path / 'copy.snapshot')
+    run('compile', snapshot, '-o', copy, cache_home=cache)
+    assert fiction_answers(copy, cache_home=cache) == expected
+    code, _, err = run('compile', snapshot, expect=1, cache_home=cache)
+    assert 'a snapshot already' in err
+    assert cache_files(cache) == []
     # Over the bundled catalog too.
     assert ids('--catalog', snapshot, 'members', 'fict-org') == ['XA', 'XB', 'XB']
 

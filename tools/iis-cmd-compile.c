@@ -114,8 +114,16 @@ compile_to_cache (const char *in,
     return load_failed (in, error);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      cli_error ("%s: the snapshot of %s could not be written (run with "
-                 "G_MESSAGES_DEBUG=Iis for the reason)", path, in);
+      g_autoptr(IisCatalog) probe = iis_catalog_new ();
+
+      /* The cache holds snapshots of JSON files only: a snapshot is
+       * used as it is. */
+      if (iis_catalog_load_snapshot (probe, file, IIS_LOAD_FLAGS_NONE, NULL, NULL))
+        cli_error ("%s: a snapshot already, which --catalog uses as it is; "
+                   "there is nothing to compile", in);
+      else
+        cli_error ("%s: the snapshot of %s could not be written (run with "
+                   "G_MESSAGES_DEBUG=Iis for the reason)", path, in);
       return CLI_EXIT_FAILURE;
     }
   cli_outf ("%s\n", path);
