@@ -152,6 +152,9 @@ cli_cmd_compile (CliContext       *ctx,
   const char *in;
   int status = CLI_EXIT_OK;
 
+  /* Not the value of an earlier run in the same process (the fuzz
+   * target runs main() again and again). */
+  g_clear_pointer (&output_option, g_free);
   in = cli_parse_one_argument (context, command, &argc, &argv, "FILE", &status);
   if (in == NULL)
     return status;
