@@ -1630,7 +1630,7 @@ def test_the_cache_is_made_once_and_follows_the_file(tmp_path, fiction):
     assert cache_files(cache) == [os.path.basename(entry)]
 
 
-def test_cache_follows_the_file_with_the_cache_folder(tmp_path, fiction):
+def test_the_cache_follows_a_file_that_grows(tmp_path, fiction):
     cache = tmp_path / 'cache'
     entry = cache_entry(cache, fiction)
     run('--no-default', '--catalog', fiction, 'stats', cache_home=cache)
@@ -1683,6 +1683,16 @@ def test_a_damaged_cache_is_ignored_and_made_again(tmp_path, fiction, damage):
     # … whole: the next run uses it.
     assert fiction_answers(fiction, cache_home=cache) == json_answers
     assert identity(entry) == remade
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, fiction):
+    blocked = tmp_path / 'not-a-folder'
+    blocked.write_text('')
+    assert fiction_answers(fiction, cache_home=blocked) == \
+        fiction_answers(fiction, '--no-cache', cache_home=tmp_path / 'unused')
+    # compile says so, with the folder it could not make.
+    code, text, err = run('compile', fiction, expect=1, cache_home=blocked)
+    assert 'not-a-folder' in err and text == ''
 
 
 def test_no_cache_leaves_no_cache(tmp_path, fiction):
