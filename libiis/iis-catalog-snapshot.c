@@ -1349,22 +1349,19 @@ iis_catalog_load_snapshot (IisCatalog    *self,
 
   name = g_file_get_parse_name (file);
   if (g_file_is_native (file))
-    {
-      GError *local_error = NULL;
-
-      bytes = map_file (file, TRUE, &local_error);
-      if (bytes == NULL)
-        {
-          g_propagate_prefixed_error (error, local_error, "%s: ", name);
-          return FALSE;
-        }
-    }
-  else
+    bytes = map_file (file, TRUE, NULL);
+  /* A file that cannot be mapped is read: the error says why in
+   * G_IO_ERROR, as iis_catalog_load_from_file() says it. */
+  if (bytes == NULL)
     {
       g_autoptr(GBytes) read = _iis_file_read (file, NULL, cancellable, error);
 
       if (read == NULL)
-        return FALSE;
+        {
+          if (error != NULL && *error != NULL && (*error)->domain == IIS_ERROR)
+            g_prefix_error (error, "%s: ", name);
+          return FALSE;
+        }
       /* Heap memory of our own, aligned for any type. */
       bytes = g_bytes_new_take (g_memdup2 (g_bytes_get_data (read, NULL), g_bytes_get_size (read)),
                                 g_bytes_get_size (read));
@@ -1405,6 +1402,18 @@ iis_catalog_get_cache_file (GFile *file)
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, path, -1);
   name = g_strdup_printf ("%.32s.snapshot", digest);
   return g_file_new_build_filename (g_get_user_cache_dir (), "libiis", "snapshots", name, NULL);
+}
+
+static gboolean
+starts_as_snapshot (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  guint8 head[8];
+  gsize got = 0;
+
+  return stream != NULL
+         && g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &got, NULL, NULL)
+         && _iis_snapshot_has_magic (head, got);
 }
 
 /* The key of @file as it is now. Its bytes are hashed as they are read,
@@ -1492,6 +1501,10 @@ _iis_catalog_load_cached (IisCatalog    *self,
   if (cache == NULL)
     return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
 
+  /* A snapshot given as the file is used as it is: caching it would
+   * only copy it. */
+  if (starts_as_snapshot (file))
+    return iis_catalog_load_snapshot (self, file, flags, cancellable, error);
   if (!source_key_of (file, &key, cancellable, &local_error))
     {
       g_debug ("%s: not cached: %s", name, local_error->message);

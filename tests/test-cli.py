@@ -12,10 +12,13 @@
 #
 #   IIS_TOOL=_build/tools/iis /usr/bin/python3 -m pytest -p no:cacheprovider tests/test-cli.py
 
+import atexit
 import csv
+import hashlib
 import io
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -71,7 +74,14 @@ FICTION = {
 }
 
 
-def tool_env():
+# --catalog files are cached as snapshots under XDG_CACHE_HOME: the runs
+# share one folder of their own, never the user's (tests of the cache
+# give each run a folder of its own).
+CACHE_HOME = tempfile.mkdtemp(prefix='iis-test-cache-')
+atexit.register(shutil.rmtree, CACHE_HOME, ignore_errors=True)
+
+
+def tool_env(cache_home=None):
     env = dict(os.environ)
     env['G_DEBUG'] = 'fatal-warnings,fatal-criticals'
     env['LC_ALL'] = 'C.UTF-8'
@@ -79,13 +89,18 @@ def tool_env():
     env['IIS_DATA_PATH'] = ''
     env.setdefault('XDG_DATA_HOME', '/nonexistent/iis-test-data-home')
     env.setdefault('XDG_DATA_DIRS', '/nonexistent/iis-test-data-dirs')
+    env['XDG_CACHE_HOME'] = str(cache_home) if cache_home is not None else CACHE_HOME
+    env.pop('IIS_NO_CACHE', None)
     return env
 
 
-def run(*args, expect=0, stdin=None):
-    """Runs iis; checks the exit status and that nothing went wrong."""
+def run(*args, expect=0, stdin=None, cache_home=None, env=None):
+    """Runs iis; checks the exit status and that nothing went wrong.
+    @cache_home: its XDG_CACHE_HOME; @env: more variables."""
+    proc_env = tool_env(cache_home)
+    proc_env.update(env or {})
     proc = subprocess.run([TOOL, *args], capture_output=True, input=stdin,
-                          env=tool_env(), timeout=60)
+                          env=proc_env, timeout=60)
     stdout = proc.stdout.decode('utf-8')
     stderr = proc.stderr.decode('utf-8')
     assert proc.returncode >= 0, f'iis {args} crashed with signal {-proc.returncode}: {stderr}'
@@ -96,17 +111,17 @@ def run(*args, expect=0, stdin=None):
     return proc.returncode, stdout, stderr
 
 
-def out(*args):
-    return run(*args)[1]
+def out(*args, **kwargs):
+    return run(*args, **kwargs)[1]
 
 
-def rows(*args):
+def rows(*args, **kwargs):
     """The rows of a listing, read through --format json."""
-    return json.loads(out('--format', 'json', *args))
+    return json.loads(out('--format', 'json', *args, **kwargs))
 
 
-def ids(*args):
-    return [row['id'] for row in rows(*args)]
+def ids(*args, **kwargs):
+    return [row['id'] for row in rows(*args, **kwargs)]
 
 
 def text_table(text):
@@ -929,12 +944,13 @@ def test_version_and_help():
     text = out('--help')
     for command in ['list', 'show', 'members', 'memberships', 'parties', 'signatories',
                     'status', 'compare', 'panel', 'agreements', 'addressing', 'forums', 'timeline',
-                    'validate', 'convert', 'export', 'stats']:
+                    'validate', 'convert', 'compile', 'export', 'stats']:
         assert re.search(rf'^  {command} ', text, re.M), command
         help_text = out(command, '--help')
         assert help_text.startswith(f'Usage:\n  iis {command} ')
         assert out('help', command) == help_text
     assert '--catalog' in out('members', '--help-all')
+    assert '--no-cache' in out('members', '--help-all') and '--no-cache' in text
 
 
 # ---------------------------------------------------------------------------
@@ -987,6 +1003,18 @@ def test_bash_completion():
     assert '--at' in complete('iis', 'compare', '--')
     assert {'--from', '--to', '--dyads'} <= set(complete('iis', 'panel', '--'))
     assert 'coe-ets-185' in complete('iis', 'panel', 'coe-ets-1')
+
+
+@pytest.mark.skipif(shutil.which('bash') is None, reason='bash is not installed')
+def test_bash_completion_of_compile(tmp_path):
+    assert complete('iis', 'comp') == ['compare', 'compile']
+    assert '--no-cache' in complete('iis', '--no')
+    assert '--no-cache' in complete('iis', 'members', '--no')
+    assert '--output' in complete('iis', 'compile', '--')
+    (tmp_path / 'a.json').write_text('{}')
+    prefix = str(tmp_path / 'a')
+    assert complete('iis', 'compile', prefix) == [prefix + '.json']
+    assert complete('iis', 'compile', 'x.json', prefix) == []
 
 
 def test_possibly_adds_what_inexact_dates_leave_open():
@@ -1493,3 +1521,286 @@ def test_diff_text_keeps_one_change_on_one_line(tmp_path):
     lines = stdout.splitlines()
     assert lines[0] == 'Entities changed:' and len(lines) == 2
     assert '\x1b' not in stdout and lines[1].startswith('  XA: name: Atlantis → Atlantis')
+
+
+# ---------------------------------------------------------------------------
+# snapshots: the cache of the --catalog files, and iis compile
+
+SNAPSHOT_MAGIC = b'\x89IIS\r\n\x1a\n'
+
+
+def cache_files(cache_home):
+    """The files in the snapshot folder of @cache_home (temporary ones
+    too), by name."""
+    folder = os.path.join(cache_home, 'libiis', 'snapshots')
+    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+
+def cache_entry(cache_home, path):
+    """Where the cache keeps the snapshot of @path (a hash of its absolute
+    path, as iis_catalog_get_cache_file() names it)."""
+    digest = hashlib.sha256(os.path.abspath(path).encode()).hexdigest()
+    return os.path.join(cache_home, 'libiis', 'snapshots', digest[:32] + '.snapshot')
+
+
+def identity(path):
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
+def fiction_answers(path, *options, cache_home=None):
+    """Every relation and the answers of a few questions, through --catalog
+    @path alone."""
+    def ask(*args):
+        return json.loads(run('--no-default', *options, '--catalog', path, '--format', 'json',
+                              *args, cache_home=cache_home)[1])
+    return (ask('list', 'relations'), ask('list', 'entities'), ask('members', 'fict-org'),
+            ask('parties', 'fict-treaty', '--at', '2004-01-01'), ask('show', 'XB'))
+
+
+def test_compile_output_answers_as_the_json(tmp_path, fiction):
+    cache = tmp_path / 'cache'
+    snapshot = str(tmp_path / 'fiction.snapshot')
+    _, text, _ = run('compile', fiction, '--output', snapshot, cache_home=cache)
+    assert text == snapshot + '\n'
+    with open(snapshot, 'rb') as f:
+        assert f.read(8) == SNAPSHOT_MAGIC
+    # compile --output reads the JSON only: it leaves no cache entry.
+    assert cache_files(cache) == []
+    expected = fiction_answers(fiction, '--no-cache', cache_home=cache)
+    assert [r['id'] for r in expected[2]] == ['XA', 'XB', 'XB']
+    assert fiction_answers(snapshot, cache_home=cache) == expected
+    # A snapshot named by --catalog is used as it is, not copied into the cache.
+    assert cache_files(cache) == []
+    # compile of a snapshot: a copy with --output, nothing into the cache.
+    copy = str(tmp_path / 'copy.snapshot')
+    run('compile', snapshot, '-o', copy, cache_home=cache)
+    assert fiction_answers(copy, cache_home=cache) == expected
+    code, _, err = run('compile', snapshot, expect=1, cache_home=cache)
+    assert 'a snapshot already' in err
+    assert cache_files(cache) == []
+    # Over the bundled catalog too.
+    assert ids('--catalog', snapshot, 'members', 'fict-org') == ['XA', 'XB', 'XB']
+
+
+def test_compile_into_the_cache(tmp_path, fiction):
+    cache = tmp_path / 'cache'
+    entry = cache_entry(cache, fiction)
+    _, text, _ = run('compile', fiction, cache_home=cache)
+    assert text == entry + '\n'
+    assert cache_files(cache) == [os.path.basename(entry)]
+    before = identity(entry)
+    # The next --catalog run answers from it, without writing it again.
+    assert fiction_answers(fiction, cache_home=cache) == \
+        fiction_answers(fiction, '--no-cache', cache_home=cache)
+    assert identity(entry) == before
+    # compile again makes it anew (the old one's time set back to tell them
+    # apart: the new file may get the inode the old one freed).
+    os.utime(entry, ns=(0, 0))
+    run('compile', fiction, cache_home=cache)
+    assert identity(entry)[1] != 0
+    assert cache_files(cache) == [os.path.basename(entry)]
+
+
+def test_the_cache_is_made_once_and_follows_the_file(tmp_path, fiction):
+    cache = tmp_path / 'cache'
+    entry = cache_entry(cache, fiction)
+    json_answers = fiction_answers(fiction, '--no-cache', cache_home=cache)
+    assert cache_files(cache) == []
+
+    assert fiction_answers(fiction, cache_home=cache) == json_answers
+    assert cache_files(cache) == [os.path.basename(entry)]
+    made = identity(entry)
+    assert fiction_answers(fiction, cache_home=cache) == json_answers
+    assert identity(entry) == made
+
+    # The same size and the same modification time, another content: the
+    # content hash tells them apart.
+    st = os.stat(fiction)
+    with open(fiction, encoding='utf-8') as f:
+        text = f.read()
+    assert text.count('"Atlantis"') == 1
+    with open(fiction, 'w', encoding='utf-8') as f:
+        f.write(text.replace('"Atlantis"', '"Atlantix"'))
+    os.utime(fiction, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(fiction).st_size == st.st_size
+    assert rows('--no-default', '--catalog', fiction, 'show', 'XA',
+                cache_home=cache)['name'] == 'Atlantix'
+    assert identity(entry)[0] != made[0]
+    assert cache_files(cache) == [os.path.basename(entry)]
+
+
+def test_the_cache_follows_a_file_that_grows(tmp_path, fiction):
+    cache = tmp_path / 'cache'
+    entry = cache_entry(cache, fiction)
+    run('--no-default', '--catalog', fiction, 'stats', cache_home=cache)
+    assert os.path.exists(entry)
+    # A catalog that changes size: the answer follows.
+    data = json.loads(json.dumps(FICTION))
+    data['relations'].append({'kind': 'member-of', 'subject': 'XC', 'object': 'fict-org',
+                              'role': 'observer', 'start': '2003'})
+    with open(fiction, 'w', encoding='utf-8') as f:
+        json.dump(data, f)
+    members = json.loads(run('--no-default', '--catalog', fiction, '--format', 'json',
+                             'members', 'fict-org', cache_home=cache)[1])
+    assert [r['id'] for r in members] == ['XA', 'XB', 'XB', 'XC']
+
+
+@pytest.mark.parametrize('damage', ['truncated', 'header-cut', 'flipped', 'flipped-header',
+                                    'empty', 'not-a-snapshot'])
+def test_a_damaged_cache_is_ignored_and_made_again(tmp_path, fiction, damage):
+    cache = tmp_path / 'cache'
+    entry = cache_entry(cache, fiction)
+    json_answers = fiction_answers(fiction, '--no-cache', cache_home=cache)
+    run('--no-default', '--catalog', fiction, 'stats', cache_home=cache)
+    with open(entry, 'rb') as f:
+        good = f.read()
+    assert good[:8] == SNAPSHOT_MAGIC and len(good) > 200
+    if damage == 'truncated':
+        bad = good[:len(good) // 2]
+    elif damage == 'header-cut':
+        bad = good[:40]
+    elif damage == 'flipped':
+        i = len(good) * 2 // 3
+        bad = good[:i] + bytes([good[i] ^ 0x10]) + good[i + 1:]
+    elif damage == 'flipped-header':
+        bad = good[:12] + bytes([good[12] ^ 0x01]) + good[13:]
+    elif damage == 'empty':
+        bad = b''
+    else:
+        bad = b'{"format": "libiis-catalog"}'
+    with open(entry, 'wb') as f:
+        f.write(bad)
+    damaged = identity(entry)
+
+    # No warning (run() checks), the right answers, and the entry made again …
+    assert fiction_answers(fiction, cache_home=cache) == json_answers
+    assert cache_files(cache) == [os.path.basename(entry)]
+    remade = identity(entry)
+    assert remade[0] != damaged[0] and remade[2] == len(good)
+    with open(entry, 'rb') as f:
+        assert f.read(8) == SNAPSHOT_MAGIC
+    # … whole: the next run uses it.
+    assert fiction_answers(fiction, cache_home=cache) == json_answers
+    assert identity(entry) == remade
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, fiction):
+    blocked = tmp_path / 'not-a-folder'
+    blocked.write_text('')
+    assert fiction_answers(fiction, cache_home=blocked) == \
+        fiction_answers(fiction, '--no-cache', cache_home=tmp_path / 'unused')
+    # compile says so, with the folder it could not make.
+    code, text, err = run('compile', fiction, expect=1, cache_home=blocked)
+    assert 'not-a-folder' in err and text == ''
+
+
+def test_no_cache_leaves_no_cache(tmp_path, fiction):
+    cache = tmp_path / 'cache'
+    run('--no-cache', '--no-default', '--catalog', fiction, 'stats', cache_home=cache)
+    run('--no-default', '--catalog', fiction, 'members', 'fict-org', '--no-cache',
+        cache_home=cache)
+    run('--no-default', '--catalog', fiction, 'stats', cache_home=cache,
+        env={'IIS_NO_CACHE': '1'})
+    assert not os.path.exists(cache)
+    # IIS_NO_CACHE=0 or empty does not turn it off.
+    run('--no-default', '--catalog', fiction, 'stats', cache_home=cache,
+        env={'IIS_NO_CACHE': '0'})
+    assert cache_files(cache) == [os.path.basename(cache_entry(cache, fiction))]
+    # A cache entry there is not used either: its damage goes unnoticed.
+    entry = cache_entry(cache, fiction)
+    with open(entry, 'wb') as f:
+        f.write(b'')
+    run('--no-cache', '--no-default', '--catalog', fiction, 'stats', cache_home=cache)
+    assert os.path.getsize(entry) == 0
+
+
+def test_compile_errors(tmp_path, fiction):
+    cache = tmp_path / 'cache'
+    # A fragment over the bundled catalog cannot be compiled alone.
+    fragment = os.path.join(SRCDIR, 'data', 'catalog', 'sco.json')
+    code, text, err = run('compile', fragment, '--output', str(tmp_path / 'sco.snapshot'),
+                          expect=1, cache_home=cache)
+    assert 'sco.json' in err and 'another catalog' in err and text == ''
+    assert not os.path.exists(tmp_path / 'sco.snapshot')
+    run('compile', fragment, expect=1, cache_home=cache)
+    assert cache_files(cache) == []
+    # A broken or missing file, named.
+    broken = tmp_path / 'broken.json'
+    broken.write_text('{"format": "libiis-catalog", "version": "1.0", "entities": [}')
+    code, _, err = run('compile', str(broken), expect=1, cache_home=cache)
+    assert 'broken.json' in err and re.search(r':\d+:\d+:', err)
+    code, _, err = run('compile', str(tmp_path / 'absent.json'), expect=1, cache_home=cache)
+    assert 'absent.json' in err
+    # An output that cannot be written.
+    code, _, err = run('compile', fiction, '-o', str(tmp_path / 'no' / 'such' / 'x.snapshot'),
+                       expect=1, cache_home=cache)
+    assert 'x.snapshot' in err
+    # Usage errors.
+    for args, message in [(['compile'], 'no FILE given'),
+                          (['compile', fiction, 'extra'], 'unexpected argument'),
+                          (['compile', '-'], 'standard input'),
+                          (['compile', fiction, '--output', fiction], 'FILE itself'),
+                          (['--no-cache', 'compile', fiction], '--output'),
+                          (['compile', fiction, '-o', ''], 'empty')]:
+        code, _, err = run(*args, expect=2, cache_home=cache)
+        assert message in err, (args, err)
+    code, _, err = run('compile', fiction, expect=2, cache_home=cache, env={'IIS_NO_CACHE': '1'})
+    assert 'IIS_NO_CACHE' in err
+    with open(fiction, 'rb') as f:
+        assert f.read(1) == b'{'
+
+
+def big_catalog(path, seed, n_states=300, n_orgs=40, n_relations=12000):
+    """Writes a catalog of member-of relations drawn at random; returns,
+    for org-0 on 2010-01-01, the sorted ids of the members and the number
+    of memberships that hold."""
+    rnd = random.Random(seed)
+    entities = [{'type': 'state', 'id': f'S{i}', 'name': f'State {i}'} for i in range(n_states)]
+    entities += [{'type': 'organization', 'id': f'org-{i}', 'name': f'Organization {i}'}
+                 for i in range(n_orgs)]
+    relations = []
+    holding = []
+    for _ in range(n_relations):
+        subject = f'S{rnd.randrange(n_states)}'
+        obj = f'org-{rnd.randrange(n_orgs)}' if rnd.random() > 0.1 else 'org-0'
+        start = rnd.randrange(1950, 2020)
+        end = start + rnd.randrange(1, 30) if rnd.random() < 0.5 else None
+        relation = {'kind': 'member-of', 'subject': subject, 'object': obj, 'role': 'member',
+                    'start': f'{start}-06-01'}
+        if end is not None:
+            relation['end'] = f'{end}-06-01'
+        relations.append(relation)
+        if obj == 'org-0' and start < 2010 and (end is None or end >= 2010):
+            holding.append(subject)
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump({'format': 'libiis-catalog', 'version': '1.0', 'entities': entities,
+                   'relations': relations}, f)
+    return sorted(set(holding)), len(holding)
+
+
+def test_two_processes_on_a_changed_file(tmp_path):
+    """Two iis processes started together on a file that just changed
+    both answer from its new content, and leave one whole snapshot."""
+    cache = tmp_path / 'cache'
+    path = str(tmp_path / 'big.json')
+    entry = cache_entry(cache, path)
+    args = [TOOL, '--no-default', '--catalog', path, '--format', 'json',
+            'members', 'org-0', '--at', '2010-01-01']
+    for round in range(5):
+        members, count = big_catalog(path, seed=round)
+        procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  env=tool_env(cache)) for _ in range(2)]
+        for proc in procs:
+            stdout, stderr = proc.communicate(timeout=120)
+            assert proc.returncode == 0, stderr.decode()
+            assert b'CRITICAL' not in stderr and b'-WARNING' not in stderr, stderr.decode()
+            answer = [row['id'] for row in json.loads(stdout)]
+            assert len(answer) == count and sorted(set(answer)) == members, round
+        # One snapshot, no temporary file left behind …
+        assert cache_files(cache) == [os.path.basename(entry)], round
+        left = identity(entry)
+        # … whole and of the new content: the next run answers from it.
+        assert ids('--no-default', '--catalog', path, 'members', 'org-0', '--at', '2010-01-01',
+                   cache_home=cache) == answer
+        assert identity(entry) == left, round

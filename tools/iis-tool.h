@@ -32,6 +32,7 @@ typedef struct
 {
   GPtrArray  *catalog_files;   /* of char *, in the order given */
   gboolean    no_default;
+  gboolean    no_cache;        /* --no-cache or IIS_NO_CACHE */
   char       *lang;            /* NULL: the locale */
   CliFormat   format;
   gboolean    format_set;
@@ -191,5 +192,7 @@ int cli_cmd_diff        (CliContext *ctx, const CliCommand *command, int argc, c
 int cli_cmd_export      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 /* iis-cmd-import.c */
 int cli_cmd_import      (CliContext *ctx, const CliCommand *command, int argc, char **argv);
+/* iis-cmd-compile.c */
+int cli_cmd_compile     (CliContext *ctx, const CliCommand *command, int argc, char **argv);
 
 G_END_DECLS

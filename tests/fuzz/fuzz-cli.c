@@ -112,6 +112,10 @@ LLVMFuzzerInitialize (int    *argc,
   out_path = g_build_filename (tmp_dir, "out.json", NULL);
   atexit (remove_tmp_dir);
   g_setenv ("IIS_DATA_PATH", "", TRUE);
+  /* The catalog is read from its JSON: a snapshot in the user's cache
+   * would be written outside the temporary folder, and runs would differ
+   * by what an earlier one left there. */
+  g_setenv ("IIS_NO_CACHE", "1", TRUE);
   return 0;
 }
 

@@ -8,10 +8,20 @@
 # PYTHONPATH to bindings/python, whose gi/overrides folder PyGObject adds
 # to gi.overrides (it extends that package over sys.path).
 
+import atexit
 import os
+import shutil
+import tempfile
 
-import gi
-import pytest
+# GLib reads XDG_CACHE_HOME once, at its first use: set before anything
+# runs, so that IIS_LOAD_FLAGS_CACHE writes into a folder of the suite's
+# own, never into the user's.
+CACHE_HOME = tempfile.mkdtemp(prefix='iis-python-cache-')
+os.environ['XDG_CACHE_HOME'] = CACHE_HOME
+atexit.register(shutil.rmtree, CACHE_HOME, ignore_errors=True)
+
+import gi  # noqa: E402
+import pytest  # noqa: E402
 
 gi.require_version('Iis', '1.0')
 gi.require_version('Gio', '2.0')

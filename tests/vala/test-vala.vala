@@ -5,7 +5,7 @@
  *
  * A GTest program (run with --tap): dates, entities built from properties,
  * the catalog and its errors as Iis.Error, signals, questions, load and
- * save, and an async load driven by a main loop.
+ * save, an async load driven by a main loop, and snapshots.
  */
 
 static string ids (GLib.ListModel model) {
@@ -331,6 +331,57 @@ static void test_load_and_save () {
     }
 }
 
+static void test_snapshot () {
+    try {
+        var catalog = small_catalog ();
+        size_t length;
+        var text = catalog.to_data (out length);
+
+        FileIOStream stream;
+        var file = File.new_tmp ("test-vala-XXXXXX.snapshot", out stream);
+        stream.close ();
+        assert_true (catalog.save_snapshot (file));
+
+        var loaded = new Iis.Catalog ();
+        assert_true (loaded.load_snapshot (file, Iis.LoadFlags.NONE));
+        assert_cmpstr (loaded.to_data (out length), CompareOperator.EQ, text);
+
+        /* Over the same entities: an error without OVERRIDE. */
+        try {
+            loaded.load_snapshot (file, Iis.LoadFlags.NONE);
+            assert_not_reached ();
+        } catch (Iis.Error.DUPLICATE_ID e) {
+        }
+        /* With it, as the same document loaded twice: the entities
+         * replaced, the relations added again. */
+        assert_true (loaded.load_snapshot (file, Iis.LoadFlags.OVERRIDE));
+        var twice = new Iis.Catalog ();
+        twice.load_from_data (text, -1);
+        twice.load_from_data_full (text, -1, Iis.LoadFlags.OVERRIDE);
+        assert_cmpuint (loaded.get_n_relations (), CompareOperator.EQ, 2 * catalog.get_n_relations ());
+        assert_cmpstr (loaded.to_data (out length), CompareOperator.EQ, twice.to_data (out length));
+
+        /* Truncated. */
+        uint8[] contents;
+        file.load_contents (null, out contents, null);
+        file.replace_contents (contents[0:contents.length / 2], null, false,
+                               FileCreateFlags.NONE, null);
+        try {
+            new Iis.Catalog ().load_snapshot (file, Iis.LoadFlags.NONE);
+            assert_not_reached ();
+        } catch (Iis.Error.PARSE e) {
+        }
+        file.delete ();
+
+        var cache = Iis.Catalog.get_cache_file (File.new_for_path ("/tmp/a.json"));
+        assert_nonnull (cache);
+        assert_true (cache.get_path ().has_prefix (Environment.get_user_cache_dir ()));
+        assert_null (Iis.Catalog.get_cache_file (File.new_for_uri ("resource:///a.json")));
+    } catch (GLib.Error e) {
+        error ("%s", e.message);
+    }
+}
+
 static void test_import_table () {
     try {
         var catalog = new Iis.Catalog ();
@@ -365,6 +416,7 @@ int main (string[] args) {
     Test.add_func ("/iis/vala/catalog", test_catalog_errors_and_signals);
     Test.add_func ("/iis/vala/questions", test_questions);
     Test.add_func ("/iis/vala/load-save", test_load_and_save);
+    Test.add_func ("/iis/vala/snapshot", test_snapshot);
     Test.add_func ("/iis/vala/inexact-dates", test_inexact_dates);
     Test.add_func ("/iis/vala/continuity", test_continuity);
     Test.add_func ("/iis/vala/party-status", test_party_status);
