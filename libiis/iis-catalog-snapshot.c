@@ -913,6 +913,8 @@ snapshot_open (Snapshot     *snap,
                    name, header.version_major, header.version_minor, SNAPSHOT_VERSION_MAJOR);
       return FALSE;
     }
+  if (header.n_sections == 0 && size == sizeof header)
+    return corrupt (error, name, "it is the cache's note that a file does not stand alone");
   if (header.header_size != sizeof header || header.n_sections != N_SECTIONS)
     return corrupt (error, name, "its header is damaged");
   if (header.file_size != size)
@@ -1474,6 +1476,35 @@ cached_snapshot_matches (GBytes            *cached,
          && header.source_hash == key->hash;
 }
 
+/* A file whose relations refer to entities it does not hold (a layer
+ * over another catalog) has no snapshot of its own. Its cache entry is
+ * then a header without sections that names the file's key, so that the
+ * next load, finding the file unchanged, reads the JSON at once instead
+ * of first trying to load it alone. snapshot_open() refuses it. */
+static void
+save_layer_note (GFile             *cache,
+                 const SnapshotKey *key)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SnapshotHeader header;
+
+  memset (&header, 0, sizeof header);
+  memcpy (header.magic, SNAPSHOT_MAGIC, 8);
+  header.byte_order = SNAPSHOT_BYTE_ORDER;
+  header.version_major = SNAPSHOT_VERSION_MAJOR;
+  header.version_minor = SNAPSHOT_VERSION_MINOR;
+  header.header_size = sizeof header;
+  header.n_sections = 0;
+  header.file_size = sizeof header;
+  header.source_size = key->size;
+  header.source_mtime = key->mtime;
+  header.source_hash = key->hash;
+  bytes = g_bytes_new (&header, sizeof header);
+  if (!_iis_file_replace (cache, write_snapshot_bytes, bytes, NULL, NULL, NULL, &error))
+    g_debug ("%s", error->message);
+}
+
 /* iis_catalog_load_from_file_full() with IIS_LOAD_FLAGS_CACHE. The
  * cached snapshot is used when the file's size, modification time and
  * content hash are those it was made from. Otherwise the file is loaded
@@ -1512,6 +1543,13 @@ _iis_catalog_load_cached (IisCatalog    *self,
     }
 
   cached = map_file (cache, TRUE, NULL);
+  if (cached != NULL && cached_snapshot_matches (cached, &key)
+      && g_bytes_get_size (cached) == sizeof (SnapshotHeader))
+    {
+      /* A note that the file cannot stand alone (save_layer_note()). */
+      g_clear_pointer (&cached, g_bytes_unref);
+      return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
+    }
   if (cached != NULL && cached_snapshot_matches (cached, &key))
     {
       if (load_snapshot_bytes (self, cached, name, flags, cancellable, &local_error))
@@ -1528,14 +1566,21 @@ _iis_catalog_load_cached (IisCatalog    *self,
 
   /* Make the snapshot from the file alone: a file that refers to
    * entities of the catalog it is loaded into is loaded as JSON. */
+  cache_dir = g_path_get_dirname (g_file_peek_path (cache));
   alone = iis_catalog_new ();
   if (!iis_catalog_load_from_file_full (alone, file, IIS_LOAD_FLAGS_NONE, cancellable, &local_error))
     {
+      gboolean layer = g_error_matches (local_error, IIS_ERROR, IIS_ERROR_UNKNOWN_REFERENCE);
+
       g_debug ("%s: not cached: %s", name, local_error->message);
-      return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
+      if (!iis_catalog_load_from_file_full (self, file, flags, cancellable, error))
+        return FALSE;
+      /* A layer: note it, so that the next load reads the JSON once. */
+      if (layer && g_mkdir_with_parents (cache_dir, 0700) == 0)
+        save_layer_note (cache, &key);
+      return TRUE;
     }
 
-  cache_dir = g_path_get_dirname (g_file_peek_path (cache));
   if (g_mkdir_with_parents (cache_dir, 0700) != 0)
     g_debug ("%s: %s", cache_dir, g_strerror (errno));
   built = snapshot_build (alone, &key, error);

@@ -445,8 +445,9 @@ test_cache (void)
   }
 }
 
-/* A file whose relations refer to entities of the catalog under it is
- * not cached (its snapshot could not stand alone) but loads. */
+/* A file whose relations refer to entities of the catalog under it has
+ * no snapshot (it could not stand alone) but loads, and the cache notes
+ * it so as not to try again while the file is unchanged. */
 static void
 test_cache_layer (void)
 {
@@ -459,11 +460,45 @@ test_cache_layer (void)
     " \"entities\": [{\"type\": \"state\", \"id\": \"KZ\", \"name\": \"Kazakhstan\"}],"
     " \"relations\": [{\"kind\": \"member-of\", \"subject\": \"KZ\", \"object\": \"sco\"}]}";
 
+  g_autoptr(IisCatalog) again = iis_test_load_fixture ("full.json");
+  g_autoptr(IisCatalog) alone = iis_catalog_new ();
+  g_autofree char *note = NULL;
+  gsize size;
+
   g_assert_true (g_file_set_contents (g_file_peek_path (file), text, -1, NULL));
   g_assert_true (iis_catalog_load_from_file_full (catalog, file, IIS_LOAD_FLAGS_CACHE, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (iis_catalog_lookup (catalog, "KZ"));
-  g_assert_false (g_file_query_exists (cache, NULL));
+
+  /* The entry is a note that the file does not stand alone: a header
+   * without sections, which the next load reads as "use the JSON", and
+   * which is not a snapshot to load. */
+  g_assert_true (g_file_get_contents (g_file_peek_path (cache), &note, &size, NULL));
+  g_assert_cmpuint (size, ==, 64);
+  g_assert_true (iis_catalog_load_from_file_full (again, file, IIS_LOAD_FLAGS_CACHE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (iis_catalog_lookup (again, "KZ"));
+  g_assert_false (iis_catalog_load_snapshot (alone, cache, IIS_LOAD_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, "does not stand alone"));
+  g_clear_error (&error);
+
+  /* Alone, the same file is an error, reported as without the cache,
+   * and the note does not change that. */
+  g_assert_false (iis_catalog_load_from_file_full (alone, file, IIS_LOAD_FLAGS_CACHE, NULL, &error));
+  g_assert_error (error, IIS_ERROR, IIS_ERROR_UNKNOWN_REFERENCE);
+  g_clear_error (&error);
+
+  /* Once it stands alone, it gets a snapshot. */
+  g_assert_true (g_file_set_contents (g_file_peek_path (file),
+    "{\"format\": \"libiis-catalog\", \"version\": \"1.0\","
+    " \"entities\": [{\"type\": \"state\", \"id\": \"KZ\", \"name\": \"Kazakhstan\"}],"
+    " \"relations\": []}", -1, NULL));
+  g_assert_true (iis_catalog_load_from_file_full (alone, file, IIS_LOAD_FLAGS_CACHE, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&note, g_free);
+  g_assert_true (g_file_get_contents (g_file_peek_path (cache), &note, &size, NULL));
+  g_assert_cmpuint (size, >, 64);
 }
 
 static void
