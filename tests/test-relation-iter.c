@@ -53,10 +53,16 @@ make_patterns (IisCatalog *catalog,
       add_pattern (patterns, NULL, kind, NULL);
       add_pattern (patterns, stranger, kind, NULL);
       add_pattern (patterns, NULL, kind, stranger);
+      /* Every entity with any kind; with each kind, every eighth (all
+       * with -m thorough): the ASan and valgrind runs make every
+       * relation object of each answer at a great cost. */
       for (guint i = 0; i < n_entities; i++)
         {
-          g_autoptr(IisEntity) entity = g_list_model_get_item (entities, i);
+          g_autoptr(IisEntity) entity = NULL;
 
+          if (kind != IIS_RELATION_KIND_ANY && i % 8 != k % 8 && !g_test_thorough ())
+            continue;
+          entity = g_list_model_get_item (entities, i);
           add_pattern (patterns, entity, kind, NULL);
           add_pattern (patterns, NULL, kind, entity);
         }
@@ -484,7 +490,8 @@ test_iter_invalidated (void)
       g_assert_false (iis_relation_iter_next (&iter));
       g_test_assert_expected_messages ();
 
-      /* Set up again, it walks the catalog as it is now. */
+      /* Cleared and set up again, it walks the catalog as it is now. */
+      iis_relation_iter_clear (&iter);
       iis_relation_iter_init (&iter, catalog, NULL, IIS_RELATION_KIND_ANY, NULL);
       g_assert_cmpuint (iis_relation_iter_get_n_relations (&iter), ==, iis_catalog_get_n_relations (catalog));
     }
