@@ -594,7 +594,7 @@ bench_between_light (guint        size_index,
       for (guint r = 0; r < runs; r++)
         lib_ns[r] = time_lib (lib, probes, BENCH_QUESTION_BETWEEN, list->len);
       lib->between = BENCH_BETWEEN_OBJECTS;
-      lib_us = median_ns (lib_ns, runs) / list->len / 1e3;
+      lib_us = bench_median_ns (lib_ns, runs) / list->len / 1e3;
       print_row (modes[m].title, lib_us, sql_us, "us");
       record (size_index, modes[m].key, lib_us, sql_us, "us");
     }
