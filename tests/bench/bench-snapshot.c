@@ -45,6 +45,7 @@ static guint runs = 5;
 static guint32 seed = 20260607;
 static char *iis_tool;
 static gboolean check_only;
+static gboolean keep;
 static char *peak_phase;
 static char *self_path;
 
@@ -344,6 +345,11 @@ bench_one (const char *arg)
         }
     }
 
+  if (keep)
+    {
+      g_print ("%-28s kept: %s %s\n", arg, json_path, snapshot_path);
+      return;
+    }
   g_unlink (snapshot_path);
   if (tmp_json != NULL)
     g_unlink (tmp_json);
@@ -361,6 +367,7 @@ main (int   argc,
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed_arg, "Seed of the probes and of uniform:N", "S" },
     { "iis", 0, 0, G_OPTION_ARG_FILENAME, &iis_tool, "Also time this iis tool end to end", "PATH" },
     { "check-only", 0, 0, G_OPTION_ARG_NONE, &check_only, "Only check the answers", NULL },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the files made (for a profile)", NULL },
     { "peak", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &peak_phase,
       "Print the peak RSS (kB) of loading FILE (json or snapshot)", "PHASE" },
     { NULL }
