@@ -53,6 +53,7 @@
 
 #include "iis-catalog-store-private.h"
 #include "iis-file-io-private.h"
+#include "iis-json-scanner-private.h"
 #include "iis-reader-private.h"
 #include "iis-snapshot-private.h"
 
@@ -355,8 +356,11 @@ snapshot_build (IisCatalog        *self,
 
               g_array_append_val (entries, entry);
             }
-          g_qsort_with_data (&g_array_index (entries, Adjacent, begin), entries->len - begin,
-                             sizeof (Adjacent), compare_adjacent, records);
+          /* Not on an empty array: its data may be NULL (a catalog
+           * without relations), and an offset from NULL is undefined. */
+          if (entries->len - begin > 1)
+            g_qsort_with_data (&g_array_index (entries, Adjacent, begin), entries->len - begin,
+                               sizeof (Adjacent), compare_adjacent, records);
         }
     }
 
@@ -509,6 +513,8 @@ typedef struct
   guint32               n_words;
   GPtrArray            *strings;   /* char *, NULL for a free id */
   GPtrArray            *sources;   /* IisSource *, NULL for a free id */
+  guint8               *objects;   /* per string id: 0 not looked at, 1 a JSON
+                                    * object, 2 not */
 } Snapshot;
 
 static void
@@ -516,6 +522,7 @@ snapshot_clear (Snapshot *snap)
 {
   g_clear_pointer (&snap->strings, g_ptr_array_unref);
   g_clear_pointer (&snap->sources, g_ptr_array_unref);
+  g_clear_pointer (&snap->objects, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
@@ -619,6 +626,34 @@ read_strings (Snapshot     *snap,
   return TRUE;
 }
 
+/* The JSON object in @text, or NULL when it is not one within the
+ * reader's limits. The reader's own scan sees it before json-glib, whose
+ * parser recurses and would overflow the stack on deep nesting (the
+ * scan leaves some errors, such as a missing value, to json-glib). */
+static JsonParser *
+parse_json_object (const char *text,
+                   gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  IisFormatLimits limits;
+  Scan scan;
+  gboolean ok;
+
+  _iis_format_get_default_limits (&limits);
+  _iis_json_scan_init (&scan, text, length, &limits, NULL);
+  ok = _iis_json_scan_document (&scan, NULL) && scan.root_kind == VALUE_OBJECT;
+  _iis_json_scan_clear (&scan);
+  if (!ok)
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, length, NULL)
+      || json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return g_steal_pointer (&parser);
+}
+
 static gboolean
 read_sources (Snapshot     *snap,
               const guint8 *data,
@@ -659,12 +694,7 @@ read_sources (Snapshot     *snap,
       if (ok && fields[4] != NULL)
         ok = (date = iis_date_parse (fields[4], NULL)) != NULL;
       if (ok && fields[7] != NULL)
-        {
-          parser = json_parser_new_immutable ();
-          ok = json_parser_load_from_data (parser, fields[7], -1, NULL)
-               && json_parser_get_root (parser) != NULL
-               && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
-        }
+        ok = (parser = parse_json_object (fields[7], strlen (fields[7]))) != NULL;
       if (ok)
         {
           source = iis_source_new (fields[0]);
@@ -701,7 +731,20 @@ packed_date_ok (guint32 packed)
   _iis_date_unpack (packed, &date);
   if (date.flags == 0)
     return iis_date_is_valid (date.year, date.month, date.day);
-  return date.year <= 9999 && date.month <= 12 && date.day <= 31;
+  if (date.year > 9999 || date.month > 12 || date.day > 31
+      || (date.flags & IIS_DATE_FLAG_YEAR_X_MASK) > 4)
+    return FALSE;
+
+  /* An inexact date: only the combinations of flags and digits the
+   * reader makes (the writer and the questions count on them; more than
+   * four unspecified digits of a year would write past its text), which
+   * are those that read back from their own text as they are. */
+  {
+    g_autofree char *text = iis_date_to_string (&date);
+    IisDate again;
+
+    return _iis_date_parse_into (text, -1, &again, NULL) && _iis_date_pack (&again) == packed;
+  }
 }
 
 static gboolean
@@ -714,16 +757,47 @@ string_ok (const Snapshot *snap,
   return id < snap->strings->len && g_ptr_array_index (snap->strings, id) != NULL;
 }
 
+/* A relation's unknown members: none, or a string that is a JSON
+ * object (each string checked once). */
 static gboolean
-check_extra (const Snapshot *snap,
-             guint32         offset)
+unknown_ok (Snapshot *snap,
+            guint32   id)
+{
+  const char *text;
+
+  if (id == 0)
+    return TRUE;
+  if (!string_ok (snap, id, FALSE))
+    return FALSE;
+  if (snap->objects == NULL)
+    snap->objects = g_new0 (guint8, snap->strings->len);
+  if (snap->objects[id] == 0)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+
+      text = g_ptr_array_index (snap->strings, id);
+      parser = parse_json_object (text, strlen (text));
+      snap->objects[id] = parser != NULL ? 1 : 2;
+    }
+  return snap->objects[id] == 1;
+}
+
+/* A record's extra words at @offset, which must be *@next: the writer
+ * packs them one record after another, so that no two records share
+ * words (removing one would free the other's) and every word is a
+ * record's; *@next moves past them. */
+static gboolean
+check_extra (Snapshot *snap,
+             guint32   offset,
+             guint32  *next)
 {
   const guint32 *w;
+  const char *last_key = NULL;
   guint32 left, n;
 
   if (offset == 0)
     return TRUE;
-  if (offset >= snap->n_words)
+  if (offset != *next || offset >= snap->n_words)
     return FALSE;
   w = snap->words + offset;
   left = snap->n_words - offset;
@@ -732,9 +806,19 @@ check_extra (const Snapshot *snap,
   if (left < 3 || n > (left - 3) / 2)
     return FALSE;
   left -= 1 + 2 * n;
-  for (guint32 i = 0; i < 2 * n; i++)
-    if (!string_ok (snap, *w++, FALSE))
-      return FALSE;
+  /* Qualifiers: (key, value) pairs, the keys sorted and distinct, as
+   * the questions and the writer read them. */
+  for (guint32 i = 0; i < n; i++, w += 2)
+    {
+      const char *key;
+
+      if (!string_ok (snap, w[0], FALSE) || !string_ok (snap, w[1], FALSE))
+        return FALSE;
+      key = g_ptr_array_index (snap->strings, w[0]);
+      if (last_key != NULL && strcmp (last_key, key) >= 0)
+        return FALSE;
+      last_key = key;
+    }
   n = *w++;
   left--;
   if (n > left - 1)
@@ -742,7 +826,8 @@ check_extra (const Snapshot *snap,
   for (guint32 i = 0; i < n; i++, w++)
     if (*w == 0 || *w >= snap->sources->len || g_ptr_array_index (snap->sources, *w) == NULL)
       return FALSE;
-  return string_ok (snap, *w, TRUE);
+  *next = (guint32) (w + 1 - snap->words);
+  return unknown_ok (snap, *w);
 }
 
 /* Every record: its kind, ends, dates, role and extra words. */
@@ -757,6 +842,7 @@ check_records (Snapshot    *snap,
   /* allowed[kind][subject type][object type]: 0 unknown, 1 yes, 2 no */
   guint8 allowed[IIS_RELATION_KIND_LAST + 1][8][8];
   guint n_types = 0;
+  guint32 next_word = 1;
 
   memset (allowed, 0, sizeof allowed);
   for (guint32 i = 0; i < snap->n_nodes; i++)
@@ -793,10 +879,13 @@ check_records (Snapshot    *snap,
         return corrupt (error, name, "record %u joins entities its kind does not allow", r);
       if (!packed_date_ok (rec->start) || !packed_date_ok (rec->end))
         return corrupt (error, name, "record %u has an impossible date", r);
-      if (!string_ok (snap, rec->role, TRUE) || !check_extra (snap, rec->extra))
+      if (!string_ok (snap, rec->role, TRUE) || !check_extra (snap, rec->extra, &next_word))
         return corrupt (error, name, "record %u refers to a missing string or source", r);
       snap->n_records_1_1 += rec->kind >= IIS_RELATION_KIND_FIRST_1_1;
     }
+  if (next_word != snap->n_words)
+    return corrupt (error, name, "%u of its extra words are no record's",
+                    snap->n_words - next_word);
   return TRUE;
 }
 
