@@ -600,11 +600,14 @@ read_strings (Snapshot     *snap,
   Cursor lengths = { data, size, 0 };
   Cursor bytes;
   guint32 count;
+  g_autoptr(GHashTable) seen = NULL;
 
   if (!cursor_u32 (&lengths, &count) || count == 0 || count > (size - 4) / 4)
     return corrupt (error, name, "the string table's count is wrong");
   bytes = (Cursor) { data, size, 4 + (gsize) count * 4 };
   snap->strings = g_ptr_array_new_full (count, g_free);
+  /* Interned strings are distinct: the catalog finds each by its text. */
+  seen = g_hash_table_new (_iis_str_hash, g_str_equal);
   for (guint32 id = 0; id < count; id++)
     {
       guint32 length = 0;
@@ -619,6 +622,8 @@ read_strings (Snapshot     *snap,
           return corrupt (error, name, "string %u is damaged", id);
         }
       g_ptr_array_add (snap->strings, str);
+      if (str != NULL && !g_hash_table_add (seen, str))
+        return corrupt (error, name, "string %u is there twice", id);
     }
   if (bytes.pos != size)
     return corrupt (error, name, "the string table has %" G_GSIZE_FORMAT " bytes too many",
@@ -663,10 +668,13 @@ read_sources (Snapshot     *snap,
 {
   Cursor cursor = { data, size, 0 };
   guint32 count;
+  g_autoptr(GHashTable) seen = NULL;
 
   if (!cursor_u32 (&cursor, &count) || count == 0 || count > size / 4)
     return corrupt (error, name, "the source table's count is wrong");
   snap->sources = g_ptr_array_new_full (count, unref_nullable);
+  /* Pooled sources are distinct: the catalog finds each by its content. */
+  seen = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
   for (guint32 id = 0; id < count; id++)
     {
       char *fields[N_SOURCE_FIELDS] = { NULL, };
@@ -711,6 +719,8 @@ read_sources (Snapshot     *snap,
         g_free (fields[f]);
       if (!ok)
         return corrupt (error, name, "source %u is damaged", id);
+      if (!g_hash_table_add (seen, g_string_free (source_key (source), FALSE)))
+        return corrupt (error, name, "source %u is there twice", id);
       g_ptr_array_add (snap->sources, g_steal_pointer (&source));
     }
   if (cursor.pos != size)
@@ -879,8 +889,10 @@ check_records (Snapshot    *snap,
         return corrupt (error, name, "record %u joins entities its kind does not allow", r);
       if (!packed_date_ok (rec->start) || !packed_date_ok (rec->end))
         return corrupt (error, name, "record %u has an impossible date", r);
-      if (!string_ok (snap, rec->role, TRUE) || !check_extra (snap, rec->extra, &next_word))
-        return corrupt (error, name, "record %u refers to a missing string or source", r);
+      if (!string_ok (snap, rec->role, TRUE))
+        return corrupt (error, name, "record %u refers to a missing role", r);
+      if (!check_extra (snap, rec->extra, &next_word))
+        return corrupt (error, name, "record %u has damaged qualifiers, sources or unknown members", r);
       snap->n_records_1_1 += rec->kind >= IIS_RELATION_KIND_FIRST_1_1;
     }
   if (next_word != snap->n_words)
