@@ -11,8 +11,8 @@
  * its checksum made right after the change, the bytes reach the checks
  * of the layout and of every reference: the snapshot is then refused,
  * or loads into a catalog that keeps its invariants. The files of
- * tests/data/bad-snapshot/ are refused as their manifest,
- * tests/data/bad-snapshot/EXPECTED, says.
+ * tests/data/bad-snapshot/ (made by build-aux/make-bad-snapshots.py) are
+ * refused as their manifest, tests/data/bad-snapshot/EXPECTED, says.
  *
  * The layout is the one iis-catalog-snapshot.c documents: a header of
  * 64 bytes, a table of 7 sections of 24 bytes (id, item size, offset,
@@ -514,14 +514,67 @@ test_unchanged_catalog (void)
   }
 }
 
+/* A file of tests/data/bad-snapshot/: refused as EXPECTED says, from
+ * the file (mapped) and from memory, into an empty catalog and into one
+ * that holds entities, which stays as it was. */
+static void
+test_bad_file (gconstpointer data)
+{
+  const IisTestBadFile *bad = data;
+  g_autofree char *relative = g_build_filename ("bad-snapshot", bad->file, NULL);
+  g_autofree char *path = iis_test_data_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *expected = g_strconcat (name, ": ", bad->location, NULL);
+  g_autoptr(IisCatalog) empty = iis_catalog_new ();
+  g_autoptr(IisCatalog) catalog = iis_test_scenario_new ();
+  g_autofree char *before = iis_test_dump (catalog);
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_false (iis_catalog_load_snapshot (empty, file, IIS_LOAD_FLAGS_NONE, NULL, &error));
+  g_assert_error (error, IIS_ERROR, bad->code);
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("message “%s” does not start with “%s”", error->message, expected);
+  g_assert_cmpuint (iis_catalog_get_n_entities (empty), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_false (iis_catalog_load_snapshot (catalog, file, IIS_LOAD_FLAGS_OVERRIDE, NULL,
+                                             &error));
+  g_assert_error (error, IIS_ERROR, bad->code);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+  after = iis_test_dump (catalog);
+  g_assert_cmpstr (after, ==, before);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  error = try_load ((const guint8 *) contents, length);
+  g_assert_error (error, IIS_ERROR, bad->code);
+  g_assert_nonnull (strstr (error->message, bad->location));
+}
+
+static void
+test_manifest_complete (gconstpointer data)
+{
+  iis_test_check_bad_files_listed ("bad-snapshot", (GPtrArray *) data, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GPtrArray) cases = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
   make_good_snapshot ();
+
+  cases = iis_test_read_bad_files ("bad-snapshot");
+  iis_test_add_bad_file_tests ("/iis/bad-snapshots/file", cases, test_bad_file);
+  g_test_add_data_func ("/iis/bad-snapshots/manifest", cases, test_manifest_complete);
 
   g_test_add_func ("/iis/bad-snapshots/truncations", test_truncations);
   g_test_add_func ("/iis/bad-snapshots/flipped-bytes", test_flipped_bytes);
