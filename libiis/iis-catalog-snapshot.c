@@ -22,9 +22,13 @@
  * (tests/fuzz/fuzz-snapshot.c) recomputes the checksum of what it
  * mutates: bounds of every id and offset, the layout of the sections,
  * each adjacency entry against its record, the kinds against the
- * entities' types, the dates. A snapshot that fails any check is
- * refused with an IIS_ERROR_PARSE (IIS_ERROR_UNSUPPORTED_VERSION for
- * another major version) that says what failed.
+ * entities' types, the dates (inexact ones as the reader makes them),
+ * the extra words packed one record after another with their qualifier
+ * keys sorted, unknown members that are JSON objects, every string and
+ * source there once (tests/test-bad-snapshots.c and the damaged files
+ * of tests/data/bad-snapshot check it too). A snapshot that fails any
+ * check is refused with an IIS_ERROR_PARSE (IIS_ERROR_UNSUPPORTED_VERSION
+ * for another major version) that says what failed.
  *
  * The layout (all integers in the writer's byte order, which the header
  * records so that another byte order is refused, not misread):
