@@ -88,6 +88,18 @@ write_u64 (guint8  *data,
   memcpy (data + offset, &value, sizeof value);
 }
 
+/* The 32-bit integer at @offset, in the other byte order. */
+static void
+write_u32_swapped (guint8 *data,
+                   gsize   offset)
+{
+  guint32 value;
+
+  memcpy (&value, data + offset, sizeof value);
+  value = GUINT32_SWAP_LE_BE (value);
+  memcpy (data + offset, &value, sizeof value);
+}
+
 static guint64
 section_offset (guint i)
 {
@@ -426,7 +438,6 @@ test_versions (void)
 {
   g_autofree guint8 *copy = g_memdup2 (good, good_length);
   static const guint16 majors[] = { 0, 2, 0x100, G_MAXUINT16 };
-  const guint32 swapped = GUINT32_SWAP_LE_BE (0x01020304);
   guint32 byte_order;
 
   for (guint i = 0; i < G_N_ELEMENTS (majors); i++)
@@ -446,7 +457,7 @@ test_versions (void)
    * wrong in the other order. */
   memcpy (&byte_order, good + FIELD_BYTE_ORDER, 4);
   g_assert_cmpuint (byte_order, ==, 0x01020304);
-  memcpy (copy + FIELD_BYTE_ORDER, &swapped, 4);
+  write_u32_swapped (copy, FIELD_BYTE_ORDER);
   assert_refused (copy, good_length, IIS_ERROR_PARSE, "byte order");
   assert_refused (copy, good_length, IIS_ERROR_PARSE,
                   "it was written on a machine of the other byte order");
@@ -525,6 +536,95 @@ test_unchanged_catalog (void)
   }
 }
 
+/* A damaged cached snapshot of a JSON file (IIS_LOAD_FLAGS_CACHE), its
+ * key still that of the file, so that it is opened and checked: the
+ * file loads from its JSON, as it would without the cache, and the
+ * cache is written again. The user's cache folder is the test's own
+ * (G_TEST_OPTION_ISOLATE_DIRS). */
+static void
+test_damaged_cache (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("test-bad-snapshots-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "full.json", NULL);
+  g_autofree char *fixture = iis_test_data_path ("full.json");
+  g_autofree char *json = NULL;
+  g_autofree char *cached = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) cache = iis_catalog_get_cache_file (file);
+  g_autoptr(GError) error = NULL;
+  gsize json_length, cached_length;
+  guint n_damages = 0;
+
+  g_file_get_contents (fixture, &json, &json_length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, json, json_length, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+    g_autofree char *text = NULL;
+
+    iis_catalog_load_from_file_full (catalog, file, IIS_LOAD_FLAGS_CACHE, NULL, &error);
+    g_assert_no_error (error);
+    text = iis_test_dump (catalog);
+    g_assert_cmpstr (text, ==, good_text);
+  }
+  g_file_get_contents (g_file_peek_path (cache), &cached, &cached_length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cached_length, ==, good_length);
+
+  for (guint damage = 0; damage < 8; damage++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (cached, cached_length);
+      g_autoptr(IisCatalog) catalog = iis_catalog_new ();
+      g_autofree char *text = NULL;
+      g_autofree char *again = NULL;
+      gsize length = cached_length, again_length;
+      guint64 records = section_offset (5);
+
+      switch (damage)
+        {
+        case 0: length = HEADER_SIZE; break;                       /* truncated */
+        case 1: length = records + 3; break;
+        case 2: copy[records + 2] ^= 0x40; break;                  /* damaged */
+        case 3: copy[FIELD_VERSION_MAJOR] = 2; break;              /* another layout */
+        case 4: write_u32_swapped (copy, FIELD_BYTE_ORDER); break;
+        case 5: copy[records + 24] = 0xee; break;                  /* no such kind */
+        case 6: memset (copy + section_offset (3), 0xff, 16); break; /* nodes */
+        case 7: copy[FIELD_N_SECTIONS] = 8; break;
+        default: g_assert_not_reached ();
+        }
+      if (damage >= 5)
+        _iis_snapshot_update_checksum (copy, length);
+      g_file_set_contents (g_file_peek_path (cache), (const char *) copy, length, &error);
+      g_assert_no_error (error);
+
+      /* Refused, as the cache would find it. */
+      {
+        g_autoptr(GError) refused = try_load (copy, length);
+
+        g_assert_nonnull (refused);
+        n_damages++;
+      }
+
+      iis_catalog_load_from_file_full (catalog, file, IIS_LOAD_FLAGS_CACHE, NULL, &error);
+      g_assert_no_error (error);
+      text = iis_test_dump (catalog);
+      g_assert_cmpstr (text, ==, good_text);
+      _iis_catalog_check_invariants (catalog);
+
+      /* Written again, as it was. */
+      g_file_get_contents (g_file_peek_path (cache), &again, &again_length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (again, again_length, cached, cached_length);
+    }
+  g_assert_cmpuint (n_damages, ==, 8);
+
+  g_file_delete (cache, NULL, NULL);
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 /* A file of tests/data/bad-snapshot/: refused as EXPECTED says, from
  * the file (mapped) and from memory, into an empty catalog and into one
  * that holds entities, which stays as it was. */
@@ -580,7 +680,7 @@ main (int   argc,
   g_autoptr(GPtrArray) cases = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   if (g_getenv ("IIS_TEST_SCALE_SMALL") != NULL && !g_test_slow ())
     thinning = THINNING;
   make_good_snapshot ();
@@ -594,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/iis/bad-snapshots/structural-checks", test_structural_checks);
   g_test_add_func ("/iis/bad-snapshots/versions", test_versions);
   g_test_add_func ("/iis/bad-snapshots/unchanged-catalog", test_unchanged_catalog);
+  g_test_add_func ("/iis/bad-snapshots/damaged-cache", test_damaged_cache);
 
   status = g_test_run ();
   g_free (good);
