@@ -74,6 +74,10 @@ case $target in
   date)
     options+=(-dict=tests/fuzz/date.dict -max_len=64)
     ;;
+  snapshot)
+    # The seeds are snapshots of small catalogs (a few kilobytes).
+    options+=(-max_len=8192)
+    ;;
   api)
     # Two bytes an operation, at most 200 operations (fuzz-api.c).
     options+=(-max_len=400)

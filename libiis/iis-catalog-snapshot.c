@@ -24,9 +24,13 @@
  * (tests/fuzz/fuzz-snapshot.c) recomputes the checksum of what it
  * mutates: bounds of every id and offset, the layout of the sections,
  * each adjacency entry against its record, the kinds against the
- * entities' types, the dates. A snapshot that fails any check is
- * refused with an IIS_ERROR_PARSE (IIS_ERROR_UNSUPPORTED_VERSION for
- * another major version) that says what failed.
+ * entities' types, the dates (inexact ones as the reader makes them),
+ * the extra words packed one record after another with their qualifier
+ * keys sorted, unknown members that are JSON objects, every string and
+ * source there once (tests/test-bad-snapshots.c and the damaged files
+ * of tests/data/bad-snapshot check it too). A snapshot that fails any
+ * check is refused with an IIS_ERROR_PARSE (IIS_ERROR_UNSUPPORTED_VERSION
+ * for another major version) that says what failed.
  *
  * The layout (all integers in the writer's byte order, which the header
  * records so that another byte order is refused, not misread):
@@ -55,6 +59,7 @@
 
 #include "iis-catalog-store-private.h"
 #include "iis-file-io-private.h"
+#include "iis-json-scanner-private.h"
 #include "iis-reader-private.h"
 #include "iis-snapshot-private.h"
 
@@ -387,8 +392,11 @@ snapshot_build (IisCatalog        *self,
 
               g_array_append_val (entries, entry);
             }
-          g_qsort_with_data (&g_array_index (entries, Adjacent, begin), entries->len - begin,
-                             sizeof (Adjacent), compare_adjacent, records);
+          /* Not on an empty array: its data may be NULL (a catalog
+           * without relations), and an offset from NULL is undefined. */
+          if (entries->len - begin > 1)
+            g_qsort_with_data (&g_array_index (entries, Adjacent, begin), entries->len - begin,
+                               sizeof (Adjacent), compare_adjacent, records);
         }
     }
 
@@ -541,6 +549,8 @@ typedef struct
   guint32               n_words;
   GPtrArray            *strings;   /* char *, NULL for a free id */
   GPtrArray            *sources;   /* IisSource *, NULL for a free id */
+  guint8               *objects;   /* per string id: 0 not looked at, 1 a JSON
+                                    * object, 2 not */
 } Snapshot;
 
 static void
@@ -548,6 +558,7 @@ snapshot_clear (Snapshot *snap)
 {
   g_clear_pointer (&snap->strings, g_ptr_array_unref);
   g_clear_pointer (&snap->sources, g_ptr_array_unref);
+  g_clear_pointer (&snap->objects, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Snapshot, snapshot_clear)
@@ -625,11 +636,14 @@ read_strings (Snapshot     *snap,
   Cursor lengths = { data, size, 0 };
   Cursor bytes;
   guint32 count;
+  g_autoptr(GHashTable) seen = NULL;
 
   if (!cursor_u32 (&lengths, &count) || count == 0 || count > (size - 4) / 4)
     return corrupt (error, name, "the string table's count is wrong");
   bytes = (Cursor) { data, size, 4 + (gsize) count * 4 };
   snap->strings = g_ptr_array_new_full (count, g_free);
+  /* Interned strings are distinct: the catalog finds each by its text. */
+  seen = g_hash_table_new (_iis_str_hash, g_str_equal);
   for (guint32 id = 0; id < count; id++)
     {
       guint32 length = 0;
@@ -644,11 +658,41 @@ read_strings (Snapshot     *snap,
           return corrupt (error, name, "string %u is damaged", id);
         }
       g_ptr_array_add (snap->strings, str);
+      if (str != NULL && !g_hash_table_add (seen, str))
+        return corrupt (error, name, "string %u is there twice", id);
     }
   if (bytes.pos != size)
     return corrupt (error, name, "the string table has %" G_GSIZE_FORMAT " bytes too many",
                     size - bytes.pos);
   return TRUE;
+}
+
+/* The JSON object in @text, or NULL when it is not one within the
+ * reader's limits. The reader's own scan sees it before json-glib, whose
+ * parser recurses and would overflow the stack on deep nesting (the
+ * scan leaves some errors, such as a missing value, to json-glib). */
+static JsonParser *
+parse_json_object (const char *text,
+                   gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  IisFormatLimits limits;
+  Scan scan;
+  gboolean ok;
+
+  _iis_format_get_default_limits (&limits);
+  _iis_json_scan_init (&scan, text, length, &limits, NULL);
+  ok = _iis_json_scan_document (&scan, NULL) && scan.root_kind == VALUE_OBJECT;
+  _iis_json_scan_clear (&scan);
+  if (!ok)
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, length, NULL)
+      || json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  return g_steal_pointer (&parser);
 }
 
 static gboolean
@@ -660,10 +704,13 @@ read_sources (Snapshot     *snap,
 {
   Cursor cursor = { data, size, 0 };
   guint32 count;
+  g_autoptr(GHashTable) seen = NULL;
 
   if (!cursor_u32 (&cursor, &count) || count == 0 || count > size / 4)
     return corrupt (error, name, "the source table's count is wrong");
   snap->sources = g_ptr_array_new_full (count, unref_nullable);
+  /* Pooled sources are distinct: the catalog finds each by its content. */
+  seen = g_hash_table_new_full (_iis_str_hash, g_str_equal, g_free, NULL);
   for (guint32 id = 0; id < count; id++)
     {
       char *fields[N_SOURCE_FIELDS] = { NULL, };
@@ -691,12 +738,7 @@ read_sources (Snapshot     *snap,
       if (ok && fields[4] != NULL)
         ok = (date = iis_date_parse (fields[4], NULL)) != NULL;
       if (ok && fields[7] != NULL)
-        {
-          parser = json_parser_new_immutable ();
-          ok = json_parser_load_from_data (parser, fields[7], -1, NULL)
-               && json_parser_get_root (parser) != NULL
-               && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser));
-        }
+        ok = (parser = parse_json_object (fields[7], strlen (fields[7]))) != NULL;
       if (ok)
         {
           source = iis_source_new (fields[0]);
@@ -713,6 +755,8 @@ read_sources (Snapshot     *snap,
         g_free (fields[f]);
       if (!ok)
         return corrupt (error, name, "source %u is damaged", id);
+      if (!g_hash_table_add (seen, g_string_free (source_key (source), FALSE)))
+        return corrupt (error, name, "source %u is there twice", id);
       g_ptr_array_add (snap->sources, g_steal_pointer (&source));
     }
   if (cursor.pos != size)
@@ -733,7 +777,20 @@ packed_date_ok (guint32 packed)
   _iis_date_unpack (packed, &date);
   if (date.flags == 0)
     return iis_date_is_valid (date.year, date.month, date.day);
-  return date.year <= 9999 && date.month <= 12 && date.day <= 31;
+  if (date.year > 9999 || date.month > 12 || date.day > 31
+      || (date.flags & IIS_DATE_FLAG_YEAR_X_MASK) > 4)
+    return FALSE;
+
+  /* An inexact date: only the combinations of flags and digits the
+   * reader makes (the writer and the questions count on them; more than
+   * four unspecified digits of a year would write past its text), which
+   * are those that read back from their own text as they are. */
+  {
+    g_autofree char *text = iis_date_to_string (&date);
+    IisDate again;
+
+    return _iis_date_parse_into (text, -1, &again, NULL) && _iis_date_pack (&again) == packed;
+  }
 }
 
 static gboolean
@@ -746,16 +803,47 @@ string_ok (const Snapshot *snap,
   return id < snap->strings->len && g_ptr_array_index (snap->strings, id) != NULL;
 }
 
+/* A relation's unknown members: none, or a string that is a JSON
+ * object (each string checked once). */
 static gboolean
-check_extra (const Snapshot *snap,
-             guint32         offset)
+unknown_ok (Snapshot *snap,
+            guint32   id)
+{
+  const char *text;
+
+  if (id == 0)
+    return TRUE;
+  if (!string_ok (snap, id, FALSE))
+    return FALSE;
+  if (snap->objects == NULL)
+    snap->objects = g_new0 (guint8, snap->strings->len);
+  if (snap->objects[id] == 0)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+
+      text = g_ptr_array_index (snap->strings, id);
+      parser = parse_json_object (text, strlen (text));
+      snap->objects[id] = parser != NULL ? 1 : 2;
+    }
+  return snap->objects[id] == 1;
+}
+
+/* A record's extra words at @offset, which must be *@next: the writer
+ * packs them one record after another, so that no two records share
+ * words (removing one would free the other's) and every word is a
+ * record's; *@next moves past them. */
+static gboolean
+check_extra (Snapshot *snap,
+             guint32   offset,
+             guint32  *next)
 {
   const guint32 *w;
+  const char *last_key = NULL;
   guint32 left, n;
 
   if (offset == 0)
     return TRUE;
-  if (offset >= snap->n_words)
+  if (offset != *next || offset >= snap->n_words)
     return FALSE;
   w = snap->words + offset;
   left = snap->n_words - offset;
@@ -764,9 +852,19 @@ check_extra (const Snapshot *snap,
   if (left < 3 || n > (left - 3) / 2)
     return FALSE;
   left -= 1 + 2 * n;
-  for (guint32 i = 0; i < 2 * n; i++)
-    if (!string_ok (snap, *w++, FALSE))
-      return FALSE;
+  /* Qualifiers: (key, value) pairs, the keys sorted and distinct, as
+   * the questions and the writer read them. */
+  for (guint32 i = 0; i < n; i++, w += 2)
+    {
+      const char *key;
+
+      if (!string_ok (snap, w[0], FALSE) || !string_ok (snap, w[1], FALSE))
+        return FALSE;
+      key = g_ptr_array_index (snap->strings, w[0]);
+      if (last_key != NULL && strcmp (last_key, key) >= 0)
+        return FALSE;
+      last_key = key;
+    }
   n = *w++;
   left--;
   if (n > left - 1)
@@ -774,7 +872,8 @@ check_extra (const Snapshot *snap,
   for (guint32 i = 0; i < n; i++, w++)
     if (*w == 0 || *w >= snap->sources->len || g_ptr_array_index (snap->sources, *w) == NULL)
       return FALSE;
-  return string_ok (snap, *w, TRUE);
+  *next = (guint32) (w + 1 - snap->words);
+  return unknown_ok (snap, *w);
 }
 
 /* Every record: its kind, ends, dates, role and extra words. */
@@ -789,6 +888,7 @@ check_records (Snapshot    *snap,
   /* allowed[kind][subject type][object type]: 0 unknown, 1 yes, 2 no */
   guint8 allowed[IIS_RELATION_KIND_LAST + 1][8][8];
   guint n_types = 0;
+  guint32 next_word = 1;
 
   memset (allowed, 0, sizeof allowed);
   for (guint32 i = 0; i < snap->n_nodes; i++)
@@ -825,10 +925,15 @@ check_records (Snapshot    *snap,
         return corrupt (error, name, "record %u joins entities its kind does not allow", r);
       if (!packed_date_ok (rec->start) || !packed_date_ok (rec->end))
         return corrupt (error, name, "record %u has an impossible date", r);
-      if (!string_ok (snap, rec->role, TRUE) || !check_extra (snap, rec->extra))
-        return corrupt (error, name, "record %u refers to a missing string or source", r);
+      if (!string_ok (snap, rec->role, TRUE))
+        return corrupt (error, name, "record %u refers to a missing role", r);
+      if (!check_extra (snap, rec->extra, &next_word))
+        return corrupt (error, name, "record %u has damaged qualifiers, sources or unknown members", r);
       snap->n_records_1_1 += rec->kind >= IIS_RELATION_KIND_FIRST_1_1;
     }
+  if (next_word != snap->n_words)
+    return corrupt (error, name, "%u of its extra words are no record's",
+                    snap->n_words - next_word);
   return TRUE;
 }
 
@@ -925,7 +1030,10 @@ snapshot_open (Snapshot     *snap,
   if (snapshot_hash (data + sizeof header, size - sizeof header) != header.checksum)
     return corrupt (error, name, "its checksum does not match (the file is damaged)");
 
-  table = (const SnapshotSection *) (data + sizeof header);
+  /* The casts go through a gpointer: the data and every section are
+   * aligned to 8, as checked above and below (clang's -Wcast-align
+   * cannot know). */
+  table = (const SnapshotSection *) (gpointer) (data + sizeof header);
   end = sizeof header + N_SECTIONS * sizeof (SnapshotSection);
   for (guint i = 0; i < N_SECTIONS; i++)
     {
@@ -939,16 +1047,16 @@ snapshot_open (Snapshot     *snap,
   if ((end + 7) / 8 * 8 != size)
     return corrupt (error, name, "it has bytes after its last section");
 
-  snap->header = (const SnapshotHeader *) data;
+  snap->header = (const SnapshotHeader *) (gpointer) data;
   snap->document = (const char *) data + table[SECTION_DOCUMENT].offset;
   snap->document_length = table[SECTION_DOCUMENT].size;
-  snap->nodes = (const SnapshotNode *) (data + table[SECTION_NODES].offset);
+  snap->nodes = (const SnapshotNode *) (gpointer) (data + table[SECTION_NODES].offset);
   snap->n_nodes = table[SECTION_NODES].size / sizeof (SnapshotNode);
-  snap->entries = (Adjacent *) (data + table[SECTION_ADJACENCY].offset);
+  snap->entries = (Adjacent *) (gpointer) (data + table[SECTION_ADJACENCY].offset);
   snap->n_entries = table[SECTION_ADJACENCY].size / sizeof (Adjacent);
-  snap->records = (Record *) (data + table[SECTION_RECORDS].offset);
+  snap->records = (Record *) (gpointer) (data + table[SECTION_RECORDS].offset);
   snap->n_records = table[SECTION_RECORDS].size / sizeof (Record);
-  snap->words = (guint32 *) (data + table[SECTION_WORDS].offset);
+  snap->words = (guint32 *) (gpointer) (data + table[SECTION_WORDS].offset);
   snap->n_words = table[SECTION_WORDS].size / sizeof (guint32);
   if (snap->n_words == 0 || snap->words[0] != 0)
     return corrupt (error, name, "its extra words are damaged");
@@ -1476,6 +1584,17 @@ cached_snapshot_matches (GBytes            *cached,
          && header.source_hash == key->hash;
 }
 
+static gboolean
+is_layer_note (GBytes *cached)
+{
+  SnapshotHeader header;
+
+  if (g_bytes_get_size (cached) != sizeof header)
+    return FALSE;
+  memcpy (&header, g_bytes_get_data (cached, NULL), sizeof header);
+  return header.n_sections == 0;
+}
+
 /* A file whose relations refer to entities it does not hold (a layer
  * over another catalog) has no snapshot of its own. Its cache entry is
  * then a header without sections that names the file's key, so that the
@@ -1543,8 +1662,7 @@ _iis_catalog_load_cached (IisCatalog    *self,
     }
 
   cached = map_file (cache, TRUE, NULL);
-  if (cached != NULL && cached_snapshot_matches (cached, &key)
-      && g_bytes_get_size (cached) == sizeof (SnapshotHeader))
+  if (cached != NULL && cached_snapshot_matches (cached, &key) && is_layer_note (cached))
     {
       /* A note that the file cannot stand alone (save_layer_note()). */
       g_clear_pointer (&cached, g_bytes_unref);

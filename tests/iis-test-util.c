@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include "iis-test-util.h"
 
 IisDate *
@@ -207,4 +209,133 @@ iis_test_dump (IisCatalog *catalog)
   g_assert_no_error (error);
   g_assert_nonnull (data);
   return data;
+}
+
+/* Manifests of bad files */
+
+static void
+bad_file_free (gpointer data)
+{
+  IisTestBadFile *bad = data;
+
+  g_free (bad->file);
+  g_free (bad->location);
+  g_free (bad);
+}
+
+static int
+error_code_from_name (const char *name)
+{
+  static const struct { const char *name; int code; } codes[] = {
+    { "PARSE", IIS_ERROR_PARSE },
+    { "INVALID_VALUE", IIS_ERROR_INVALID_VALUE },
+    { "DUPLICATE_ID", IIS_ERROR_DUPLICATE_ID },
+    { "UNKNOWN_REFERENCE", IIS_ERROR_UNKNOWN_REFERENCE },
+    { "TYPE_MISMATCH", IIS_ERROR_TYPE_MISMATCH },
+    { "UNSUPPORTED_VERSION", IIS_ERROR_UNSUPPORTED_VERSION },
+    { "LIMIT_EXCEEDED", IIS_ERROR_LIMIT_EXCEEDED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_str_equal (name, codes[i].name))
+      return codes[i].code;
+  g_error ("EXPECTED: unknown error code %s", name);
+  return -1;
+}
+
+/* One field of a manifest line, moving @p past it and the spaces after. */
+static char *
+take_field (const char **p)
+{
+  gsize length = strcspn (*p, " ");
+  char *field = g_strndup (*p, length);
+
+  *p += length;
+  *p += strspn (*p, " ");
+  return field;
+}
+
+GPtrArray *
+iis_test_read_bad_files (const char *folder)
+{
+  g_autofree char *relative = g_build_filename (folder, "EXPECTED", NULL);
+  g_autofree char *path = iis_test_data_path (relative);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *cases = g_ptr_array_new_with_free_func (bad_file_free);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *p = lines[i];
+      g_autofree char *code = NULL;
+      IisTestBadFile *bad;
+
+      if (*p == '#' || *p == '\0')
+        continue;
+
+      /* The file, the code, then the location: the rest of the line. */
+      bad = g_new0 (IisTestBadFile, 1);
+      bad->file = take_field (&p);
+      code = take_field (&p);
+      bad->code = error_code_from_name (code);
+      bad->location = g_strdup (p);
+      g_assert_cmpstr (bad->location, !=, "");
+      g_ptr_array_add (cases, bad);
+    }
+
+  return cases;
+}
+
+void
+iis_test_check_bad_files_listed (const char *folder,
+                                 GPtrArray  *cases,
+                                 guint       at_least)
+{
+  g_autofree char *dir_path = iis_test_data_path (folder);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *name;
+  guint n_files = 0;
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      IisTestBadFile *bad = g_ptr_array_index (cases, i);
+
+      g_assert_false (g_hash_table_contains (listed, bad->file));
+      g_hash_table_add (listed, bad->file);
+    }
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_equal (name, "EXPECTED"))
+        continue;
+      if (!g_hash_table_contains (listed, name))
+        g_error ("%s/%s is not listed in %s/EXPECTED", folder, name, folder);
+      n_files++;
+    }
+
+  g_assert_cmpuint (n_files, ==, cases->len);
+  g_assert_cmpuint (n_files, >=, at_least);
+}
+
+void
+iis_test_add_bad_file_tests (const char    *path_prefix,
+                             GPtrArray     *cases,
+                             GTestDataFunc  test_func)
+{
+  for (guint i = 0; i < cases->len; i++)
+    {
+      IisTestBadFile *bad = g_ptr_array_index (cases, i);
+      g_autofree char *test_path = g_strdup_printf ("%s/%s", path_prefix, bad->file);
+
+      g_test_add_data_func (test_path, bad, test_func);
+    }
 }

@@ -68,3 +68,33 @@ IisRelation *iis_test_relate (IisCatalog      *catalog,
                               const char      *end);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A file of a folder of bad inputs under tests/data/, and what loading
+ * it must fail with, as the folder's manifest (FOLDER/EXPECTED) says. */
+typedef struct
+{
+  char *file;
+  int   code;       /* an IisError */
+  char *location;   /* a text the message must contain */
+} IisTestBadFile;
+
+/* The lines of FOLDER/EXPECTED, in file order: the file, the IisError
+ * code's name without IIS_ERROR_, and the rest of the line, the text
+ * (not empty); lines starting with "#" and empty lines are skipped. */
+GPtrArray  *iis_test_read_bad_files         (const char *folder);
+
+/* One test a file: @test_func with the IisTestBadFile, at
+ * "@path_prefix/FILE". */
+void        iis_test_add_bad_file_tests     (const char    *path_prefix,
+                                             GPtrArray     *cases,
+                                             GTestDataFunc  test_func);
+
+/* Every file of @folder but EXPECTED is listed in @cases once, and
+ * there are @at_least of them. */
+void        iis_test_check_bad_files_listed (const char *folder,
+                                             GPtrArray  *cases,
+                                             guint       at_least);
+
+G_END_DECLS

@@ -16,93 +16,6 @@
 #include "iis-reader-private.h"
 #include "iis-test-util.h"
 
-typedef struct
-{
-  char *file;
-  int   code;
-  char *location;
-} BadCase;
-
-static void
-bad_case_free (gpointer data)
-{
-  BadCase *bad = data;
-
-  g_free (bad->file);
-  g_free (bad->location);
-  g_free (bad);
-}
-
-static int
-error_code_from_name (const char *name)
-{
-  static const struct { const char *name; int code; } codes[] = {
-    { "PARSE", IIS_ERROR_PARSE },
-    { "INVALID_VALUE", IIS_ERROR_INVALID_VALUE },
-    { "DUPLICATE_ID", IIS_ERROR_DUPLICATE_ID },
-    { "UNKNOWN_REFERENCE", IIS_ERROR_UNKNOWN_REFERENCE },
-    { "TYPE_MISMATCH", IIS_ERROR_TYPE_MISMATCH },
-    { "UNSUPPORTED_VERSION", IIS_ERROR_UNSUPPORTED_VERSION },
-    { "LIMIT_EXCEEDED", IIS_ERROR_LIMIT_EXCEEDED },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (g_str_equal (name, codes[i].name))
-      return codes[i].code;
-  g_error ("EXPECTED: unknown error code %s", name);
-  return -1;
-}
-
-/* One field of a manifest line, moving @p past it and the spaces after. */
-static char *
-take_field (const char **p)
-{
-  gsize length = strcspn (*p, " ");
-  char *field = g_strndup (*p, length);
-
-  *p += length;
-  *p += strspn (*p, " ");
-  return field;
-}
-
-/* The manifest, in file order. */
-static GPtrArray *
-read_manifest (void)
-{
-  g_autofree char *path = iis_test_data_path ("bad/EXPECTED");
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *cases = g_ptr_array_new_with_free_func (bad_case_free);
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *p = lines[i];
-      g_autofree char *code = NULL;
-      BadCase *bad;
-
-      if (*p == '#' || *p == '\0')
-        continue;
-
-      /* The file, the code, then the location: the rest of the line. A
-       * "\n" in it stands for the two characters the reader writes for a
-       * newline in a message. */
-      bad = g_new0 (BadCase, 1);
-      bad->file = take_field (&p);
-      code = take_field (&p);
-      bad->code = error_code_from_name (code);
-      bad->location = g_strdup (p);
-      g_assert_cmpstr (bad->location, !=, "");
-      g_ptr_array_add (cases, bad);
-    }
-
-  return cases;
-}
-
 static IisCatalog *
 load_full (void)
 {
@@ -141,7 +54,7 @@ assert_message_has (const GError *error,
 static void
 test_bad_file (gconstpointer data)
 {
-  const BadCase *bad = data;
+  const IisTestBadFile *bad = data;
   g_autofree char *relative = g_build_filename ("bad", bad->file, NULL);
   g_autofree char *path = iis_test_data_path (relative);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -183,35 +96,7 @@ test_bad_file (gconstpointer data)
 static void
 test_manifest_complete (gconstpointer data)
 {
-  GPtrArray *cases = (GPtrArray *) data;
-  g_autofree char *dir_path = iis_test_data_path ("bad");
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
-  const char *name;
-  guint n_files = 0;
-
-  for (guint i = 0; i < cases->len; i++)
-    {
-      BadCase *bad = g_ptr_array_index (cases, i);
-
-      g_assert_false (g_hash_table_contains (listed, bad->file));
-      g_hash_table_add (listed, bad->file);
-    }
-
-  dir = g_dir_open (dir_path, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (g_str_equal (name, "EXPECTED"))
-        continue;
-      if (!g_hash_table_contains (listed, name))
-        g_error ("bad/%s is not listed in bad/EXPECTED", name);
-      n_files++;
-    }
-
-  g_assert_cmpuint (n_files, ==, cases->len);
-  g_assert_cmpuint (n_files, >=, 40);
+  iis_test_check_bad_files_listed ("bad", (GPtrArray *) data, 40);
 }
 
 /* Generated inputs */
@@ -629,14 +514,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  cases = read_manifest ();
-  for (guint i = 0; i < cases->len; i++)
-    {
-      BadCase *bad = g_ptr_array_index (cases, i);
-      g_autofree char *test_path = g_strdup_printf ("/iis/bad-files/file/%s", bad->file);
-
-      g_test_add_data_func (test_path, bad, test_bad_file);
-    }
+  cases = iis_test_read_bad_files ("bad");
+  iis_test_add_bad_file_tests ("/iis/bad-files/file", cases, test_bad_file);
   g_test_add_data_func ("/iis/bad-files/manifest", cases, test_manifest_complete);
   g_test_add_func ("/iis/bad-files/deep-nesting", test_deep_nesting);
   g_test_add_func ("/iis/bad-files/depth-at-limit", test_depth_at_limit);

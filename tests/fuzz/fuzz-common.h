@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include <glib.h>
+#include <libiis/iis.h>
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,31 @@ void fuzz_fail               (const char     *format,
  * with a non-empty UTF-8 message. */
 void fuzz_check_error        (const GError   *error,
                               const char     *what);
+
+/* @catalog's document (iis_catalog_to_data_full()); @what says which
+ * catalog when writing fails. */
+char *fuzz_document_of       (IisCatalog     *catalog,
+                              IisSaveFlags    flags,
+                              gsize          *length,
+                              const char     *what);
+
+/* A load into @catalog failed with @error: a proper error (see
+ * fuzz_check_error()), and the catalog is as it was: @n_entities,
+ * @n_relations and a document of @text_before, its invariants kept. */
+void fuzz_check_failed_load  (IisCatalog     *catalog,
+                              const GError   *error,
+                              const char     *text_before,
+                              guint           n_entities,
+                              guint           n_relations,
+                              const char     *what);
+
+/* A new catalog holding @document, which must load. */
+IisCatalog *fuzz_catalog_new_from_data (const char *document,
+                                        const char *what);
+
+/* Ask every question about every entity of @catalog; the answers are
+ * not checked (the unit tests do), only that asking is safe and that the
+ * counts agree. */
+void fuzz_ask_questions      (IisCatalog     *catalog);
 
 G_END_DECLS
