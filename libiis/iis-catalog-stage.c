@@ -248,6 +248,12 @@ _iis_stage_set_document_unknown (IisStage   *stage,
     stage->document_unknown = json_object_ref (unknown);
 }
 
+JsonObject *
+_iis_stage_get_document_unknown (IisStage *stage)
+{
+  return stage->document_unknown;
+}
+
 static gboolean
 resolve_end (IisStage    *stage,
              IisCatalog  *catalog,

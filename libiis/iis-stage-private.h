@@ -33,6 +33,8 @@ IisStage   *_iis_stage_new                  (IisLoadFlags   flags);
 void        _iis_stage_free                 (IisStage      *stage);
 guint       _iis_stage_get_n_entities       (IisStage      *stage);
 guint       _iis_stage_get_n_relations      (IisStage      *stage);
+/* The document's unknown members staged so far (borrowed, nullable). */
+JsonObject *_iis_stage_get_document_unknown (IisStage      *stage);
 /* The staged entity number @index, in the order staged (borrowed). */
 IisEntity  *_iis_stage_get_entity           (IisStage      *stage,
                                              guint          index);

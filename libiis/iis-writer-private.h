@@ -26,10 +26,16 @@ char     *_iis_writer_to_data          (IisCatalog     *catalog,
                                         GError        **error);
 
 /* The catalog without its relations, compact: a snapshot's entities
- * and document members (iis-catalog-snapshot.c). */
+ * (@entities, in that order, or all of them when NULL) and document
+ * members (iis-catalog-snapshot.c). */
 char     *_iis_writer_entities_to_data (IisCatalog    *catalog,
+                                        GPtrArray     *entities,
                                         gsize         *length,
                                         GError       **error);
+
+/* @entity alone, compact, as the element of a one-element array; NULL
+ * when it cannot be written. */
+char     *_iis_writer_entity_to_string (IisEntity     *entity);
 
 /* Write the catalog to @stream in chunks, without holding the whole
  * text in memory. The stream is flushed, not closed. */

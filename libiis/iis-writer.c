@@ -1049,13 +1049,17 @@ writer_relation (const IisRelationView *view,
   writer_flush (self, FALSE);
 }
 
+/* The document of @catalog; with @only (nullable), of those entities
+ * alone, in that order. */
 static gboolean
 writer_catalog (Writer      *self,
                 IisCatalog  *catalog,
                 gboolean     relations,
+                GPtrArray   *only,
                 GError     **error)
 {
-  g_autoptr(GPtrArray) entities = _iis_catalog_dup_entities_sorted (catalog);
+  g_autoptr(GPtrArray) entities = only != NULL ? g_ptr_array_ref (only)
+                                               : _iis_catalog_dup_entities_sorted (catalog);
   RelationClosure closure = { self, 0 };
 
   writer_begin (self, '{');
@@ -1101,6 +1105,7 @@ static char *
 writer_to_data (IisCatalog    *catalog,
                 IisSaveFlags   flags,
                 gboolean       relations,
+                GPtrArray     *only,
                 gsize         *length,
                 GError       **error)
 {
@@ -1108,7 +1113,7 @@ writer_to_data (IisCatalog    *catalog,
   char *data;
 
   writer_init (&writer, flags, NULL, NULL);
-  if (!writer_catalog (&writer, catalog, relations, error))
+  if (!writer_catalog (&writer, catalog, relations, only, error))
     {
       writer_clear (&writer);
       if (length != NULL)
@@ -1133,18 +1138,43 @@ _iis_writer_to_data (IisCatalog    *catalog,
   g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return writer_to_data (catalog, flags, TRUE, length, error);
+  return writer_to_data (catalog, flags, TRUE, NULL, length, error);
 }
 
 char *
 _iis_writer_entities_to_data (IisCatalog  *catalog,
+                              GPtrArray   *entities,
                               gsize       *length,
                               GError     **error)
 {
   g_return_val_if_fail (IIS_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return writer_to_data (catalog, IIS_SAVE_FLAGS_COMPACT, FALSE, length, error);
+  return writer_to_data (catalog, IIS_SAVE_FLAGS_COMPACT, FALSE, entities, length, error);
+}
+
+char *
+_iis_writer_entity_to_string (IisEntity *entity)
+{
+  Writer writer;
+  char *text;
+
+  g_return_val_if_fail (IIS_IS_ENTITY (entity), NULL);
+
+  writer_init (&writer, IIS_SAVE_FLAGS_COMPACT, NULL, NULL);
+  writer_begin (&writer, '[');
+  writer_entity (&writer, entity);
+  writer.entity = NULL;
+  writer_end (&writer, ']');
+  if (writer.error != NULL)
+    {
+      writer_clear (&writer);
+      return NULL;
+    }
+  text = g_string_free (writer.buf, FALSE);
+  writer.buf = NULL;
+  writer_clear (&writer);
+  return text;
 }
 
 gboolean
@@ -1165,7 +1195,7 @@ _iis_writer_to_stream (IisCatalog     *catalog,
     return FALSE;
 
   writer_init (&writer, flags, stream, cancellable);
-  ok = writer_catalog (&writer, catalog, TRUE, error);
+  ok = writer_catalog (&writer, catalog, TRUE, NULL, error);
   writer_clear (&writer);
   return ok;
 }

@@ -16,7 +16,8 @@
  *     tests/data/full.json tests/data/hostile-text.json \
  *     tests/data/inexact.json tests/data/successions.json \
  *     tests/fuzz/seeds/catalog/every-type.json \
- *     tests/fuzz/seeds/catalog/minimal.json
+ *     tests/fuzz/seeds/catalog/minimal.json \
+ *     tests/fuzz/seeds/catalog/simple-entities.json
  *
  * Make them again when the layout changes: seeds of an older layout are
  * all refused at the version check, and the fuzzer would start from
