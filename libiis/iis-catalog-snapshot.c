@@ -40,7 +40,10 @@
  *   sections  each at an offset that is a multiple of 8, in order, the
  *             padding between them zero
  *
- *   DOCUMENT   the catalog without its relations, compact JSON
+ *   DOCUMENT   the catalog without its relations, compact JSON, but for
+ *              its simple entities (only a type, an id and a name): when
+ *              there are any, a NUL and their table follow the JSON
+ *              (write_simple_entities())
  *   STRINGS    count, then a length per id (G_MAXUINT32: a free id),
  *              then the bytes of the strings, without NULs
  *   SOURCES    count, then per id a presence word and, when present,
