@@ -604,7 +604,6 @@ iis_catalog_save_snapshot (IisCatalog    *self,
 
 typedef struct
 {
-  const SnapshotHeader *header;
   const char           *document;
   gsize                 document_length;
   const SnapshotNode   *nodes;
@@ -1116,7 +1115,6 @@ snapshot_open (Snapshot     *snap,
   if ((end + 7) / 8 * 8 != size)
     return corrupt (error, name, "it has bytes after its last section");
 
-  snap->header = (const SnapshotHeader *) (gpointer) data;
   snap->document = (const char *) data + table[SECTION_DOCUMENT].offset;
   snap->document_length = table[SECTION_DOCUMENT].size;
   snap->nodes = (const SnapshotNode *) (gpointer) (data + table[SECTION_NODES].offset);
@@ -1512,12 +1510,11 @@ out:
   return ok;
 }
 
-/* The bytes of @file: mapped copy-on-write when @writable (a snapshot
- * lent to a catalog may be written in place), or read into memory of our
- * own when it cannot be mapped so (a read-only file). */
+/* The bytes of @file: mapped copy-on-write (a snapshot lent to a catalog
+ * may be written in place), or read into memory of our own when it
+ * cannot be mapped so (a read-only file). */
 static GBytes *
 map_file (GFile   *file,
-          gboolean writable,
           GError **error)
 {
   g_autofree char *path = g_file_get_path (file);
@@ -1528,7 +1525,7 @@ map_file (GFile   *file,
 
   if (path == NULL)
     return NULL;
-  mapped = g_mapped_file_new (path, writable, NULL);
+  mapped = g_mapped_file_new (path, TRUE, NULL);
   if (mapped != NULL)
     {
       bytes = g_mapped_file_get_bytes (mapped);
@@ -1625,7 +1622,7 @@ iis_catalog_load_snapshot (IisCatalog    *self,
 
   name = g_file_get_parse_name (file);
   if (g_file_is_native (file))
-    bytes = map_file (file, TRUE, NULL);
+    bytes = map_file (file, NULL);
   /* A file that cannot be mapped is read: the error says why in
    * G_IO_ERROR, as iis_catalog_load_from_file() says it. */
   if (bytes == NULL)
@@ -1827,15 +1824,15 @@ _iis_catalog_load_cached (IisCatalog    *self,
       return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
     }
 
-  cached = map_file (cache, TRUE, NULL);
-  if (cached != NULL && cached_snapshot_matches (cached, &key) && is_layer_note (cached))
-    {
-      /* A note that the file cannot stand alone (save_layer_note()). */
-      g_clear_pointer (&cached, g_bytes_unref);
-      return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
-    }
+  cached = map_file (cache, NULL);
   if (cached != NULL && cached_snapshot_matches (cached, &key))
     {
+      /* A note that the file cannot stand alone (save_layer_note()). */
+      if (is_layer_note (cached))
+        {
+          g_clear_pointer (&cached, g_bytes_unref);
+          return iis_catalog_load_from_file_full (self, file, flags, cancellable, error);
+        }
       if (load_snapshot_bytes (self, cached, name, flags, cancellable, &local_error))
         return TRUE;
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
